@@ -1,0 +1,60 @@
+# Two commands matter: `make serve` and `make test`. Both build .venv from
+# uv.lock first; nothing needs to be installed globally but Python >= 3.11.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.synced-$(UV_VERSION)
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help venv serve build test lint typecheck actionlint pytest clean
+
+help:
+	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
+	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
+	@echo "make build   build the site into site/ (strict)"
+	@echo "make clean   remove the virtualenvs, caches and the built site"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+# Re-sync whenever the lock changes; --frozen installs exactly what uv.lock pins.
+$(STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@rm -f $(VENV)/.synced-*
+	@touch $@
+
+venv: $(STAMP)
+
+serve: venv
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: venv
+	$(PY) -m mkdocs build --strict
+
+lint: venv
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+typecheck: venv
+	$(PY) -m mypy
+
+actionlint: venv
+	$(VENV)/bin/actionlint .github/workflows/*.yml
+
+pytest: venv
+	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered
+
+test: lint typecheck actionlint pytest
+
+clean:
+	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage

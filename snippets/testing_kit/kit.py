@@ -1,0 +1,453 @@
+"""Test Inngest functions offline, through your app's real serve endpoint.
+
+No Inngest server is needed. The [`Executor`][snippets.testing_kit.kit.Executor]
+plays the server's part: it POSTs execution requests to the app's own
+`/api/inngest` endpoint (built by `inngest.fast_api.serve`), stores each step's
+result, and calls again with the memoized steps, exactly as the Inngest server
+does, until the run completes or fails. The
+[`FakeInngestAPI`][snippets.testing_kit.kit.FakeInngestAPI] stands in for the
+server's HTTP API on 127.0.0.1, so `client.send(...)` and the app sync (PUT)
+really go over HTTP and can be inspected.
+
+What the kit does **not** reproduce: server-side flow control (concurrency,
+throttle, rate limit, debounce, priority, batching, singleton, idempotency,
+cancellation) and real timers. Those are asserted as the registered config,
+not as behaviour.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import hmac
+import json
+import threading
+import time
+import urllib.parse
+import uuid
+from collections.abc import Mapping, Sequence
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+import cel
+import fastapi
+import inngest
+import inngest.fast_api
+import jcs
+from starlette.testclient import TestClient
+
+SERVE_PATH = "/api/inngest"
+"""Where `inngest.fast_api.serve` mounts its endpoint unless told otherwise."""
+
+SERVER_DEFAULT_RETRIES = 4
+"""Retries the Inngest server applies when a function sets none (5 attempts).
+
+The SDK sends no `retries` in the sync payload when `retries=` is not given;
+the number comes from Inngest's documentation, not from the SDK.
+"""
+
+Json = Any
+
+
+class KitError(AssertionError):
+    """The run needs something the test did not provide (a wait, a step plan)."""
+
+
+# --- Signing -----------------------------------------------------------------
+
+
+def canonical_json(payload: Json) -> bytes:
+    """Serialize like the Inngest server: RFC 8785 (JCS) canonical JSON.
+
+    The SDK canonicalizes the body before it checks the signature, so the
+    bytes that are signed and the bytes that are sent must be canonical.
+    """
+    out: bytes = jcs.canonicalize(payload)
+    return out
+
+
+def sign(body: bytes, signing_key: str, *, unix_seconds: int | None = None) -> str:
+    """Return the `X-Inngest-Signature` header value for a request body.
+
+    HMAC-SHA256 keyed with the signing key *without* its `signkey-<env>-`
+    prefix, over the body followed by the timestamp: `t=<ts>&s=<hex digest>`.
+    """
+    ts = int(time.time()) if unix_seconds is None else unix_seconds
+    key = (
+        signing_key.split("-", 2)[2]
+        if signing_key.startswith("signkey-")
+        else signing_key
+    )
+    mac = hmac.new(key.encode(), body, hashlib.sha256)
+    mac.update(str(ts).encode())
+    return f"t={ts}&s={mac.hexdigest()}"
+
+
+def hashed_step_id(step_id: str, repeat: int = 0) -> str:
+    """The id the SDK reports for a step: SHA-1 of the id you wrote.
+
+    A step id used again in the same run gets `:<n>` appended before hashing
+    (the second use of `"fetch"` is `"fetch:1"`).
+    """
+    raw = step_id if repeat == 0 else f"{step_id}:{repeat}"
+    return hashlib.sha1(raw.encode()).hexdigest()
+
+
+# --- Config ------------------------------------------------------------------
+
+
+def registered_config(fn: inngest.Function[Any], app_url: str = "http://app") -> Json:
+    """The function config the serve handler syncs to Inngest, as JSON.
+
+    Same model and the same `None` stripping the SDK applies before it sends
+    the sync request. Raises the SDK's own error if the config cannot be
+    serialized (for example a duration under one second).
+    """
+    config = fn.get_config(f"{app_url}{SERVE_PATH}").main
+    return _strip_none(config.model_dump(by_alias=True, mode="json"))
+
+
+def _strip_none(value: Json) -> Json:
+    if isinstance(value, dict):
+        return {k: _strip_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_strip_none(v) for v in value]
+    return value
+
+
+def matches(expression: str, *, event: Json, awaited: Json) -> bool:
+    """Evaluate a `wait_for_event`/`cancel` `if_exp` the way the server does.
+
+    `event` is the run's triggering event and `awaited` the incoming event
+    (called `async` in the expression). Raises `ValueError` for a syntax error
+    and `KeyError` for a field that neither event has, so a typo fails a test
+    instead of silently never matching.
+    """
+    result = cel.evaluate(expression, {"event": event, "async": awaited})
+    return result is True
+
+
+# --- The executor --------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Op:
+    """One operation the SDK reported back, as the server saw it."""
+
+    op: str
+    step_id: str
+    attempt: int
+    data: Json = None
+    error: Json = None
+    opts: Json = None
+    name: str | None = None
+
+
+@dataclasses.dataclass
+class Run:
+    """What happened to one function run."""
+
+    fn_id: str
+    status: str
+    output: Json = None
+    error: Json = None
+    ops: list[Op] = dataclasses.field(default_factory=list)
+    requests: int = 0
+    last_status_code: int = 0
+    last_headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "Completed"
+
+    def steps(self, op: str | None = None) -> list[str]:
+        """Step ids in the order the SDK reported them (optionally one op)."""
+        return [o.step_id for o in self.ops if op is None or o.op == op]
+
+    def attempts(self, step_id: str) -> int:
+        """How many times the body of `step.run(step_id, ...)` ran."""
+        done = ("StepRun", "StepError", "StepFailed")
+        return sum(1 for o in self.ops if o.step_id == step_id and o.op in done)
+
+
+class Executor:
+    """Drives function runs through an app's serve endpoint, as Inngest does.
+
+    Args:
+        client: a Starlette/FastAPI `TestClient` for the app.
+        functions: the functions the app serves (to read their retry config).
+        signing_key: sign every request with this key (production mode apps).
+        serve_path: where the app mounted `inngest.fast_api.serve`.
+    """
+
+    def __init__(
+        self,
+        client: TestClient,
+        functions: Sequence[inngest.Function[Any]],
+        *,
+        signing_key: str | None = None,
+        serve_path: str = SERVE_PATH,
+    ) -> None:
+        self.client = client
+        self.signing_key = signing_key
+        self.serve_path = serve_path
+        self._max_attempts = {fn.id: _max_attempts(fn) for fn in functions}
+
+    def post(
+        self, fn_id: str, body: Json, *, step: str = "step"
+    ) -> tuple[int, Mapping[str, str], Json]:
+        """Send one execution request; return status, headers and JSON body."""
+        raw = canonical_json(body)
+        headers = {"content-type": "application/json"}
+        if self.signing_key is not None:
+            headers["x-inngest-signature"] = sign(raw, self.signing_key)
+        res = self.client.post(
+            self.serve_path,
+            params={"fnId": fn_id, "stepId": step},
+            content=raw,
+            headers=headers,
+        )
+        return res.status_code, res.headers, _json_or_text(res.text)
+
+    def run(
+        self,
+        fn: inngest.Function[Any] | str,
+        event: inngest.Event | Sequence[inngest.Event],
+        *,
+        waits: Mapping[str, Sequence[inngest.Event]] | None = None,
+        max_requests: int = 200,
+    ) -> Run:
+        """Run a function to the end and return what happened.
+
+        Args:
+            fn: the function (or its fully qualified id, `app-id` + `-` + `fn_id`).
+            event: the triggering event (a list for a batch).
+            waits: for each `wait_for_event` step id, the events that arrive
+                while it waits. The first one with the awaited name whose
+                `if_exp` matches resolves the wait; none (or `[]`) means the
+                wait times out and the step returns `None`.
+            max_requests: safety stop for a run that never ends.
+        """
+        fn_id = fn if isinstance(fn, str) else fn.id
+        events = [event] if isinstance(event, inngest.Event) else list(event)
+        trigger = _event_json(events[0])
+        run = Run(fn_id=fn_id, status="Running")
+        memos: dict[str, Json] = {}
+        stack: list[str] = []
+        attempt = 0
+        planned: list[tuple[str, str]] = []
+        parallel_seen = False
+        max_attempts = self._max_attempts.get(fn_id, SERVER_DEFAULT_RETRIES + 1)
+        run_id = uuid.uuid4().hex
+
+        while run.requests < max_requests:
+            target = "step"
+            if planned:
+                target, _ = planned.pop(0)
+            body = {
+                "ctx": {
+                    "attempt": attempt,
+                    "disable_immediate_execution": parallel_seen,
+                    "max_attempts": max_attempts,
+                    "run_id": run_id,
+                    "stack": {"stack": list(stack)},
+                },
+                "event": trigger,
+                "events": [_event_json(e) for e in events],
+                "steps": memos,
+                "use_api": False,
+            }
+            status, headers, payload = self.post(fn_id, body, step=target)
+            run.requests += 1
+            run.last_status_code, run.last_headers = status, headers
+
+            if status == 200:
+                run.status, run.output = "Completed", payload
+                return run
+            if status != 206:
+                run.error = payload
+                no_retry = headers.get("x-inngest-no-retry") == "true"
+                if no_retry or attempt + 1 >= max_attempts:
+                    run.status = "Failed"
+                    return run
+                attempt += 1
+                continue
+
+            retry = False
+            for item in payload:
+                op = Op(
+                    op=item["op"],
+                    step_id=item.get("displayName") or item["id"],
+                    attempt=attempt,
+                    data=item.get("data"),
+                    error=item.get("error"),
+                    opts=item.get("opts"),
+                    name=item.get("name"),
+                )
+                run.ops.append(op)
+                hashed = item["id"]
+                if op.op == "StepPlanned":
+                    parallel_seen = True
+                    planned.append((hashed, op.step_id))
+                    continue
+                if op.op == "StepError":
+                    retry = True
+                    continue
+                memos[hashed] = self._resolve(op, trigger, waits or {})
+                stack.append(hashed)
+            if retry and attempt + 1 < max_attempts:
+                attempt += 1
+            else:
+                attempt = 0
+        raise KitError(f"{fn_id}: still running after {max_requests} requests")
+
+    def _resolve(
+        self, op: Op, trigger: Json, waits: Mapping[str, Sequence[inngest.Event]]
+    ) -> Json:
+        """What the server stores as the result of a finished op."""
+        if op.op == "StepRun":
+            return {"data": op.data}
+        if op.op == "StepFailed":
+            return {"error": op.error}
+        if op.op == "Sleep":
+            return None
+        if op.op == "WaitForEvent":
+            if op.step_id not in waits:
+                raise KitError(
+                    f"the run waits for {op.name!r} at step {op.step_id!r}: pass "
+                    f"waits={{{op.step_id!r}: [...]}} (an empty list times out)"
+                )
+            expression = (op.opts or {}).get("if")
+            for candidate in map(_event_json, waits[op.step_id]):
+                if candidate["name"] != op.name:
+                    continue
+                if expression is None or matches(
+                    expression, event=trigger, awaited=candidate
+                ):
+                    return candidate
+            return None
+        if op.op == "InvokeFunction":
+            opts = op.opts or {}
+            child = self.run(
+                opts["function_id"],
+                inngest.Event(
+                    name="inngest/function.invoked",
+                    data=(opts.get("payload") or {}).get("data") or {},
+                ),
+            )
+            if child.completed:
+                return {"data": child.output}
+            return {"error": child.error}
+        raise KitError(f"unsupported op {op.op!r} at step {op.step_id!r}")
+
+
+def _max_attempts(fn: inngest.Function[Any]) -> int:
+    retries = registered_config(fn)["steps"]["step"].get("retries")
+    attempts = SERVER_DEFAULT_RETRIES if retries is None else retries["attempts"]
+    return int(attempts) + 1
+
+
+def _event_json(event: inngest.Event) -> Json:
+    data = event.model_dump(mode="json")
+    data["id"] = data["id"] or uuid.uuid4().hex
+    data["ts"] = data["ts"] or int(time.time() * 1000)
+    return data
+
+
+def _json_or_text(text: str) -> Json:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+# --- A stand-in for the Inngest server's HTTP API ----------------------------
+
+
+@dataclasses.dataclass
+class FakeInngestAPI:
+    """Records what the SDK sends to Inngest: events and app syncs.
+
+    Listens on 127.0.0.1 on a free port. Point a dev-mode client at it with
+    `INNGEST_DEV=<url>` (or `api_base_url=`/`event_api_base_url=`).
+    """
+
+    events: list[Json] = dataclasses.field(default_factory=list)
+    event_keys: list[str] = dataclasses.field(default_factory=list)
+    syncs: list[Json] = dataclasses.field(default_factory=list)
+    url: str = ""
+    _server: ThreadingHTTPServer | None = None
+
+    def start(self) -> FakeInngestAPI:
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("content-length", "0"))
+                body = json.loads(self.rfile.read(length) or b"null")
+                path = urllib.parse.urlparse(self.path).path
+                if path.startswith("/e/"):
+                    ids = [uuid.uuid4().hex for _ in body]
+                    api.events.extend(body)
+                    api.event_keys.append(path.removeprefix("/e/"))
+                    self._reply(200, {"ids": ids, "status": 200})
+                elif path == "/fn/register":
+                    api.syncs.append(body)
+                    self._reply(200, {"ok": True, "modified": True})
+                else:
+                    self._reply(404, {"error": f"no route {path}"})
+
+            def _reply(self, status: int, payload: Json) -> None:
+                raw = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(raw)))
+                self.end_headers()
+                self.wfile.write(raw)
+
+            def log_message(self, *args: object) -> None:
+                """Keep test output quiet."""
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+
+    def reset(self) -> None:
+        """Forget what was recorded (between tests)."""
+        self.events.clear()
+        self.event_keys.clear()
+        self.syncs.clear()
+
+    def event_names(self) -> list[str]:
+        return [e["name"] for e in self.events]
+
+
+def sync(client: TestClient, api: FakeInngestAPI, serve_path: str = SERVE_PATH) -> Json:
+    """Sync the app as the Dev Server does (PUT) and return what it registered."""
+    before = len(api.syncs)
+    res = client.put(serve_path)
+    if res.status_code != 200 or len(api.syncs) != before + 1:
+        raise KitError(f"sync failed: {res.status_code} {res.text}")
+    return api.syncs[-1]
+
+
+def serve_functions(
+    client: inngest.Inngest,
+    functions: Sequence[inngest.Function[Any]],
+    *,
+    signing_key: str | None = None,
+) -> Executor:
+    """Mount `functions` on a fresh FastAPI app with the SDK's own `serve()`.
+
+    Returns an [`Executor`][snippets.testing_kit.kit.Executor] for that app;
+    its `.client` is the `TestClient` if you want to send requests yourself.
+    """
+    app = fastapi.FastAPI()
+    inngest.fast_api.serve(app, client, list(functions))
+    return Executor(TestClient(app), functions, signing_key=signing_key)

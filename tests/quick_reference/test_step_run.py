@@ -1,0 +1,43 @@
+import inngest
+import pytest
+
+from snippets.quick_reference import step_run
+from snippets.quick_reference.client import client
+from snippets.testing_kit.kit import serve_functions
+
+EVENT = inngest.Event(name="qr/step-run.basic")
+
+
+def test_step_output_feeds_the_next_step() -> None:
+    run = serve_functions(client, [step_run.step_run_basic]).run(
+        step_run.step_run_basic, EVENT
+    )
+    assert run.completed
+    assert run.output == 10
+    assert run.steps() == ["add", "double"]
+
+
+def test_each_step_body_runs_once_and_is_replayed_from_memo(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[int, int]] = []
+
+    async def counting_add(a: int, b: int) -> int:
+        calls.append((a, b))
+        return a + b
+
+    monkeypatch.setattr(step_run, "add", counting_add)
+    run = serve_functions(client, [step_run.step_run_basic]).run(
+        step_run.step_run_basic, EVENT
+    )
+    # One HTTP request per step plus the final one: the handler ran 3 times,
+    # but each step body ran exactly once.
+    assert run.requests == 3
+    assert calls == [(2, 3), (5, 5)]
+
+
+def test_keyword_arguments_go_through_partial() -> None:
+    run = serve_functions(client, [step_run.step_run_kwargs]).run(
+        step_run.step_run_kwargs, inngest.Event(name="qr/step-run.kwargs")
+    )
+    assert run.output == "Hello, Ada?"

@@ -1,0 +1,265 @@
+"""The kit's own behaviour: signing, config capture, the fake API, the executor."""
+
+import datetime
+
+import inngest
+import pytest
+
+from snippets.testing_kit import kit
+
+SIGNING_KEY = "signkey-test-" + "ab" * 32
+
+
+def test_signature_is_accepted_by_a_production_app() -> None:
+    client = inngest.Inngest(
+        app_id="kit-prod", is_production=True, signing_key=SIGNING_KEY
+    )
+
+    @client.create_function(
+        fn_id="hello", trigger=inngest.TriggerEvent(event="kit/hello")
+    )
+    async def hello(ctx: inngest.Context) -> str:
+        return "hi"
+
+    signed = kit.serve_functions(client, [hello], signing_key=SIGNING_KEY)
+    assert signed.run(hello, inngest.Event(name="kit/hello")).output == "hi"
+
+    unsigned = kit.Executor(signed.client, [hello])
+    status, _, body = unsigned.post(hello.id, {"ctx": {}})
+    assert (status, body) == (401, {"message": "Unauthorized"})
+
+
+def test_sign_is_deterministic_for_a_timestamp() -> None:
+    assert kit.sign(b"{}", "signkey-prod-00", unix_seconds=1) == kit.sign(
+        b"{}", "00", unix_seconds=1
+    )
+
+
+def test_hashed_step_id_counts_repeats() -> None:
+    assert kit.hashed_step_id("a") != kit.hashed_step_id("a", 1)
+    assert len(kit.hashed_step_id("a")) == 40
+
+
+def test_fake_api_records_events_and_syncs(inngest_api: kit.FakeInngestAPI) -> None:
+    client = inngest.Inngest(app_id="kit-dev")
+
+    @client.create_function(
+        fn_id="noop", trigger=inngest.TriggerEvent(event="kit/noop")
+    )
+    async def noop(ctx: inngest.Context) -> None:
+        return None
+
+    ids = client.send_sync(inngest.Event(name="kit/noop"))
+    assert inngest_api.event_names() == ["kit/noop"]
+    assert len(ids) == 1
+    executor = kit.serve_functions(client, [noop])
+    synced = kit.sync(executor.client, inngest_api)
+    assert [f["id"] for f in synced["functions"]] == ["kit-dev-noop"]
+    assert executor.client.post("/api/inngest?fnId=x", content=b"{}").status_code == 500
+    inngest_api.reset()
+    assert inngest_api.syncs == []
+
+
+def test_fake_api_unknown_route(inngest_api: kit.FakeInngestAPI) -> None:
+    import httpx
+
+    assert httpx.post(inngest_api.url + "/nope", json={}).status_code == 404
+
+
+def test_sync_failure_is_reported(inngest_api: kit.FakeInngestAPI) -> None:
+    client = inngest.Inngest(app_id="kit-nosync", api_base_url="http://127.0.0.1:9")
+
+    @client.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+    async def x(ctx: inngest.Context) -> None:
+        return None
+
+    with pytest.raises(kit.KitError, match="sync failed"):
+        kit.sync(kit.serve_functions(client, [x]).client, inngest_api)
+
+
+def test_fake_api_stops() -> None:
+    api = kit.FakeInngestAPI().start()
+    api.stop()
+    kit.FakeInngestAPI().stop()  # never started: nothing to do
+
+
+def test_matches_evaluates_if_exp() -> None:
+    expr = "async.data.id == event.data.id"
+    assert kit.matches(expr, event={"data": {"id": 1}}, awaited={"data": {"id": 1}})
+    assert not kit.matches(expr, event={"data": {"id": 1}}, awaited={"data": {"id": 2}})
+    with pytest.raises(KeyError):
+        kit.matches("async.data.idd == 1", event={}, awaited={"data": {"id": 1}})
+
+
+client = inngest.Inngest(app_id="kit-flows")
+fails = {"count": 0}
+
+
+@client.create_function(
+    fn_id="child", trigger=inngest.TriggerEvent(event="kit/child"), retries=0
+)
+async def child(ctx: inngest.Context) -> int:
+    if ctx.event.data.get("boom"):
+        raise inngest.NonRetriableError("child failed")
+    return int(str(ctx.event.data["n"])) * 2
+
+
+@client.create_function(
+    fn_id="parent", trigger=inngest.TriggerEvent(event="kit/parent")
+)
+async def parent(ctx: inngest.Context) -> object:
+    doubled = await ctx.step.invoke("call-child", function=child, data={"n": 21})
+    try:
+        await ctx.step.invoke("call-failing", function=child, data={"boom": True})
+    except inngest.StepError as err:
+        failed = err.message
+    await ctx.step.sleep("nap", datetime.timedelta(seconds=5))
+    reply = await ctx.step.wait_for_event(
+        "reply",
+        event="kit/reply",
+        if_exp="async.data.id == event.data.id",
+        timeout=datetime.timedelta(hours=1),
+    )
+    both = await ctx.group.parallel(
+        (
+            lambda: ctx.step.run("a", _letter, "a"),
+            lambda: ctx.step.run("b", _letter, "b"),
+        )
+    )
+    return {
+        "doubled": doubled,
+        "failed": failed,
+        "reply": reply and reply.data,
+        "both": both,
+    }
+
+
+async def _letter(letter: str) -> str:
+    return letter
+
+
+def test_executor_follows_invoke_sleep_wait_and_parallel() -> None:
+    executor = kit.serve_functions(client, [parent, child])
+    event = inngest.Event(name="kit/parent", data={"id": 7})
+    run = executor.run(
+        parent,
+        event,
+        waits={
+            "reply": [
+                inngest.Event(name="kit/other", data={"id": 7}),
+                inngest.Event(name="kit/reply", data={"id": 8}),
+                inngest.Event(name="kit/reply", data={"id": 7, "ok": True}),
+            ]
+        },
+    )
+    assert run.completed, run
+    assert run.output == {
+        "doubled": 42,
+        "failed": "child failed",
+        "reply": {"id": 7, "ok": True},
+        "both": ["a", "b"],
+    }
+    assert run.steps("StepPlanned") == ["a", "b"]
+    timed_out = executor.run(parent, event, waits={"reply": []})
+    assert timed_out.output["reply"] is None
+
+
+def test_executor_asks_for_waits_it_was_not_given() -> None:
+    executor = kit.serve_functions(client, [parent, child])
+    with pytest.raises(kit.KitError, match=r"waits=\{'reply'"):
+        executor.run(parent, inngest.Event(name="kit/parent", data={"id": 1}))
+
+
+@client.create_function(
+    fn_id="flaky", trigger=inngest.TriggerEvent(event="kit/flaky"), retries=2
+)
+async def flaky(ctx: inngest.Context) -> str:
+    async def attempt() -> str:
+        fails["count"] += 1
+        if fails["count"] < 3:
+            raise RuntimeError("try again")
+        return "ok"
+
+    return await ctx.step.run("flaky-step", attempt)
+
+
+def test_executor_retries_a_failing_step() -> None:
+    fails["count"] = 0
+    run = kit.serve_functions(client, [flaky]).run(
+        flaky, inngest.Event(name="kit/flaky")
+    )
+    assert run.output == "ok"
+    assert run.attempts("flaky-step") == 3
+    assert [o.op for o in run.ops] == ["StepError", "StepError", "StepRun"]
+
+
+@client.create_function(
+    fn_id="forever", trigger=inngest.TriggerEvent(event="kit/forever")
+)
+async def forever(ctx: inngest.Context) -> None:
+    for i in range(10):
+        await ctx.step.run("tick", _letter, str(i))
+
+
+def test_executor_stops_a_run_that_never_ends() -> None:
+    with pytest.raises(kit.KitError, match="still running after 3 requests"):
+        kit.serve_functions(client, [forever]).run(
+            forever, inngest.Event(name="kit/forever"), max_requests=3
+        )
+
+
+def test_function_level_errors_are_retried_then_fail() -> None:
+    run = kit.serve_functions(client, [child]).run(
+        child, inngest.Event(name="kit/child")
+    )
+    assert run.status == "Failed"
+    assert run.requests == 1  # retries=0: one attempt
+    assert run.error["name"] == "KeyError"
+
+
+def test_unknown_ops_are_reported() -> None:
+    executor = kit.Executor(kit.serve_functions(client, [child]).client, [child])
+    op = kit.Op(op="AIGateway", step_id="ai", attempt=0)
+    with pytest.raises(kit.KitError, match="unsupported op 'AIGateway'"):
+        executor._resolve(op, {}, {})
+
+
+def test_text_bodies_are_returned_as_text() -> None:
+    assert kit._json_or_text("not json") == "not json"
+
+
+@client.create_function(
+    fn_id="broken", trigger=inngest.TriggerEvent(event="kit/broken"), retries=1
+)
+async def broken(ctx: inngest.Context) -> None:
+    await ctx.step.run("always-fails", _always_fails)
+
+
+async def _always_fails() -> None:
+    raise RuntimeError("down")
+
+
+def test_a_step_that_exhausts_its_retries_fails_the_run() -> None:
+    run = kit.serve_functions(client, [broken]).run(
+        broken, inngest.Event(name="kit/broken")
+    )
+    assert [o.op for o in run.ops] == ["StepError", "StepFailed"]
+    assert run.status == "Failed"
+    # The run's error names the step's original exception, not StepError.
+    assert run.error["name"] == "RuntimeError"
+    assert run.error["message"] == "down"
+    assert run.last_headers["x-inngest-no-retry"] == "true"
+
+
+@client.create_function(
+    fn_id="crash", trigger=inngest.TriggerEvent(event="kit/crash"), retries=2
+)
+async def crash(ctx: inngest.Context) -> None:
+    raise RuntimeError("crash")
+
+
+def test_function_level_retriable_errors_use_every_attempt() -> None:
+    run = kit.serve_functions(client, [crash]).run(
+        crash, inngest.Event(name="kit/crash")
+    )
+    assert (run.status, run.requests) == ("Failed", 3)
