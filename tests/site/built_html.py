@@ -1,0 +1,57 @@
+"""Parse built HTML pages: ids, links and the resources a browser would load."""
+
+import dataclasses
+from html.parser import HTMLParser
+from pathlib import Path
+
+RESOURCE_ATTRS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+}
+LOADING_RELS = {"stylesheet", "preconnect", "preload", "prefetch", "dns-prefetch", "icon", "modulepreload", "manifest"}
+
+
+@dataclasses.dataclass
+class Page:
+    path: Path
+    ids: set[str] = dataclasses.field(default_factory=set)
+    links: list[str] = dataclasses.field(default_factory=list)
+    resources: list[str] = dataclasses.field(default_factory=list)
+    headings: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: Page) -> None:
+        super().__init__()
+        self.page = page
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if "id" in values:
+            self.page.ids.add(values["id"])
+            if tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+                self.page.headings[values["id"]] = tag
+        if tag == "a" and "href" in values:
+            self.page.links.append(values["href"])
+        if tag == "link" and "href" in values:
+            rels = set(values.get("rel", "").split())
+            if rels & LOADING_RELS:
+                self.page.resources.append(values["href"])
+        for element, attr in RESOURCE_ATTRS:
+            if tag == element and values.get(attr):
+                self.page.resources.append(values[attr])
+        style = values.get("style", "")
+        if "url(" in style:
+            self.page.resources.append(style)
+
+
+def parse(path: Path) -> Page:
+    page = Page(path)
+    _Parser(page).feed(path.read_text())
+    return page

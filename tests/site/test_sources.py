@@ -1,0 +1,66 @@
+"""Guards on the sources: code lives in snippets/, every snippet is shown and tested."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.site import sources
+
+
+def test_no_python_typed_into_markdown() -> None:
+    offenders = [
+        f"docs/{sources.page_name(page)}:{line}"
+        for page in sources.pages()
+        for line in sources.python_fences_with_code(page)
+    ]
+    assert not offenders, (
+        "python code blocks must embed a snippet (--8<-- \"page/module.py:section\"), "
+        f"not contain code: {offenders}"
+    )
+
+
+@pytest.mark.parametrize("embed", list(sources.embeds()), ids=lambda e: e.where())
+def test_every_embed_resolves(embed: sources.Embed) -> None:
+    target = sources.SNIPPETS / embed.path
+    assert target.is_file(), f"{embed.where()}: no such file snippets/{embed.path}"
+    if embed.section is not None:
+        names = sources.sections(target)
+        assert embed.section in names, (
+            f"{embed.where()}: section {embed.section!r} not found; "
+            f"snippets/{embed.path} has {sorted(names)}"
+        )
+
+
+def test_every_snippet_module_is_on_a_page() -> None:
+    embedded = {e.path for e in sources.embeds()}
+    documented = sources.api_modules()
+    missing = [
+        str(path.relative_to(sources.ROOT))
+        for path in sources.snippet_modules()
+        if path.relative_to(sources.SNIPPETS).as_posix() not in embedded
+        and sources.dotted(path) not in documented
+        and not _is_package_plumbing(path)
+    ]
+    assert not missing, f"snippet modules no page embeds: {missing}"
+
+
+def _is_package_plumbing(path: Path) -> bool:
+    """`__init__.py` files of an app package are imported, not shown."""
+    return path.name == "__init__.py"
+
+
+def test_every_snippet_module_has_its_test_module() -> None:
+    missing = []
+    for path in sources.snippet_modules():
+        rel = path.relative_to(sources.SNIPPETS)
+        if path.name == "__init__.py":
+            continue
+        expected = sources.TESTS / rel.parent / f"test_{rel.name}"
+        if not expected.is_file():
+            missing.append(f"{path.relative_to(sources.ROOT)} -> {expected.relative_to(sources.ROOT)}")
+    assert not missing, f"snippet modules without a test module: {missing}"
+
+
+def test_sections_are_balanced() -> None:
+    for path in sources.snippet_modules():
+        sources.sections(path)  # raises with file and line
