@@ -123,8 +123,20 @@ def matches(expression: str, *, event: Json, awaited: Json) -> bool:
     and `KeyError` for a field that neither event has, so a typo fails a test
     instead of silently never matching.
     """
-    result = cel.evaluate(expression, {"event": event, "async": awaited})
-    return result is True
+    return evaluate(expression, event=event, awaited=awaited) is True
+
+
+def evaluate(expression: str, *, event: Json, awaited: Json = None) -> Json:
+    """Evaluate a key, `expression` or priority `run` against sample events.
+
+    Use it on every expression in your functions with an event shaped like the
+    real payload: a misspelled field raises `KeyError` and a syntax error
+    `ValueError`, so the typo fails a test instead of a production run.
+    """
+    variables = (
+        {"event": event} if awaited is None else {"event": event, "async": awaited}
+    )
+    return cel.evaluate(expression, variables)
 
 
 # --- The executor --------------------------------------------------------------

@@ -263,3 +263,11 @@ def test_function_level_retriable_errors_use_every_attempt() -> None:
         crash, inngest.Event(name="kit/crash")
     )
     assert (run.status, run.requests) == ("Failed", 3)
+
+
+def test_evaluate_returns_the_value_and_rejects_bad_expressions() -> None:
+    event = {"data": {"plan": "pro", "user_id": "u1"}}
+    assert kit.evaluate("event.data.user_id", event=event) == "u1"
+    assert kit.evaluate("event.data.plan == 'pro' ? 120 : 0", event=event) == 120
+    with pytest.raises(ValueError, match="Syntax error"):
+        kit.evaluate("event.data.plan ==", event=event)
