@@ -242,6 +242,7 @@ class Executor:
         """
         fn_id = fn if isinstance(fn, str) else fn.id
         events = [event] if isinstance(event, inngest.Event) else list(event)
+        events = [_with_id_and_ts(e) for e in events]
         trigger = _event_json(events[0])
         run = Run(fn_id=fn_id, status="Running")
         memos: dict[str, Json] = {}
@@ -256,19 +257,15 @@ class Executor:
             target = "step"
             if planned:
                 target, _ = planned.pop(0)
-            body = {
-                "ctx": {
-                    "attempt": attempt,
-                    "disable_immediate_execution": parallel_seen,
-                    "max_attempts": max_attempts,
-                    "run_id": run_id,
-                    "stack": {"stack": list(stack)},
-                },
-                "event": trigger,
-                "events": [_event_json(e) for e in events],
-                "steps": memos,
-                "use_api": False,
-            }
+            body = execution_request(
+                events,
+                steps=memos,
+                attempt=attempt,
+                max_attempts=max_attempts,
+                run_id=run_id,
+                stack=stack,
+                after_parallel=parallel_seen,
+            )
             status, headers, payload = self.post(fn_id, body, step=target)
             run.requests += 1
             run.last_status_code, run.last_headers = status, headers
@@ -353,17 +350,56 @@ class Executor:
         raise KitError(f"unsupported op {op.op!r} at step {op.step_id!r}")
 
 
+def execution_request(
+    events: Sequence[inngest.Event],
+    *,
+    steps: Mapping[str, Json] | None = None,
+    attempt: int = 0,
+    max_attempts: int | None = None,
+    run_id: str = "run",
+    stack: Sequence[str] = (),
+    after_parallel: bool = False,
+) -> Json:
+    """The JSON body of one execution request, as the Inngest server sends it.
+
+    `steps` maps hashed step ids to memoized results (`{"data": ...}` for a
+    finished `step.run`, `{"error": ...}` for a failed one, the event or `None`
+    for a wait, `None` for a sleep).
+    """
+    as_json = [_event_json(e) for e in events]
+    return {
+        "ctx": {
+            "attempt": attempt,
+            "disable_immediate_execution": after_parallel,
+            "max_attempts": max_attempts,
+            "run_id": run_id,
+            "stack": {"stack": list(stack)},
+        },
+        "event": as_json[0],
+        "events": as_json,
+        "steps": dict(steps or {}),
+        "use_api": False,
+    }
+
+
 def _max_attempts(fn: inngest.Function[Any]) -> int:
     retries = registered_config(fn)["steps"]["step"].get("retries")
     attempts = SERVER_DEFAULT_RETRIES if retries is None else retries["attempts"]
     return int(attempts) + 1
 
 
+def _with_id_and_ts(event: inngest.Event) -> inngest.Event:
+    """Events as the server stores them: with an id and a timestamp."""
+    return event.model_copy(
+        update={
+            "id": event.id or uuid.uuid4().hex,
+            "ts": event.ts or int(time.time() * 1000),
+        }
+    )
+
+
 def _event_json(event: inngest.Event) -> Json:
-    data = event.model_dump(mode="json")
-    data["id"] = data["id"] or uuid.uuid4().hex
-    data["ts"] = data["ts"] or int(time.time() * 1000)
-    return data
+    return _with_id_and_ts(event).model_dump(mode="json")
 
 
 def _json_or_text(text: str) -> Json:

@@ -1,4 +1,5 @@
 import inngest
+import pytest
 
 from snippets.quick_reference import on_failure
 from snippets.quick_reference.client import client
@@ -37,3 +38,14 @@ def test_the_handler_gets_the_error_of_the_failed_run() -> None:
         ),
     )
     assert alert.output == "paged: invoice file is empty"
+
+
+def test_an_async_function_needs_an_async_failure_handler() -> None:
+    def sync_handler(ctx: inngest.ContextSync) -> None: ...
+
+    with pytest.raises(Exception, match="cannot have a non-async on_failure handler"):
+        client.create_function(
+            fn_id="mixed",
+            trigger=inngest.TriggerEvent(event="qr/m"),
+            on_failure=sync_handler,
+        )(on_failure.import_invoices._handler)

@@ -21,6 +21,13 @@ def _flaky(failures: int) -> object:
     return provider
 
 
+def test_charges_the_order() -> None:
+    run = serve_functions(client, [retries.charge_order]).run(
+        retries.charge_order, EVENT
+    )
+    assert run.output == "charged o-1"
+
+
 def test_retries_two_means_three_attempts_of_the_failing_step(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -1,4 +1,5 @@
 import inngest
+import pytest
 
 from snippets.quick_reference import step_invoke
 from snippets.quick_reference.client import client
@@ -35,3 +36,31 @@ def test_invoke_names_the_child_by_app_and_function_id() -> None:
         "payload": {"data": {"email": "ada@acme.com"}, "v": None},
         "timeout": None,  # no timeout: the parent waits as long as the child runs
     }
+
+
+def test_a_failed_invoked_function_raises_step_error_in_the_caller(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    @client.create_function(
+        fn_id="score-lead-broken",
+        trigger=inngest.TriggerEvent(event="qr/lead.score-requested"),
+        retries=0,
+    )
+    async def broken(ctx: inngest.Context) -> int:
+        raise inngest.NonRetriableError("scoring model unavailable")
+
+    @client.create_function(
+        fn_id="qualify-lead-broken",
+        trigger=inngest.TriggerEvent(event="qr/lead.created"),
+    )
+    async def caller(ctx: inngest.Context) -> str:
+        try:
+            await ctx.step.invoke("score", function=broken, data={})
+        except inngest.StepError as err:
+            return f"{err.name}: {err.message}"
+        return "unreachable"
+
+    run = serve_functions(client, [caller, broken]).run(
+        caller, inngest.Event(name="qr/lead.created")
+    )
+    assert run.output == "NonRetriableError: scoring model unavailable"

@@ -64,3 +64,27 @@ def test_string_and_float_durations_fail_every_attempt(
     # No no-retry header: the server retries, and every attempt fails the same way.
     assert "x-inngest-no-retry" not in run.last_headers
     assert run.requests == 5
+
+
+def test_sleep_until_rejects_a_string_at_run_time() -> None:
+    run = serve_functions(client, [step_sleep.renewal_notice]).run(
+        step_sleep.renewal_notice,
+        inngest.Event(name="qr/subscription.created", data={"renews_at": "soon"}),
+    )
+    # Our snippet parses first, so a bad string fails in fromisoformat...
+    assert run.error["name"] == "ValueError"
+
+    @client.create_function(
+        fn_id="until-str", trigger=inngest.TriggerEvent(event="qr/u")
+    )
+    async def until_str(ctx: inngest.Context) -> None:
+        await ctx.step.sleep_until("later", "2030-01-01T00:00:00Z")  # type: ignore[arg-type]
+
+    # ... and an unparsed string fails inside the SDK.
+    run = serve_functions(client, [until_str]).run(
+        until_str, inngest.Event(name="qr/u")
+    )
+    assert (run.error["name"], run.error["message"]) == (
+        "AttributeError",
+        "'str' object has no attribute 'astimezone'",
+    )

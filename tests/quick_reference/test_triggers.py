@@ -47,6 +47,11 @@ def test_expression_filters_events() -> None:
     expression = trigger["expression"]
     assert evaluate(expression, event={"data": {"plan": "pro"}}) is True
     assert evaluate(expression, event={"data": {"plan": "free"}}) is False
+    run = serve_functions(client, [triggers.upgrade_welcome]).run(
+        triggers.upgrade_welcome,
+        inngest.Event(name="qr/plan.changed", data={"plan": "pro"}),
+    )
+    assert run.output == "welcome to pro"
 
 
 def test_a_misspelled_field_is_silently_dropped() -> None:

@@ -75,3 +75,25 @@ def test_timeout_is_required() -> None:
     )
     assert run.error["name"] == "TypeError"
     assert "missing 1 required keyword-only argument: 'timeout'" in run.error["message"]
+
+
+@pytest.mark.parametrize(
+    ("timeout", "name", "message"),
+    [
+        ("7d", "TypeError", "'<' not supported between instances of 'str' and 'int'"),
+        (500, "FunctionConfigInvalidError", "duration must be at least 1 second"),
+    ],
+)
+def test_timeout_must_be_a_duration_of_at_least_a_second(
+    timeout: object, name: str, message: str
+) -> None:
+    @client.create_function(
+        fn_id=f"bad-timeout-{name}", trigger=inngest.TriggerEvent(event="qr/bt")
+    )
+    async def bad_timeout(ctx: inngest.Context) -> None:
+        await ctx.step.wait_for_event("w", event="qr/y", timeout=timeout)  # type: ignore[arg-type]
+
+    run = serve_functions(client, [bad_timeout]).run(
+        bad_timeout, inngest.Event(name="qr/bt")
+    )
+    assert (run.error["name"], run.error["message"]) == (name, message)
