@@ -34,10 +34,3 @@ def test_each_step_body_runs_once_and_is_replayed_from_memo(
     # but each step body ran exactly once.
     assert run.requests == 3
     assert calls == [(2, 3), (5, 5)]
-
-
-def test_keyword_arguments_go_through_partial() -> None:
-    run = serve_functions(client, [step_run.step_run_kwargs]).run(
-        step_run.step_run_kwargs, inngest.Event(name="qr/step-run.kwargs")
-    )
-    assert run.output == "Hello, Ada?"
