@@ -28,6 +28,14 @@ class Embed:
         return f"docs/{self.page}:{self.line} embeds {target!r}"
 
 
+def resolve(path: str) -> Path | None:
+    """The file an embed names, searched like pymdownx.snippets' base_path."""
+    for base in (SNIPPETS, ROOT):
+        if (base / path).is_file():
+            return base / path
+    return None
+
+
 def pages() -> list[Path]:
     return sorted(DOCS.rglob("*.md"))
 

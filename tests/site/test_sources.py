@@ -21,13 +21,13 @@ def test_no_python_typed_into_markdown() -> None:
 
 @pytest.mark.parametrize("embed", list(sources.embeds()), ids=lambda e: e.where())
 def test_every_embed_resolves(embed: sources.Embed) -> None:
-    target = sources.SNIPPETS / embed.path
-    assert target.is_file(), f"{embed.where()}: no such file snippets/{embed.path}"
+    target = sources.resolve(embed.path)
+    assert target is not None, f"{embed.where()}: no such file snippets/{embed.path}"
     if embed.section is not None:
         names = sources.sections(target)
         assert embed.section in names, (
             f"{embed.where()}: section {embed.section!r} not found; "
-            f"snippets/{embed.path} has {sorted(names)}"
+            f"{target.relative_to(sources.ROOT)} has {sorted(names)}"
         )
 
 
