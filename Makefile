@@ -15,12 +15,13 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test lint typecheck actionlint pytest drift clean
+.PHONY: help venv serve build test lint typecheck actionlint pytest drift skill clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
 	@echo "make build   build the site into site/ (strict)"
+	@echo "make skill   write the agent skill (SKILL.md + references) to dist/skill/"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
@@ -59,8 +60,11 @@ pytest: venv
 
 test: lint typecheck actionlint pytest
 
+skill: venv
+	$(PY) -m hooks.skill_export dist/skill
+
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
 
 clean:
-	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json
+	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist
