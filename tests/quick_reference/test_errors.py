@@ -110,3 +110,18 @@ def test_enrichment_succeeds_when_the_api_is_up() -> None:
         inngest.Event(name="qr/contact.created", data={"email": "a@x.io"}),
     )
     assert run.output == {"email": "a@x.io", "company": "x.io"}
+
+
+def test_non_retriable_error_inside_a_step_also_stops_the_run() -> None:
+    async def reject() -> str:
+        raise inngest.NonRetriableError("card declined")
+
+    @client.create_function(
+        fn_id="in-step", trigger=inngest.TriggerEvent(event="qr/is")
+    )
+    async def in_step(ctx: inngest.Context) -> str:
+        return await ctx.step.run("charge", reject)
+
+    run = serve_functions(client, [in_step]).run(in_step, inngest.Event(name="qr/is"))
+    assert (run.status, run.requests) == ("Failed", 1)
+    assert run.error["message"] == "card declined"

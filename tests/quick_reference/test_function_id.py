@@ -1,4 +1,5 @@
 import inngest
+import pytest
 
 from snippets.quick_reference import function_id
 from snippets.quick_reference.client import client
@@ -19,3 +20,8 @@ def test_the_function_runs() -> None:
     )
     assert run.completed
     assert run.output is None
+
+
+def test_a_misspelled_option_fails_at_once() -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'id'"):
+        client.create_function(id="x", trigger=inngest.TriggerEvent(event="qr/x"))  # type: ignore[call-arg]

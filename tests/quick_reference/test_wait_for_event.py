@@ -97,3 +97,23 @@ def test_timeout_must_be_a_duration_of_at_least_a_second(
         bad_timeout, inngest.Event(name="qr/bt")
     )
     assert (run.error["name"], run.error["message"]) == (name, message)
+
+
+def test_arguments_after_the_step_id_are_keyword_only() -> None:
+    @client.create_function(
+        fn_id="positional", trigger=inngest.TriggerEvent(event="qr/p")
+    )
+    async def positional(ctx: inngest.Context) -> None:
+        await ctx.step.wait_for_event("w", "qr/y")  # type: ignore[call-arg]
+
+    run = serve_functions(client, [positional]).run(
+        positional, inngest.Event(name="qr/p")
+    )
+    assert run.error["name"] == "TypeError"
+
+
+def test_string_literals_in_if_exp_need_quotes() -> None:
+    awaited = {"data": {"id": "abc"}}
+    assert matches("async.data.id == 'abc'", event={}, awaited=awaited)
+    with pytest.raises(RuntimeError, match="abc"):
+        matches("async.data.id == abc", event={}, awaited=awaited)
