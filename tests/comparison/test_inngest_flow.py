@@ -20,6 +20,14 @@ def test_no_reply_means_a_follow_up() -> None:
     )
     assert (run.status, run.output) == ("Completed", "followed-up")
     assert leads.world.sent == [("lead-1", "welcome"), ("lead-1", "follow-up")]
+    # One request per step (send, note, wait, follow-up) plus the final one.
+    assert run.requests == 5
+    assert run.steps() == [
+        "send-welcome",
+        "note-welcome",
+        "await-reply",
+        "send-follow-up",
+    ]
 
 
 def test_a_reply_from_this_lead_stops_the_workflow() -> None:
