@@ -6,8 +6,6 @@ import pytest
 
 from snippets.comparison import leads
 
-NOW = datetime.datetime.now(datetime.UTC)
-
 
 def test_a_failure_is_transient_and_recorded() -> None:
     leads.fail_next("send welcome")
@@ -22,8 +20,9 @@ def test_due_follow_ups_are_claimed_once_and_skip_replies() -> None:
     for lead_id in ("lead-1", "lead-2"):
         leads.open_reply_window(lead_id)
     leads.record_reply("lead-2")
-    assert leads.claim_due_follow_ups(NOW) == []  # the 48 h are not over
-    later = NOW + leads.REPLY_WINDOW + datetime.timedelta(seconds=1)
+    now = datetime.datetime.now(datetime.UTC)
+    assert leads.claim_due_follow_ups(now) == []  # the 48 h are not over
+    later = now + leads.REPLY_WINDOW + datetime.timedelta(seconds=1)
     assert leads.claim_due_follow_ups(later) == ["lead-1"]
     assert leads.claim_due_follow_ups(later) == []
     assert leads.has_replied("lead-2")

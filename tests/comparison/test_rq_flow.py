@@ -69,29 +69,31 @@ def test_the_wait_is_a_scheduled_job_in_redis(queue: Queue) -> None:
     assert queue.started_job_registry.get_job_ids() == []
 
 
-def test_no_reply_means_a_follow_up(
-    queue: Queue, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def welcomed(queue: Queue, monkeypatch: pytest.MonkeyPatch) -> Queue:
+    """Lead 1 welcomed, its follow-up scheduled TINY from now."""
     monkeypatch.setattr(leads, "REPLY_WINDOW", TINY)
     rq_flow.start(queue, "lead-1")
     burst(queue)
+    return queue
+
+
+def burst_after_the_window(queue: Queue) -> None:
     time.sleep(TINY.total_seconds() + 0.1)
     burst(queue)
+
+
+def test_no_reply_means_a_follow_up(welcomed: Queue) -> None:
+    burst_after_the_window(welcomed)
     assert leads.world.sent == [("lead-1", "welcome"), ("lead-1", "follow-up")]
 
 
-def test_a_reply_cancels_the_scheduled_follow_up(
-    queue: Queue, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(leads, "REPLY_WINDOW", TINY)
-    rq_flow.start(queue, "lead-1")
-    burst(queue)
-    rq_flow.on_reply(queue, "lead-1")
-    follow_up = queue.fetch_job("follow-up-lead-1")
+def test_a_reply_cancels_the_scheduled_follow_up(welcomed: Queue) -> None:
+    rq_flow.on_reply(welcomed, "lead-1")
+    follow_up = welcomed.fetch_job("follow-up-lead-1")
     assert follow_up is not None
     assert follow_up.get_status() == JobStatus.CANCELED
-    time.sleep(TINY.total_seconds() + 0.1)
-    burst(queue)
+    burst_after_the_window(welcomed)
     assert leads.world.sent == [("lead-1", "welcome")]
 
 
