@@ -18,6 +18,8 @@ either (it verifies the HMAC only), so a replayed signed request is accepted.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import hashlib
 import hmac
@@ -26,7 +28,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -148,6 +150,24 @@ class Flaky:
                 f"simulated failure {self.calls} of {self.failures}"
             )
         return self.result
+
+
+@contextlib.contextmanager
+def event_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """An event loop for `inngest.experimental.mocked.trigger`, closed afterwards.
+
+    `mocked.trigger` runs the function on the thread's current event loop and,
+    when there is none, creates one that it never closes: under
+    `-W error` (this site's pytest settings) that `ResourceWarning` fails the
+    test session. Wrap the call: `with kit.event_loop(): mocked.trigger(...)`.
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
 
 
 # --- Config ------------------------------------------------------------------
