@@ -6,7 +6,7 @@ from tests.site.sources import SNIPPETS
 
 MESSAGES = SNIPPETS / "guides" / "debug" / "messages.txt"
 _SECTION = re.compile(
-    r"^--8<-- \[start:(?P<name>[\w-]+)\]\n(?P<body>.*?)\n--8<-- \[end:(?P=name)\]$",
+    r"^# --8<-- \[start:(?P<name>[\w-]+)\]\n(?P<body>.*?)\n# --8<-- \[end:(?P=name)\]$",
     re.MULTILINE | re.DOTALL,
 )
 
@@ -15,7 +15,7 @@ def all_messages() -> dict[str, str]:
     """Every section of messages.txt, name -> text (no trailing newline)."""
     found = {m["name"]: m["body"] for m in _SECTION.finditer(MESSAGES.read_text())}
     if not found:
-        raise ValueError(f"{MESSAGES}: no --8<-- [start:NAME] sections found")
+        raise ValueError(f"{MESSAGES}: no '# --8<-- [start:NAME]' sections found")
     return found
 
 

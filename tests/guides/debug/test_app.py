@@ -1,5 +1,6 @@
 """The Dev Server section: serve path, port, what GET and PUT on the endpoint show."""
 
+import json
 import re
 
 import inngest
@@ -29,6 +30,19 @@ def test_get_on_the_endpoint_counts_the_served_functions() -> None:
     body = res.json()
     assert (body["function_count"], body["mode"]) == (1, "dev")
     assert (body["has_signing_key"], body["has_event_key"]) == (False, False)
+
+
+def test_the_page_shows_what_get_answers() -> None:
+    block = re.search(r"``` json\n(.*?)\n\s*```", PAGE.read_text(), re.S)
+    assert block is not None, "docs/guides/debug.md: no json block"
+    shown = json.loads(block.group(1))
+    assert shown == TestClient(app.app).get("/api/inngest").json()
+
+
+def test_the_uvicorn_port_matches_the_dev_server_url() -> None:
+    uvicorn = re.search(r"^uvicorn main:app --port (\d+)", PAGE.read_text(), re.M)
+    assert uvicorn is not None
+    assert f"-u http://127.0.0.1:{uvicorn.group(1)}/api/inngest" in PAGE.read_text()
 
 
 def test_a_get_on_the_wrong_path_is_a_404() -> None:
