@@ -204,6 +204,17 @@ def matches(expression: str, *, event: Json, awaited: Json) -> bool:
     return result is True
 
 
+def event_for(fn: inngest.Function[Any], **data: Any) -> inngest.Event:
+    """An event named after `fn`'s first event trigger, with `data`.
+
+    Raises `KitError` for a function with only cron triggers.
+    """
+    for trigger in registered_config(fn)["triggers"]:
+        if "event" in trigger:
+            return inngest.Event(name=trigger["event"], data=data)
+    raise KitError(f"{fn.id} has no event trigger")
+
+
 def triggered_by(
     functions: Sequence[inngest.Function[Any]], event: inngest.Event
 ) -> list[str]:

@@ -415,3 +415,10 @@ def test_server_exceptions_can_be_seen_as_a_bare_500() -> None:
         crash_sdk, inngest.Event(name="kit/crash-sdk")
     )
     assert (run.last_status_code, run.error) == (500, "Internal Server Error")
+
+
+def test_event_for_names_the_first_event_trigger() -> None:
+    event = kit.event_for(pro_only, pro=True)
+    assert (event.name, event.data) == ("kit/signed-up", {"pro": True})
+    with pytest.raises(kit.KitError, match="kit-flows-nightly has no event trigger"):
+        kit.event_for(nightly)

@@ -13,14 +13,8 @@ from snippets.testing_kit import kit
 from tests.guides.debug.messages import lines, message
 
 
-def _event(fn: inngest.Function[Any], **data: str) -> inngest.Event:
-    return inngest.Event(
-        name=kit.registered_config(fn)["triggers"][0]["event"], data=data
-    )
-
-
 def _run(fn: inngest.Function[Any], **data: str) -> kit.Run:
-    return kit.serve_functions(client, [fn]).run(fn, _event(fn, **data))
+    return kit.serve_functions(client, [fn]).run(fn, kit.event_for(fn, **data))
 
 
 def _error_line(run: kit.Run) -> str:
@@ -74,7 +68,7 @@ def test_retry_after_arguments_swapped_crash_the_sdk() -> None:
     with pytest.raises(AttributeError) as info:
         _run(h.call_api)
     crashed = kit.serve_functions(client, [h.call_api], raise_server_exceptions=False)
-    run = crashed.run(h.call_api, _event(h.call_api))
+    run = crashed.run(h.call_api, kit.event_for(h.call_api))
     shown = [f"AttributeError: {info.value}", f"{run.last_status_code} {run.error}"]
     assert shown == lines("retry-after-order")
     assert "retry-after" not in run.last_headers

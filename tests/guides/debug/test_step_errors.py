@@ -14,8 +14,7 @@ from tests.guides.debug.messages import message
 
 
 def _run(fn: inngest.Function[Any]) -> kit.Run:
-    event = kit.registered_config(fn)["triggers"][0]["event"]
-    return kit.serve_functions(client, [fn]).run(fn, inngest.Event(name=event))
+    return kit.serve_functions(client, [fn]).run(fn, kit.event_for(fn))
 
 
 def test_a_datetime_step_output_is_unserializable(
@@ -30,12 +29,14 @@ def test_a_datetime_step_output_is_unserializable(
     assert "x-inngest-no-retry" not in run.last_headers
 
 
-def test_mocked_trigger_does_not_catch_unserializable_output() -> None:
+def _mocked(fn: inngest.Function[Any]) -> Any:
     mock = mocked.Inngest(app_id="debug-guide", is_production=False)
     with kit.event_loop():
-        result = mocked.trigger(
-            s.report_age, inngest.Event(name="debug/unserializable"), mock
-        )
+        return mocked.trigger(fn, kit.event_for(fn), mock)
+
+
+def test_mocked_trigger_does_not_catch_unserializable_output() -> None:
+    result = _mocked(s.report_age)
     assert result.status is mocked.Status.COMPLETED
 
 
@@ -70,11 +71,7 @@ def test_a_step_inside_a_step_fails_the_run() -> None:
 
 
 def test_mocked_trigger_reports_a_nested_step_differently() -> None:
-    mock = mocked.Inngest(app_id="debug-guide", is_production=False)
-    with kit.event_loop():
-        result = mocked.trigger(
-            s.onboard_nested, inngest.Event(name="debug/nested"), mock
-        )
+    result = _mocked(s.onboard_nested)
     assert result.status is mocked.Status.FAILED
     assert str(result.error) == 'found step "load-user" when targeting a different step'
 
