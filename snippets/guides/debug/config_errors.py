@@ -12,12 +12,10 @@ from snippets.guides.debug.app import client
 
 # --8<-- [start:misspelled-option]
 def register_with_typo() -> None:
-    @client.create_function(  # type: ignore[call-arg]
+    client.create_function(  # type: ignore[call-arg]
         fn_id="typo",
         triggers=inngest.TriggerEvent(event="debug/typo"),  # (1)!
     )
-    async def typo(ctx: inngest.Context) -> None:
-        return None
 
 
 # --8<-- [end:misspelled-option]

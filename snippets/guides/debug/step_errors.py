@@ -103,11 +103,12 @@ async def send_welcome(email: str) -> str:
     trigger=inngest.TriggerEvent(event="debug/nested"),
 )
 async def onboard_nested(ctx: inngest.Context) -> str:
-    async def load_and_welcome() -> str:
-        user = await ctx.step.run("load-user", load_user, "u1")  # (1)!
-        return await send_welcome(user["email"])
+    async def onboard_user() -> str:
+        return await ctx.step.run(
+            "send-welcome", send_welcome, "u1@example.com"
+        )  # (1)!
 
-    return await ctx.step.run("onboard", load_and_welcome)
+    return await ctx.step.run("onboard", onboard_user)
 
 
 # --8<-- [end:nested]

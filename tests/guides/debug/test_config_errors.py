@@ -29,6 +29,8 @@ def test_an_unknown_model_field_is_dropped_silently() -> None:
     # So the function starts for every plan, not only "pro".
     free = inngest.Event(name="debug/signed-up", data={"plan": "free"})
     assert kit.triggered_by([c.pro_welcome], free) == [c.pro_welcome.id]
+    run = kit.serve_functions(client, [c.pro_welcome]).run(c.pro_welcome, free)
+    assert run.output == "welcome, pro user"  # for a free user
 
 
 def test_expression_filters_the_trigger() -> None:
@@ -41,6 +43,8 @@ def test_expression_filters_the_trigger() -> None:
     pro = inngest.Event(name="debug/signed-up", data={"plan": "pro"})
     assert kit.triggered_by([c.pro_welcome_fixed], free) == []
     assert kit.triggered_by([c.pro_welcome_fixed], pro) == [c.pro_welcome_fixed.id]
+    executor = kit.serve_functions(client, [c.pro_welcome_fixed])
+    assert executor.run(c.pro_welcome_fixed, pro).output == "welcome, pro user"
 
 
 def test_a_function_missing_from_serve_is_not_found(
@@ -57,6 +61,11 @@ def test_a_function_missing_from_serve_is_not_found(
     assert run.error["name"] == "FunctionNotFoundError"
     logged = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert logged[-1] == message("function-not-found")
+    # The fix: list both functions.
+    both = kit.serve_functions(client, [c.send_receipt, c.send_invoice])
+    paid = inngest.Event(name="debug/order.paid")
+    assert both.run(c.send_invoice, paid).output == "invoice sent"
+    assert both.run(c.send_receipt, paid).output == "receipt sent"
 
 
 def test_an_unquoted_id_in_if_exp_never_matches() -> None:
@@ -73,6 +82,8 @@ def test_a_wrong_field_in_if_exp_never_matches() -> None:
     executor = kit.serve_functions(client, [c.await_reply_wrong_field])
     with pytest.raises(KeyError, match="leadId"):
         executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": [REPLY]})
+    timed_out = executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": []})
+    assert timed_out.output is False
 
 
 def test_the_right_if_exp_matches_the_reply() -> None:
@@ -93,4 +104,7 @@ def test_an_event_name_that_matches_no_trigger_is_sent_anyway(
     assert inngest_api.event_names() == ["shop/order-placed"]
     sent = inngest.Event(name="shop/order-placed")
     assert kit.triggered_by([c.fulfil_order], sent) == []
-    assert kit.triggered_by([c.fulfil_order], inngest.Event(name="shop/order.placed"))
+    placed = inngest.Event(name="shop/order.placed")
+    assert kit.triggered_by([c.fulfil_order], placed) == [c.fulfil_order.id]
+    run = kit.serve_functions(client, [c.fulfil_order]).run(c.fulfil_order, placed)
+    assert run.output == "fulfilled"

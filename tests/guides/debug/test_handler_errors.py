@@ -1,7 +1,10 @@
 """Old handler signature, string durations, inngest.errors, RetryAfterError order."""
 
+import asyncio
 import datetime
 import importlib
+from collections.abc import Awaitable, Callable
+from types import SimpleNamespace
 from typing import Any
 
 import inngest
@@ -27,6 +30,15 @@ def test_old_signature_registers_then_fails_every_run() -> None:
     assert run.status == "Failed"
     assert run.requests == kit.SERVER_DEFAULT_RETRIES + 1  # retried, uselessly
     assert _error_line(run) == message("old-signature")
+
+
+def test_only_the_calling_convention_changed() -> None:
+    # Called the old way, with a separate step object, the body itself works.
+    async def run(step_id: str, handler: Callable[[], Awaitable[str]]) -> str:
+        return await handler()
+
+    handler: Any = h.send_welcome._handler  # the undecorated function
+    assert asyncio.run(handler(None, SimpleNamespace(run=run))) == "sent"
 
 
 def test_new_signature_runs() -> None:
@@ -86,6 +98,19 @@ def test_retry_after_in_the_right_order_sets_the_retry_after_header() -> None:
         < datetime.timedelta(minutes=61)
     )
     assert "x-inngest-no-retry" not in run.last_headers
+
+
+def test_without_a_rate_limit_the_response_is_returned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    async def ok() -> dict[str, int]:
+        return {"status": 200, "remaining": 9}
+
+    monkeypatch.setattr(h, "fetch_quota", ok)
+    assert _run(h.call_api_fixed, account_id="a-1").output == {
+        "status": 200,
+        "remaining": 9,
+    }
 
 
 def test_non_retriable_error_is_not_retried() -> None:

@@ -73,7 +73,9 @@ def test_a_step_inside_a_step_fails_the_run() -> None:
 def test_mocked_trigger_reports_a_nested_step_differently() -> None:
     result = _mocked(s.onboard_nested)
     assert result.status is mocked.Status.FAILED
-    assert str(result.error) == 'found step "load-user" when targeting a different step'
+    assert (
+        str(result.error) == 'found step "send-welcome" when targeting a different step'
+    )
 
 
 def test_sequential_steps_work() -> None:
