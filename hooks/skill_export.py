@@ -11,6 +11,7 @@ section the test suite executes, inserted here exactly as the site embeds it.
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
 import sys
@@ -19,11 +20,18 @@ import urllib.parse
 import zipfile
 from pathlib import Path
 
+from hooks import placeholders
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 BASES = (ROOT / "snippets", ROOT)
 HEADER = Path(__file__).with_name("skill_header.md")
 ZIP_URI = "downloads/inngest-workflow-skill.zip"
+# Used by `make skill`; a site build passes its own site_url and repo_url.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+REPO_URL = os.environ.get(
+    "REPO_URL", "https://github.com/inngest-fastapi-docs/inngest-fastapi-docs"
+)
 
 # Skill file -> the site pages it is made of, in order.
 MANIFEST: dict[str, list[str]] = {
@@ -55,7 +63,6 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING_ID = re.compile(
     r"^(?P<heading>#{1,6} .*?)\s*\{#(?P<id>[\w-]+)[^}]*\}\s*$", re.MULTILINE
 )
-VERSION = re.compile(r"\{\{\s*version:([\w.-]+)\s*\}\}")
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)?(?P<fragment>#[^)\s]*)?\)")
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>\w+)(?:\s+"(?P<title>[^"]*)")?\s*$'
@@ -85,13 +92,16 @@ def section(path: str, name: str | None) -> list[str]:
     return textwrap.dedent("\n".join(kept)).strip("\n").splitlines()
 
 
-def render_page(page: str, links: dict[str, str], site_url: str) -> str:
+def render_page(page: str, links: dict[str, str], site_url: str, repo_url: str) -> str:
     """One page as plain Markdown: embeds resolved, Material syntax simplified."""
     source = DOCS / page
     if not source.is_file():
         raise SkillError(f"page {page!r} is in the skill manifest but not in docs/")
     text = FRONT_MATTER.sub("", source.read_text())
-    text = VERSION.sub(lambda m: _version(m.group(1)), text)
+    try:
+        text = placeholders.expand(text, where=page, repo_url=repo_url)
+    except placeholders.PlaceholderError as err:
+        raise SkillError(str(err)) from None
     out: list[str] = []
     for line in text.splitlines():
         embed = EMBED.match(line)
@@ -107,12 +117,6 @@ def render_page(page: str, links: dict[str, str], site_url: str) -> str:
     # Keep the site's stable anchors working in any Markdown viewer.
     body = HEADING_ID.sub(r'<a id="\g<id>"></a>\n\n\g<heading>', body)
     return LINK.sub(lambda m: _link(m, page, links, site_url), body).strip() + "\n"
-
-
-def _version(package: str) -> str:
-    from importlib import metadata
-
-    return metadata.version(package)
 
 
 def _link(match: re.Match[str], page: str, links: dict[str, str], site_url: str) -> str:
@@ -154,13 +158,13 @@ def _admonitions(text: str) -> str:
     return "\n".join(out)
 
 
-def build(site_url: str = "https://example.invalid/") -> dict[str, str]:
+def build(site_url: str = SITE_URL, repo_url: str = REPO_URL) -> dict[str, str]:
     """Skill file name -> Markdown text."""
     links = {page: name for name, pages in MANIFEST.items() for page in pages}
     files = {}
     for name, pages in MANIFEST.items():
         parts = [_header()] if name == "SKILL.md" else []
-        parts += [render_page(page, links, site_url) for page in pages]
+        parts += [render_page(page, links, site_url, repo_url) for page in pages]
         files[name] = "\n---\n\n".join(parts)
     return files
 
@@ -197,7 +201,9 @@ def on_files(files: object, config: object) -> object:
     assert isinstance(files, Files)
     assert isinstance(config, MkDocsConfig)
     try:
-        content = zip_bytes(build(config.site_url or "/"))
+        content = zip_bytes(
+            build(config.site_url or SITE_URL, config.repo_url or REPO_URL)
+        )
     except SkillError as err:
         raise PluginError(f"skill export: {err}") from None
     files.append(File.generated(config, ZIP_URI, content=content))

@@ -70,7 +70,7 @@ def test_the_wait_ends_the_request_and_holds_nothing() -> None:
     }
     status, _, ops = executor.post(
         inngest_flow.nurture_lead.id,
-        kit.execution_request([NEW_LEAD], steps=memos, stack=list(memos)),
+        kit.request_body([NEW_LEAD], steps=memos, stack=list(memos)),
     )
     # The SDK answers "wait for lead/replied for up to 2 days" and the HTTP
     # request is over: no process, thread or connection stays open. Stored

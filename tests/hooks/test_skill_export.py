@@ -24,18 +24,19 @@ def exported() -> dict[str, str]:
     return skill_export.build("https://docs.example.org/")
 
 
+MARKER = re.compile(r"^\s*#\s*--8<--\s*\[start:([\w-]+)\]", re.MULTILINE)
+
+
 def _all_sections() -> set[str]:
+    """Every named section of every file a page may embed from."""
     found = set()
-    for base in (sources.SNIPPETS, sources.TESTS):
-        for path in base.rglob("*"):
-            if path.suffix not in {".py", ".sh"}:
-                continue
-            text = path.read_text()
-            for name in re.findall(r"\[start:([\w-]+)\]", text):
-                rel = path.relative_to(
-                    sources.SNIPPETS if base == sources.SNIPPETS else sources.ROOT
-                )
-                found.add("\n".join(skill_export.section(rel.as_posix(), name)))
+    for path in [*sources.SNIPPETS.rglob("*"), *sources.TESTS.rglob("*")]:
+        if path.suffix not in {".py", ".sh", ".txt"}:
+            continue
+        base = sources.SNIPPETS if path.is_relative_to(sources.SNIPPETS) else sources.ROOT
+        rel = path.relative_to(base).as_posix()
+        for name in MARKER.findall(path.read_text()):
+            found.add("\n".join(skill_export.section(rel, name)))
     return found
 
 

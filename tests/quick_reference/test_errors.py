@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 
 from snippets.quick_reference import errors
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import Executor, execution_request, serve_functions
+from snippets.testing_kit.kit import Executor, request_body, serve_functions
 
 QUEUED = inngest.Event(
     name="qr/webhook.queued", data={"url": "https://example.com/hook"}
@@ -53,7 +53,7 @@ def test_retry_after_error_tells_the_server_when(
     executor = serve_functions(client, [errors.deliver_webhook])
     before = datetime.datetime.now(datetime.UTC)
     status, headers, body = executor.post(
-        errors.deliver_webhook.id, execution_request([QUEUED])
+        errors.deliver_webhook.id, request_body([QUEUED])
     )
     assert status == 500
     assert body["code"] == "retry_after_error"
@@ -80,10 +80,10 @@ def test_the_seeds_argument_order_is_accepted_then_crashes_the_response() -> Non
     with pytest.raises(
         AttributeError, match="'str' object has no attribute 'astimezone'"
     ):
-        executor.post(wrong_order.id, execution_request([event]))
+        executor.post(wrong_order.id, request_body([event]))
     # What the server gets: FastAPI's bare 500, no SDK body, no retry-after.
     quiet = Executor(TestClient(executor.client.app, raise_server_exceptions=False), [])
-    status, headers, body = quiet.post(wrong_order.id, execution_request([event]))
+    status, headers, body = quiet.post(wrong_order.id, request_body([event]))
     assert (status, body) == (500, "Internal Server Error")
     assert "retry-after" not in headers
 

@@ -2,7 +2,7 @@ import inngest
 from starlette.testclient import TestClient
 
 from snippets.quick_reference import serve_endpoint
-from snippets.testing_kit.kit import FakeInngestAPI, execution_request, sync
+from snippets.testing_kit.kit import FakeInngestAPI, request_body, sync
 
 
 def test_get_shows_what_is_served() -> None:
@@ -26,7 +26,7 @@ def test_put_syncs_every_listed_function(inngest_api: FakeInngestAPI) -> None:
 
 
 def test_a_function_missing_from_serve_is_not_found() -> None:
-    body = execution_request([inngest.Event(name="qr/trial.started")])
+    body = request_body([inngest.Event(name="qr/trial.started")])
     res = TestClient(serve_endpoint.app).post(
         "/api/inngest",
         params={"fnId": "quick-reference-send-reminder", "stepId": "step"},
