@@ -31,10 +31,13 @@ def _all_sections() -> set[str]:
     """Every named section of every file a page may embed from."""
     found = set()
     for path in [*sources.SNIPPETS.rglob("*"), *sources.TESTS.rglob("*")]:
-        if path.suffix not in {".py", ".sh", ".txt"}:
+        if path.suffix not in {".py", ".sh", ".txt", ".json"}:
             continue
-        base = sources.SNIPPETS if path.is_relative_to(sources.SNIPPETS) else sources.ROOT
+        base = (
+            sources.SNIPPETS if path.is_relative_to(sources.SNIPPETS) else sources.ROOT
+        )
         rel = path.relative_to(base).as_posix()
+        found.add("\n".join(skill_export.section(rel, None)))  # whole-file embeds
         for name in MARKER.findall(path.read_text()):
             found.add("\n".join(skill_export.section(rel, name)))
     return found

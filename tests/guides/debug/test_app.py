@@ -9,13 +9,15 @@ from starlette.testclient import TestClient
 
 from snippets.guides.debug import app
 from snippets.testing_kit import kit
-from tests.site.sources import DOCS
+from tests.site.sources import DOCS, SNIPPETS
 
 PAGE = DOCS / "guides" / "debug.md"
+SCRIPT = (SNIPPETS / "guides" / "debug" / "dev_server.sh").read_text()
+INSPECTION = SNIPPETS / "guides" / "debug" / "inspection.json"
 
 
 def test_the_dev_server_command_points_at_the_serve_path() -> None:
-    commands = re.findall(r"^npx inngest-cli@latest dev.*$", PAGE.read_text(), re.M)
+    commands = re.findall(r"^npx inngest-cli@latest dev.*$", SCRIPT, re.M)
     assert commands == [
         f"npx inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     ]
@@ -33,16 +35,15 @@ def test_get_on_the_endpoint_counts_the_served_functions() -> None:
 
 
 def test_the_page_shows_what_get_answers() -> None:
-    block = re.search(r"``` json\n(.*?)\n\s*```", PAGE.read_text(), re.S)
-    assert block is not None, "docs/guides/debug.md: no json block"
-    shown = json.loads(block.group(1))
+    assert '--8<-- "guides/debug/inspection.json"' in PAGE.read_text()
+    shown = json.loads(INSPECTION.read_text())
     assert shown == TestClient(app.app).get("/api/inngest").json()
 
 
 def test_the_uvicorn_port_matches_the_dev_server_url() -> None:
-    uvicorn = re.search(r"^uvicorn main:app --port (\d+)", PAGE.read_text(), re.M)
+    uvicorn = re.search(r"^INNGEST_DEV=1 uvicorn main:app --port (\d+)$", SCRIPT, re.M)
     assert uvicorn is not None
-    assert f"-u http://127.0.0.1:{uvicorn.group(1)}/api/inngest" in PAGE.read_text()
+    assert f"-u http://127.0.0.1:{uvicorn.group(1)}/api/inngest" in SCRIPT
 
 
 def test_a_get_on_the_wrong_path_is_a_404() -> None:
