@@ -1,12 +1,24 @@
-"""Build the site once per test session, strictly, into a temporary folder."""
+"""The built site (strict, once per session) and the browser that visits it."""
 
+import dataclasses
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Response,
+    Route,
+    sync_playwright,
+)
 
+from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
 
@@ -25,3 +37,84 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     return out
+
+
+# --- Browser tests: one chromium per test package, one context per test ------
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    """Debian's chromium (playwright's own download does not work offline)."""
+    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not Path(path).is_file():
+        pytest.fail(
+            f"browser tests need chromium at {path}: `apt-get install chromium` "
+            "(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium/Chrome binary",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="package")
+def site(built_site: Path) -> Iterator[SiteServer]:
+    """The built site on http://127.0.0.1:<free port>/, 404s as GitHub Pages."""
+    with SiteServer(built_site) as server:
+        yield server
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()
+
+
+@dataclasses.dataclass
+class Visit:
+    """A fresh browser context on the local site; records off-site requests."""
+
+    context: BrowserContext
+    page: Page
+    site: SiteServer
+    external: list[str]
+
+    def goto(self, path: str) -> Response | None:
+        response = self.page.goto(self.site.url(path))
+        self.page.wait_for_load_state("load")
+        return response
+
+
+def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
+    context = browser.new_context(base_url=site.origin, **options)
+    context.set_default_timeout(10_000)
+    external: list[str] = []
+
+    def block_other_hosts(route: Route) -> None:
+        if route.request.url.startswith((site.origin + "/", "data:", "blob:")):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block_other_hosts)
+    return Visit(context, context.new_page(), site, external)
+
+
+@pytest.fixture
+def visit(browser: Browser, site: SiteServer) -> Iterator[Visit]:
+    """Desktop visit (1280x800, light scheme); fails if a page calls another host."""
+    session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
+    yield session
+    session.context.close()
+    assert not session.external, f"pages requested other hosts: {session.external}"
