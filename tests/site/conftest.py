@@ -111,10 +111,58 @@ def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
     return Visit(context, context.new_page(), site, external)
 
 
-@pytest.fixture
-def visit(browser: Browser, site: SiteServer) -> Iterator[Visit]:
-    """Desktop visit (1280x800, light scheme); fails if a page calls another host."""
-    session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
-    yield session
+def close_visit(session: Visit) -> None:
     session.context.close()
     assert not session.external, f"pages requested other hosts: {session.external}"
+
+
+@pytest.fixture(scope="package")
+def desktop(browser: Browser, site: SiteServer) -> Iterator[Visit]:
+    """One desktop context (1280x800, light) for the package: a warm cache."""
+    session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
+    session.context.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=site.origin
+    )
+    session.page.close()
+    yield session
+    close_visit(session)
+
+
+class Tabs:
+    """Pages kept open in the desktop context, one per URL: checks that only
+    read a page (permalinks, copy, anchors, axe) load each page once."""
+
+    def __init__(self, desktop: Visit) -> None:
+        self.desktop = desktop
+        self.open_pages: dict[str, Page] = {}
+
+    def open(self, url: str) -> Page:
+        if url not in self.open_pages:
+            page = self.desktop.context.new_page()
+            page.goto(self.desktop.site.url(url))
+            self.open_pages[url] = page
+        page = self.open_pages[url]
+        page.bring_to_front()
+        return page
+
+
+@pytest.fixture(scope="package")
+def tabs(desktop: Visit) -> Tabs:
+    return Tabs(desktop)
+
+
+@pytest.fixture
+def visit(desktop: Visit) -> Iterator[Visit]:
+    """A new tab in the shared desktop context; fails if a page calls another host."""
+    page = desktop.context.new_page()
+    yield dataclasses.replace(desktop, page=page)
+    page.close()
+    assert not desktop.external, f"pages requested other hosts: {desktop.external}"
+
+
+@pytest.fixture
+def fresh_visit(browser: Browser, site: SiteServer) -> Iterator[Visit]:
+    """A context of its own (empty storage): for tests that change settings."""
+    session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
+    yield session
+    close_visit(session)
