@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from playwright.sync_api import (
     Browser,
     BrowserContext,
@@ -22,10 +24,19 @@ from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
 
+SITE_URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture(scope="session")
+def mkdocs_config() -> MkDocsConfig:
+    config: MkDocsConfig = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE_URL)
+    return config
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1:8000/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT,

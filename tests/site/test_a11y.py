@@ -5,7 +5,7 @@ Stock Material fails several rules; the fixes are theme overrides
 """
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -18,7 +18,8 @@ from tests.site.sources import ROOT
 pytestmark = pytest.mark.browser
 
 AXE = Axe()
-SCHEMES = {"light": "default", "dark": "slate"}
+Scheme = Literal["light", "dark"]
+SCHEMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}
 
 
 def pages_to_check() -> list[str]:
@@ -39,7 +40,7 @@ def report(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def violations(page: Page, scheme: str) -> list[dict[str, Any]]:
+def violations(page: Page, scheme: Scheme) -> list[dict[str, Any]]:
     page.emulate_media(color_scheme=scheme)  # the palette follows the system
     page.wait_for_function(
         "s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme]
@@ -50,14 +51,16 @@ def violations(page: Page, scheme: str) -> list[dict[str, Any]]:
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
 @pytest.mark.parametrize("url", pages_to_check(), ids=lambda u: u or "home")
-def test_no_axe_violations(tabs: Tabs, url: str, scheme: str) -> None:
+def test_no_axe_violations(tabs: Tabs, url: str, scheme: Scheme) -> None:
     page = tabs.open(url)
     found = violations(page, scheme)
     assert not found, f"axe on {url or 'home'} ({scheme}):\n{report(found)}"
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_no_axe_violations_with_search_results_open(tabs: Tabs, scheme: str) -> None:
+def test_no_axe_violations_with_search_results_open(
+    tabs: Tabs, scheme: Scheme
+) -> None:
     page = tabs.open("quick-reference/")
     box = page.locator("input.md-search__input")
     box.fill("")
