@@ -15,12 +15,13 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test lint typecheck actionlint pytest clean
+.PHONY: help venv serve build test lint typecheck actionlint pytest bench clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
 	@echo "make build   build the site into site/ (strict)"
+	@echo "make bench   page weight vs. default Material, and Lighthouse scores"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
 $(UV):
@@ -55,6 +56,19 @@ pytest: venv
 	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered
 
 test: lint typecheck actionlint pytest
+
+# Lighthouse 12 (13 needs Node >= 22.19), exactly as tools/lighthouse locks it.
+NODE_TOOLS := $(TOOLS)/node
+LIGHTHOUSE := $(NODE_TOOLS)/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	mkdir -p $(NODE_TOOLS)
+	cp tools/lighthouse/package.json tools/lighthouse/package-lock.json $(NODE_TOOLS)/
+	cd $(NODE_TOOLS) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# Not part of `make test`: timings and Lighthouse scores vary from run to run.
+bench: venv $(LIGHTHOUSE)
+	$(PY) -m tests.site.bench
 
 clean:
 	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage

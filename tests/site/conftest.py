@@ -20,6 +20,7 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.site import chromium
 from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
@@ -52,26 +53,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- Browser tests: one chromium per test package, one context per test ------
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 def chromium_path() -> str:
-    """Debian's chromium (playwright's own download does not work offline)."""
-    path = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not Path(path).is_file():
-        pytest.fail(
-            f"browser tests need chromium at {path}: `apt-get install chromium` "
-            "(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium/Chrome binary",
-            pytrace=False,
-        )
-    return path
+    try:
+        return chromium.path()
+    except FileNotFoundError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="package")
@@ -85,7 +71,7 @@ def site(built_site: Path) -> Iterator[SiteServer]:
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+            executable_path=chromium_path(), args=chromium.ARGS, headless=True
         )
         yield chromium
         chromium.close()
