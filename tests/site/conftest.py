@@ -70,11 +70,11 @@ def site(built_site: Path) -> Iterator[SiteServer]:
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
+        launched = playwright.chromium.launch(
             executable_path=chromium_path(), args=chromium.ARGS, headless=True
         )
-        yield chromium
-        chromium.close()
+        yield launched
+        launched.close()
 
 
 @dataclasses.dataclass
