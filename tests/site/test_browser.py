@@ -3,6 +3,7 @@ phone-sized navigation, redirects and the 404 page."""
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -17,8 +18,8 @@ pytestmark = pytest.mark.browser
 PROMPTS = ("$ ", ">>> ", "... ", "% ")
 
 
-def page_id(value: object) -> str:
-    return str(value) or "home" if isinstance(value, str) else ""
+def page_params() -> list[Any]:
+    return [pytest.param(url, src, id=sources.page_name(src)) for url, src in doc_pages()]
 
 
 def doc_pages() -> list[tuple[str, Path]]:
@@ -39,7 +40,7 @@ def clipboard_after_click(page: Page, index: int) -> str:
     return text
 
 
-@pytest.mark.parametrize(("url", "source"), doc_pages(), ids=page_id)
+@pytest.mark.parametrize(("url", "source"), page_params())
 def test_copy_button_copies_exactly_the_code(
     tabs: Tabs, url: str, source: Path
 ) -> None:
@@ -110,7 +111,7 @@ def test_public_anchors_scroll_to_their_heading(
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize(("url", "source"), doc_pages(), ids=page_id)
+@pytest.mark.parametrize(("url", "source"), page_params())
 def test_every_heading_has_a_permalink(tabs: Tabs, url: str, source: Path) -> None:
     page = tabs.open(url)
     missing = page.evaluate(
