@@ -20,9 +20,12 @@ import urllib.parse
 import zipfile
 from pathlib import Path
 
-from hooks import placeholders
-
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from hooks import placeholders  # noqa: E402
+
 DOCS = ROOT / "docs"
 BASES = (ROOT / "snippets", ROOT)
 HEADER = Path(__file__).with_name("skill_header.md")
@@ -62,7 +65,7 @@ EMBED = re.compile(
 MARKER = re.compile(r"#\s*--8<--\s*\[(start|end):[\w-]+\]")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING_ID = re.compile(
-    r"^(?P<heading>#{1,6} .*?)\s*\{#(?P<id>[\w-]+)[^}]*\}\s*$", re.MULTILINE
+    r"^(?P<heading>#{1,6} .*?)\s*\{\s*#(?P<id>[\w-]+)[^}]*\}\s*$", re.MULTILINE
 )
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)?(?P<fragment>#[^)\s]*)?\)")
 ADMONITION = re.compile(

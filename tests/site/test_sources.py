@@ -1,5 +1,6 @@
 """Guards on the sources: code lives in snippets/, every snippet is shown and tested."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,16 @@ def test_every_snippet_module_has_its_test_module() -> None:
 def test_sections_are_balanced() -> None:
     for path in sources.snippet_modules():
         sources.sections(path)  # raises with file and line
+
+
+def test_annotation_markers_stand_alone_in_their_comment() -> None:
+    # Material's "# (1)!" strips the whole comment it ends, so a comment before
+    # the marker (e.g. "# type: ignore[...]  # (1)!") would vanish from the page
+    # and from what the copy button copies.
+    crowded = [
+        f"{path.relative_to(sources.ROOT)}:{number}"
+        for path in sources.snippet_modules()
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if re.search(r"#[^#]*#\s*\(\d+\)!", line)
+    ]
+    assert not crowded, f"move the annotation marker to its own comment: {crowded}"

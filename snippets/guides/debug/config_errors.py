@@ -24,9 +24,9 @@ def register_with_typo() -> None:
 # --8<-- [start:dropped-field]
 @client.create_function(
     fn_id="pro-welcome",
-    trigger=inngest.TriggerEvent(
+    trigger=inngest.TriggerEvent(  # (1)!
         event="debug/signed-up",
-        if_exp="event.data.plan == 'pro'",  # type: ignore[call-arg]  # (1)!
+        if_exp="event.data.plan == 'pro'",  # type: ignore[call-arg]
     ),
 )
 async def pro_welcome(ctx: inngest.Context) -> str:

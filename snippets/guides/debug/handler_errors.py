@@ -12,8 +12,8 @@ from snippets.guides.debug.app import client
 
 
 # --8<-- [start:old-signature]
-@client.create_function(  # type: ignore[arg-type]  # (1)!
-    fn_id="old-signature",
+@client.create_function(  # type: ignore[arg-type]
+    fn_id="old-signature",  # (1)!
     trigger=inngest.TriggerEvent(event="debug/old-signature"),
 )
 async def send_welcome(ctx: inngest.Context, step: inngest.Step) -> str:
@@ -72,8 +72,8 @@ async def cool_off_fixed(ctx: inngest.Context) -> None:
     trigger=inngest.TriggerEvent(event="debug/retry-after-wrong"),
     retries=0,
 )
-async def call_api(ctx: inngest.Context) -> None:
-    raise RetryAfterError("1h", "Rate limited")  # type: ignore[arg-type]  # (1)!
+async def call_api(ctx: inngest.Context) -> None:  # (1)!
+    raise RetryAfterError("1h", "Rate limited")  # type: ignore[arg-type]
 
 
 # --8<-- [end:retry-after-wrong]
