@@ -39,6 +39,7 @@ REPO_URL = os.environ.get(
 # Skill file -> the site pages it is made of, in order.
 MANIFEST: dict[str, list[str]] = {
     "SKILL.md": ["quick-reference.md"],
+    "inngest-improve.md": ["guides/improve.md"],
     "inngest-debug.md": ["guides/debug.md", "corrections.md"],
 }
 # Reference files as SKILL.md lists them: file -> (task, description).

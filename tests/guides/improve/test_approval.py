@@ -1,0 +1,75 @@
+import inngest
+import pytest
+
+from snippets.guides.improve import approval
+from snippets.guides.improve.client import client
+from snippets.testing_kit import kit
+
+SUBMITTED = inngest.Event(name="expense/submitted", data={"expense_id": "exp-1"})
+IF_EXP = "async.data.expense_id == event.data.expense_id"
+
+
+def _run(*arrivals: inngest.Event) -> kit.Run:
+    executor = kit.serve_functions(client, [approval.expense_approval])
+    return executor.run(
+        approval.expense_approval,
+        SUBMITTED,
+        waits={"wait-for-decision": list(arrivals)},
+    )
+
+
+def test_the_matching_decision_resumes_the_run() -> None:
+    run = _run(
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-2", "approved": False}
+        ),
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-1", "approved": True}
+        ),
+    )
+    assert run.completed
+    assert run.output == {"expense_id": "exp-1", "status": "approved"}
+    assert run.steps() == ["notify-approver", "wait-for-decision", "record-decision"]
+
+
+def test_a_rejection_is_recorded() -> None:
+    run = _run(
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-1", "approved": False}
+        )
+    )
+    assert run.output == {"expense_id": "exp-1", "status": "rejected"}
+
+
+def test_on_timeout_the_step_returns_none_and_the_run_escalates() -> None:
+    # Only a decision for another expense arrives: the wait times out.
+    run = _run(
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-9", "approved": True}
+        )
+    )
+    assert run.completed
+    assert run.output == {"expense_id": "exp-1", "status": "escalated"}
+    assert run.steps() == ["notify-approver", "wait-for-decision", "escalate"]
+
+
+def test_the_sdk_asks_the_server_for_this_wait() -> None:
+    run = _run()
+    (wait,) = [op for op in run.ops if op.op == "WaitForEvent"]
+    assert wait.name == "expense/decided"
+    assert wait.opts == {"if": IF_EXP, "timeout": "3d"}
+
+
+def test_async_is_the_awaited_event_and_event_is_the_trigger() -> None:
+    trigger = {"name": "expense/submitted", "data": {"expense_id": "exp-1"}}
+    decided = {
+        "name": "expense/decided",
+        "data": {"expense_id": "exp-1", "approved": True},
+    }
+    assert kit.matches(IF_EXP, event=trigger, awaited=decided)
+    other = {"name": "expense/decided", "data": {"expense_id": "exp-2"}}
+    assert not kit.matches(IF_EXP, event=trigger, awaited=other)
+    # `event.` never means the incoming decision: the trigger has no `approved`.
+    with pytest.raises(KeyError):
+        kit.matches("event.data.approved == true", event=trigger, awaited=decided)
+    assert kit.matches("async.data.approved == true", event=trigger, awaited=decided)

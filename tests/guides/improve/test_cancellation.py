@@ -1,0 +1,48 @@
+import datetime
+
+import inngest
+
+from snippets.guides.improve import cancellation
+from snippets.guides.improve.client import client
+from snippets.testing_kit import kit
+
+IF_EXP = "async.data.account_id == event.data.account_id"
+STARTED = inngest.Event(
+    name="trial/started",
+    data={"account_id": "acc-1", "ends_at": "2030-01-14T09:00:00+00:00"},
+)
+
+
+def test_cancel_is_registered_with_event_condition_and_timeout() -> None:
+    config = kit.registered_config(cancellation.trial_nurture)
+    assert config["cancel"] == [
+        {"event": "billing/subscribed", "if": IF_EXP, "timeout": "30d"}
+    ]
+
+
+def test_the_condition_picks_the_run_of_the_same_account() -> None:
+    trigger = {"data": STARTED.data}
+    assert kit.matches(IF_EXP, event=trigger, awaited={"data": {"account_id": "acc-1"}})
+    assert not kit.matches(
+        IF_EXP, event=trigger, awaited={"data": {"account_id": "acc-2"}}
+    )
+
+
+def test_without_a_cancel_event_the_run_sleeps_then_downgrades() -> None:
+    run = kit.serve_functions(client, [cancellation.trial_nurture]).run(
+        cancellation.trial_nurture, STARTED
+    )
+    assert run.completed
+    assert run.output == "downgraded acc-1"
+    sleeps = [(op.step_id, op.name) for op in run.ops if op.op == "Sleep"]
+    # The SDK reports each sleep as an absolute UTC wake-up time.
+    assert sleeps[1] == ("wait-for-trial-end", "2030-01-14T09:00:00.000Z")
+    assert sleeps[0][0] == "wait-a-week"
+    woke = datetime.datetime.fromisoformat(str(sleeps[0][1]))
+    in_a_week = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=7)
+    assert abs(woke - in_a_week) < datetime.timedelta(minutes=1)
+
+
+def test_a_misspelled_condition_is_dropped_silently() -> None:
+    dumped = cancellation.silently_unconditional.model_dump(by_alias=True)
+    assert dumped == {"event": "billing/subscribed", "if": None, "timeout": None}
