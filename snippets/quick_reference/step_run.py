@@ -1,5 +1,3 @@
-import functools
-
 import inngest
 
 from snippets.quick_reference.client import client
@@ -20,20 +18,3 @@ async def step_run_basic(ctx: inngest.Context) -> int:
 
 
 # --8<-- [end:basic]
-
-
-# --8<-- [start:kwargs]
-async def greet(name: str, *, punctuation: str = "!") -> str:
-    return f"Hello, {name}{punctuation}"
-
-
-@client.create_function(
-    fn_id="step-run-kwargs",
-    trigger=inngest.TriggerEvent(event="qr/step-run.kwargs"),
-)
-async def step_run_kwargs(ctx: inngest.Context) -> str:
-    # step.run forwards positional arguments only: bind keywords first.
-    return await ctx.step.run("greet", functools.partial(greet, "Ada", punctuation="?"))
-
-
-# --8<-- [end:kwargs]

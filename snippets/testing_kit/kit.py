@@ -12,11 +12,14 @@ really go over HTTP and can be inspected.
 What the kit does **not** reproduce: server-side flow control (concurrency,
 throttle, rate limit, debounce, priority, batching, singleton, idempotency,
 cancellation) and real timers. Those are asserted as the registered config,
-not as behaviour.
+not as behaviour. Nor does it check a signature's age: the pinned SDK does not
+either (it verifies the HMAC only), so a replayed signed request is accepted.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import dataclasses
 import hashlib
 import hmac
@@ -25,7 +28,7 @@ import threading
 import time
 import urllib.parse
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -93,6 +96,80 @@ def hashed_step_id(step_id: str, repeat: int = 0) -> str:
     return hashlib.sha1(raw.encode()).hexdigest()
 
 
+def signature_cases(body: Json, signing_key: str) -> dict[str, tuple[bytes, Json]]:
+    """Four requests a production-mode endpoint must tell apart.
+
+    Returns `{case: (raw_body, headers)}` for `"signed"` (valid signature),
+    `"unsigned"` (no `X-Inngest-Signature` header), `"wrong-key"` (signed
+    with another key) and `"tampered"` (signed, then the body changed).
+    Send each with [`Executor.post_raw`][snippets.testing_kit.kit.Executor.post_raw].
+    """
+    raw = canonical_json(body)
+    plain = {"content-type": "application/json"}
+    other_key = "signkey-test-" + ("01" if signing_key.endswith("00") else "00") * 32
+    tampered = canonical_json({**body, "tampered": True})
+    return {
+        "signed": (raw, {**plain, "x-inngest-signature": sign(raw, signing_key)}),
+        "unsigned": (raw, plain),
+        "wrong-key": (raw, {**plain, "x-inngest-signature": sign(raw, other_key)}),
+        "tampered": (
+            tampered,
+            {**plain, "x-inngest-signature": sign(raw, signing_key)},
+        ),
+    }
+
+
+class Flaky:
+    """A step handler that fails its first `failures` calls, then succeeds.
+
+    Swap it in for the real handler (`monkeypatch.setattr(module, "charge",
+    Flaky(2, {"ok": True}))`) to watch the retries of one step: `calls` counts
+    how often the body ran.
+
+    Args:
+        failures: how many calls raise before one succeeds.
+        result: what the successful call returns.
+        error: the exception to raise (default `RuntimeError`).
+    """
+
+    def __init__(
+        self,
+        failures: int,
+        result: Json = None,
+        error: Exception | None = None,
+    ) -> None:
+        self.failures = failures
+        self.result = result
+        self.error = error
+        self.calls = 0
+
+    async def __call__(self, *args: Any) -> Json:
+        self.calls += 1
+        if self.calls <= self.failures:
+            raise self.error or RuntimeError(
+                f"simulated failure {self.calls} of {self.failures}"
+            )
+        return self.result
+
+
+@contextlib.contextmanager
+def event_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """An event loop for `inngest.experimental.mocked.trigger`, closed afterwards.
+
+    `mocked.trigger` runs the function on the thread's current event loop and,
+    when there is none, creates one that it never closes: under
+    `-W error` (this site's pytest settings) that `ResourceWarning` fails the
+    test session. Wrap the call: `with kit.event_loop(): mocked.trigger(...)`.
+    """
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        yield loop
+    finally:
+        asyncio.set_event_loop(None)
+        loop.close()
+
+
 # --- Config ------------------------------------------------------------------
 
 
@@ -123,8 +200,54 @@ def matches(expression: str, *, event: Json, awaited: Json) -> bool:
     and `KeyError` for a field that neither event has, so a typo fails a test
     instead of silently never matching.
     """
-    result = cel.evaluate(expression, {"event": event, "async": awaited})
-    return result is True
+    return evaluate(expression, event=event, awaited=awaited) is True
+
+
+def evaluate(expression: str, *, event: Json, awaited: Json = None) -> Json:
+    """Evaluate a key, `expression` or priority `run` against sample events.
+
+    Use it on every expression in your functions with an event shaped like the
+    real payload: a misspelled field raises `KeyError` and a syntax error
+    `ValueError`, so the typo fails a test instead of a production run.
+    """
+    variables = (
+        {"event": event} if awaited is None else {"event": event, "async": awaited}
+    )
+    return cel.evaluate(expression, variables)
+
+
+def event_for(fn: inngest.Function[Any], **data: Any) -> inngest.Event:
+    """An event named after `fn`'s first event trigger, with `data`.
+
+    Raises `KitError` for a function with only cron triggers.
+    """
+    for trigger in registered_config(fn)["triggers"]:
+        if "event" in trigger:
+            return inngest.Event(name=trigger["event"], data=data)
+    raise KitError(f"{fn.id} has no event trigger")
+
+
+def triggered_by(
+    functions: Sequence[inngest.Function[Any]], event: inngest.Event
+) -> list[str]:
+    """Ids of the functions an event would start: same event name, and the
+    trigger's `expression` (if any) true for the event.
+
+    Exact names only: wildcard triggers (`"app/*"`) are not expanded, and cron
+    triggers never match. An event whose name matches no trigger is accepted
+    by `send()` all the same: this is how a test catches the typo.
+    """
+    payload = _event_json(event)
+    started = []
+    for fn in functions:
+        for trigger in registered_config(fn)["triggers"]:
+            if trigger.get("event") != event.name:
+                continue
+            expression = trigger.get("expression")
+            if expression is None or cel.evaluate(expression, {"event": payload}):
+                started.append(fn.id)
+                break
+    return started
 
 
 # --- The executor --------------------------------------------------------------
@@ -201,13 +324,32 @@ class Executor:
         headers = {"content-type": "application/json"}
         if self.signing_key is not None:
             headers["x-inngest-signature"] = sign(raw, self.signing_key)
+        return self.post_raw(fn_id, raw, headers, step=step)
+
+    def post_raw(
+        self,
+        fn_id: str,
+        raw: bytes,
+        headers: Mapping[str, str],
+        *,
+        step: str = "step",
+    ) -> tuple[int, Mapping[str, str], Json]:
+        """Send exactly these bytes and headers (see `signature_cases`)."""
         res = self.client.post(
             self.serve_path,
             params={"fnId": fn_id, "stepId": step},
             content=raw,
-            headers=headers,
+            headers=dict(headers),
         )
         return res.status_code, res.headers, _json_or_text(res.text)
+
+    def inspect(self) -> Json:
+        """GET the serve endpoint: what the Dev Server sees when it probes the app.
+
+        Unsigned, it answers with `function_count`, `mode` ("dev"/"cloud") and
+        whether the signing and event keys are set.
+        """
+        return self.client.get(self.serve_path).json()
 
     def run(
         self,
@@ -230,6 +372,7 @@ class Executor:
         """
         fn_id = fn if isinstance(fn, str) else fn.id
         events = [event] if isinstance(event, inngest.Event) else list(event)
+        events = [_with_id_and_ts(e) for e in events]
         trigger = _event_json(events[0])
         run = Run(fn_id=fn_id, status="Running")
         memos: dict[str, Json] = {}
@@ -244,19 +387,15 @@ class Executor:
             target = "step"
             if planned:
                 target, _ = planned.pop(0)
-            body = {
-                "ctx": {
-                    "attempt": attempt,
-                    "disable_immediate_execution": parallel_seen,
-                    "max_attempts": max_attempts,
-                    "run_id": run_id,
-                    "stack": {"stack": list(stack)},
-                },
-                "event": trigger,
-                "events": [_event_json(e) for e in events],
-                "steps": memos,
-                "use_api": False,
-            }
+            body = request_body(
+                events,
+                steps=memos,
+                stack=stack,
+                attempt=attempt,
+                max_attempts=max_attempts,
+                run_id=run_id,
+                disable_immediate_execution=parallel_seen,
+            )
             status, headers, payload = self.post(fn_id, body, step=target)
             run.requests += 1
             run.last_status_code, run.last_headers = status, headers
@@ -274,6 +413,10 @@ class Executor:
                 continue
 
             retry = False
+            final = (
+                headers.get("x-inngest-no-retry") == "true"
+                or attempt + 1 >= max_attempts
+            )
             for item in payload:
                 op = Op(
                     op=item["op"],
@@ -290,7 +433,7 @@ class Executor:
                     parallel_seen = True
                     planned.append((hashed, op.step_id))
                     continue
-                if op.op == "StepError":
+                if op.op == "StepError" and not final:
                     retry = True
                     continue
                 memos[hashed] = self._resolve(op, trigger, waits or {})
@@ -307,7 +450,9 @@ class Executor:
         """What the server stores as the result of a finished op."""
         if op.op == "StepRun":
             return {"data": op.data}
-        if op.op == "StepFailed":
+        if op.op in ("StepFailed", "StepError"):
+            # A StepError the server will not retry (last attempt, or the SDK
+            # set x-inngest-no-retry) is stored as the step's final failure.
             return {"error": op.error}
         if op.op == "Sleep":
             return None
@@ -341,17 +486,65 @@ class Executor:
         raise KitError(f"unsupported op {op.op!r} at step {op.step_id!r}")
 
 
+def request_body(
+    event: inngest.Event | Sequence[inngest.Event],
+    *,
+    steps: Mapping[str, Json] | None = None,
+    stack: Sequence[str] = (),
+    attempt: int = 0,
+    max_attempts: int = SERVER_DEFAULT_RETRIES + 1,
+    run_id: str = "run-1",
+    disable_immediate_execution: bool = False,
+) -> Json:
+    """The JSON body of one execution request, as the Inngest server sends it.
+
+    Args:
+        event: the triggering event (a list for a batch).
+        steps: memoized results, keyed by hashed step id
+            (see [`hashed_step_id`][snippets.testing_kit.kit.hashed_step_id]):
+            `{"data": value}` for a finished step, `{"error": {...}}` for a
+            failed one, `None` for a finished sleep.
+        stack: hashed ids of the finished steps, in order.
+        attempt: zero-based attempt number of the current step.
+        max_attempts: the function's retries + 1.
+        run_id: any string; the SDK exposes it as `ctx.run_id`.
+        disable_immediate_execution: what the server sets once it has seen a
+            parallel step plan.
+    """
+    events = [event] if isinstance(event, inngest.Event) else list(event)
+    return {
+        "ctx": {
+            "attempt": attempt,
+            "disable_immediate_execution": disable_immediate_execution,
+            "max_attempts": max_attempts,
+            "run_id": run_id,
+            "stack": {"stack": list(stack)},
+        },
+        "event": _event_json(events[0]),
+        "events": [_event_json(e) for e in events],
+        "steps": dict(steps or {}),
+        "use_api": False,
+    }
+
+
 def _max_attempts(fn: inngest.Function[Any]) -> int:
     retries = registered_config(fn)["steps"]["step"].get("retries")
     attempts = SERVER_DEFAULT_RETRIES if retries is None else retries["attempts"]
     return int(attempts) + 1
 
 
+def _with_id_and_ts(event: inngest.Event) -> inngest.Event:
+    """Events as the server stores them: with an id and a timestamp."""
+    return event.model_copy(
+        update={
+            "id": event.id or uuid.uuid4().hex,
+            "ts": event.ts or int(time.time() * 1000),
+        }
+    )
+
+
 def _event_json(event: inngest.Event) -> Json:
-    data = event.model_dump(mode="json")
-    data["id"] = data["id"] or uuid.uuid4().hex
-    data["ts"] = data["ts"] or int(time.time() * 1000)
-    return data
+    return _with_id_and_ts(event).model_dump(mode="json")
 
 
 def _json_or_text(text: str) -> Json:
@@ -442,12 +635,17 @@ def serve_functions(
     functions: Sequence[inngest.Function[Any]],
     *,
     signing_key: str | None = None,
+    raise_server_exceptions: bool = True,
 ) -> Executor:
     """Mount `functions` on a fresh FastAPI app with the SDK's own `serve()`.
 
     Returns an [`Executor`][snippets.testing_kit.kit.Executor] for that app;
     its `.client` is the `TestClient` if you want to send requests yourself.
+    Pass `raise_server_exceptions=False` to get the bare `500 Internal Server
+    Error` a real server answers when the SDK itself crashes, instead of the
+    exception.
     """
     app = fastapi.FastAPI()
     inngest.fast_api.serve(app, client, list(functions))
-    return Executor(TestClient(app), functions, signing_key=signing_key)
+    test_client = TestClient(app, raise_server_exceptions=raise_server_exceptions)
+    return Executor(test_client, functions, signing_key=signing_key)

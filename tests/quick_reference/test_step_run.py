@@ -36,8 +36,21 @@ def test_each_step_body_runs_once_and_is_replayed_from_memo(
     assert calls == [(2, 3), (5, 5)]
 
 
-def test_keyword_arguments_go_through_partial() -> None:
-    run = serve_functions(client, [step_run.step_run_kwargs]).run(
-        step_run.step_run_kwargs, inngest.Event(name="qr/step-run.kwargs")
+def test_code_outside_steps_runs_on_every_call() -> None:
+    outside: list[str] = []
+
+    async def one() -> int:
+        return 1
+
+    @client.create_function(fn_id="outside", trigger=inngest.TriggerEvent(event="qr/o"))
+    async def with_outside_code(ctx: inngest.Context) -> int:
+        outside.append("ran")
+        a = await ctx.step.run("a", one)
+        b = await ctx.step.run("b", one)
+        return a + b
+
+    run = serve_functions(client, [with_outside_code]).run(
+        with_outside_code, inngest.Event(name="qr/o")
     )
-    assert run.output == "Hello, Ada?"
+    assert run.output == 2
+    assert len(outside) == run.requests == 3

@@ -55,3 +55,23 @@ def parse(path: Path) -> Page:
     page = Page(path)
     _Parser(page).feed(path.read_text())
     return page
+
+
+def is_redirect(path: Path) -> bool:
+    """A page written by hooks/redirects.py (it only sends the reader on)."""
+    return 'http-equiv="refresh"' in path.read_text()[:2000]
+
+
+def url_path(site: Path, file: Path) -> str:
+    """`site/a/index.html` -> `a/`, the home page -> `` (as public-anchors.txt)."""
+    rel = file.relative_to(site).as_posix()
+    return rel.removesuffix("index.html")
+
+
+def reader_pages(site: Path) -> list[str]:
+    """URL paths of every page a reader sees (no redirects, no 404 page)."""
+    return sorted(
+        url_path(site, file)
+        for file in site.rglob("index.html")
+        if not is_redirect(file)
+    )

@@ -2,6 +2,7 @@
 
 import dataclasses
 import re
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +27,14 @@ class Embed:
     def where(self) -> str:
         target = self.path + (f":{self.section}" if self.section else "")
         return f"docs/{self.page}:{self.line} embeds {target!r}"
+
+
+def resolve(path: str) -> Path | None:
+    """The file an embed names, searched like pymdownx.snippets' base_path."""
+    for base in (SNIPPETS, ROOT):
+        if (base / path).is_file():
+            return base / path
+    return None
 
 
 def pages() -> list[Path]:
@@ -110,3 +119,51 @@ def dotted(path: Path) -> str:
     rel = path.relative_to(ROOT).with_suffix("")
     parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
     return ".".join(parts)
+
+
+ANNOTATION = re.compile(r"\s*(#|//)\s*\(\d+\)!?\s*$")
+
+
+def section_text(path: Path, section: str | None) -> str:
+    """What pymdownx.snippets inserts: the section's lines, markers dropped, dedented."""
+    lines = path.read_text().splitlines()
+    if section is not None:
+        start = next(
+            i for i, line in enumerate(lines) if f"[start:{section}]" in line
+        )
+        end = next(i for i, line in enumerate(lines) if f"[end:{section}]" in line)
+        lines = lines[start + 1 : end]
+    kept = [line for line in lines if not SECTION.search(line)]
+    return textwrap.dedent("\n".join(kept))
+
+
+def copy_texts(page: Path) -> list[str]:
+    """The text a reader should get from each code block's copy button, in order:
+    the fence body with embeds expanded, no annotation markers, no trailing spaces."""
+    lines = page.read_text().splitlines()
+    blocks = []
+    index = 0
+    while index < len(lines):
+        match = FENCE.match(lines[index])
+        index += 1
+        if not match:
+            continue
+        body = []
+        while index < len(lines) and not lines[index].strip().startswith(match["fence"]):
+            line = lines[index].removeprefix(match["indent"])
+            embed = EMBED.match(line)
+            if embed:
+                target = resolve(embed["path"])
+                assert target is not None, f"{page}: no file for {embed['path']}"
+                body.append(section_text(target, embed["section"]))
+            else:
+                body.append(line)
+            index += 1
+        index += 1
+        text = "\n".join(body)
+        blocks.append(
+            "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.split("\n"))
+            .strip("\n")
+            .rstrip()
+        )
+    return blocks

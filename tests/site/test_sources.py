@@ -1,5 +1,6 @@
 """Guards on the sources: code lives in snippets/, every snippet is shown and tested."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,13 +22,13 @@ def test_no_python_typed_into_markdown() -> None:
 
 @pytest.mark.parametrize("embed", list(sources.embeds()), ids=lambda e: e.where())
 def test_every_embed_resolves(embed: sources.Embed) -> None:
-    target = sources.SNIPPETS / embed.path
-    assert target.is_file(), f"{embed.where()}: no such file snippets/{embed.path}"
+    target = sources.resolve(embed.path)
+    assert target is not None, f"{embed.where()}: no such file snippets/{embed.path}"
     if embed.section is not None:
         names = sources.sections(target)
         assert embed.section in names, (
             f"{embed.where()}: section {embed.section!r} not found; "
-            f"snippets/{embed.path} has {sorted(names)}"
+            f"{target.relative_to(sources.ROOT)} has {sorted(names)}"
         )
 
 
@@ -64,3 +65,16 @@ def test_every_snippet_module_has_its_test_module() -> None:
 def test_sections_are_balanced() -> None:
     for path in sources.snippet_modules():
         sources.sections(path)  # raises with file and line
+
+
+def test_annotation_markers_stand_alone_in_their_comment() -> None:
+    # Material's "# (1)!" strips the whole comment it ends, so a comment before
+    # the marker (e.g. "# type: ignore[...]  # (1)!") would vanish from the page
+    # and from what the copy button copies.
+    crowded = [
+        f"{path.relative_to(sources.ROOT)}:{number}"
+        for path in sources.snippet_modules()
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if re.search(r"#[^#]*#\s*\(\d+\)!", line)
+    ]
+    assert not crowded, f"move the annotation marker to its own comment: {crowded}"

@@ -1,6 +1,7 @@
 """The kit's own behaviour: signing, config capture, the fake API, the executor."""
 
 import datetime
+from typing import Any
 
 import inngest
 import pytest
@@ -263,3 +264,169 @@ def test_function_level_retriable_errors_use_every_attempt() -> None:
         crash, inngest.Event(name="kit/crash")
     )
     assert (run.status, run.requests) == ("Failed", 3)
+
+
+def test_evaluate_returns_the_value_and_rejects_bad_expressions() -> None:
+    event = {"data": {"plan": "pro", "user_id": "u1"}}
+    assert kit.evaluate("event.data.user_id", event=event) == "u1"
+    assert kit.evaluate("event.data.plan == 'pro' ? 120 : 0", event=event) == 120
+    with pytest.raises(ValueError, match="Syntax error"):
+        kit.evaluate("event.data.plan ==", event=event)
+
+
+# --- Helpers added for the debug guide ------------------------------------------
+
+
+def test_signature_cases_tell_a_production_endpoint_what_to_reject() -> None:
+    prod = inngest.Inngest(
+        app_id="kit-sig", is_production=True, signing_key=SIGNING_KEY
+    )
+
+    @prod.create_function(fn_id="f", trigger=inngest.TriggerEvent(event="kit/sig"))
+    async def f(ctx: inngest.Context) -> str:
+        return "ran"
+
+    executor = kit.serve_functions(prod, [f])
+    body = kit.request_body(inngest.Event(name="kit/sig"))
+    statuses = {
+        case: executor.post_raw(f.id, raw, headers)[:3:2]
+        for case, (raw, headers) in kit.signature_cases(body, SIGNING_KEY).items()
+    }
+    unauthorized = (401, {"message": "Unauthorized"})
+    assert statuses == {
+        "signed": (200, "ran"),
+        "unsigned": unauthorized,
+        "wrong-key": unauthorized,
+        "tampered": unauthorized,
+    }
+    # The "other" key differs from the real one whatever the real one ends with.
+    zeros = "signkey-test-" + "00" * 32
+    wrong = kit.signature_cases(body, zeros)["wrong-key"][1]
+    assert wrong["x-inngest-signature"] != kit.sign(kit.canonical_json(body), zeros)
+
+
+def test_request_body_defaults_to_a_first_attempt_with_no_memos() -> None:
+    body = kit.request_body([inngest.Event(name="a"), inngest.Event(name="b")])
+    assert body["ctx"]["attempt"] == 0
+    assert body["ctx"]["max_attempts"] == kit.SERVER_DEFAULT_RETRIES + 1
+    assert body["steps"] == {}
+    assert [e["name"] for e in body["events"]] == ["a", "b"]
+    assert body["event"]["name"] == "a"
+
+
+def test_flaky_fails_then_succeeds() -> None:
+    import asyncio
+
+    flaky = kit.Flaky(2, "done")
+    for expected in (1, 2):
+        with pytest.raises(RuntimeError, match=f"simulated failure {expected} of 2"):
+            asyncio.run(flaky())
+    assert asyncio.run(flaky("ignored", "args")) == "done"
+    assert flaky.calls == 3
+    custom = kit.Flaky(1, error=ValueError("bad input"))
+    with pytest.raises(ValueError, match="bad input"):
+        asyncio.run(custom())
+
+
+@client.create_function(
+    fn_id="charge", trigger=inngest.TriggerEvent(event="kit/charge"), retries=3
+)
+async def charge(ctx: inngest.Context) -> object:
+    return await ctx.step.run("charge-card", _charge_card)
+
+
+async def _charge_card() -> object:
+    return {"charged": True}
+
+
+def test_flaky_drives_step_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    flaky = kit.Flaky(2, {"charged": True})
+    monkeypatch.setattr(f"{__name__}._charge_card", flaky)
+    run = kit.serve_functions(client, [charge]).run(
+        charge, inngest.Event(name="kit/charge")
+    )
+    assert run.output == {"charged": True}
+    assert (flaky.calls, run.attempts("charge-card")) == (3, 3)
+    assert run.steps() == ["charge-card"] * 3
+
+
+@client.create_function(
+    fn_id="pro-only",
+    trigger=[
+        inngest.TriggerEvent(event="kit/signed-up", expression="event.data.pro"),
+        inngest.TriggerEvent(event="kit/upgraded"),
+    ],
+)
+async def pro_only(ctx: inngest.Context) -> None:
+    return None
+
+
+@client.create_function(fn_id="nightly", trigger=inngest.TriggerCron(cron="0 3 * * *"))
+async def nightly(ctx: inngest.Context) -> None:
+    return None
+
+
+def test_triggered_by_matches_names_and_expressions() -> None:
+    fns: list[inngest.Function[Any]] = [pro_only, nightly, child]
+
+    def started(name: str, **data: bool) -> list[str]:
+        return kit.triggered_by(fns, inngest.Event(name=name, data=data))
+
+    assert started("kit/signed-up", pro=True) == [pro_only.id]
+    assert started("kit/signed-up", pro=False) == []
+    assert started("kit/upgraded") == [pro_only.id]
+    assert started("kit/child") == [child.id]
+    assert started("kit/signed_up", pro=True) == []  # underscore: no trigger
+
+
+def test_inspect_reports_mode_and_function_count() -> None:
+    executor = kit.serve_functions(client, [child, parent])
+    assert executor.inspect()["function_count"] == 2
+    assert executor.inspect()["mode"] == "dev"
+
+
+@client.create_function(
+    fn_id="nested", trigger=inngest.TriggerEvent(event="kit/nested"), retries=3
+)
+async def nested(ctx: inngest.Context) -> object:
+    async def outer() -> object:
+        return await ctx.step.run("inner", _letter, "i")
+
+    return await ctx.step.run("outer", outer)
+
+
+def test_a_step_error_marked_no_retry_is_final() -> None:
+    # The SDK reports a nested step as StepError with x-inngest-no-retry: the
+    # server stores it as the step's failure instead of retrying it.
+    run = kit.serve_functions(client, [nested]).run(
+        nested, inngest.Event(name="kit/nested")
+    )
+    assert [o.op for o in run.ops] == ["StepError"]
+    assert (run.status, run.requests) == ("Failed", 2)
+    assert run.error["message"] == "Nested steps are not supported."
+
+
+@client.create_function(
+    fn_id="crash-sdk", trigger=inngest.TriggerEvent(event="kit/crash-sdk"), retries=0
+)
+async def crash_sdk(ctx: inngest.Context) -> None:
+    # A str retry_after makes the SDK itself crash while building the response.
+    raise inngest.RetryAfterError("later", "not a duration")  # type: ignore[arg-type]
+
+
+def test_server_exceptions_can_be_seen_as_a_bare_500() -> None:
+    with pytest.raises(AttributeError):
+        kit.serve_functions(client, [crash_sdk]).run(
+            crash_sdk, inngest.Event(name="kit/crash-sdk")
+        )
+    run = kit.serve_functions(client, [crash_sdk], raise_server_exceptions=False).run(
+        crash_sdk, inngest.Event(name="kit/crash-sdk")
+    )
+    assert (run.last_status_code, run.error) == (500, "Internal Server Error")
+
+
+def test_event_for_names_the_first_event_trigger() -> None:
+    event = kit.event_for(pro_only, pro=True)
+    assert (event.name, event.data) == ("kit/signed-up", {"pro": True})
+    with pytest.raises(kit.KitError, match="kit-flows-nightly has no event trigger"):
+        kit.event_for(nightly)

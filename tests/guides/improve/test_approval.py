@@ -20,8 +20,12 @@ def _run(*arrivals: inngest.Event) -> kit.Run:
 
 def test_the_matching_decision_resumes_the_run() -> None:
     run = _run(
-        inngest.Event(name="expense/decided", data={"expense_id": "exp-2", "approved": False}),
-        inngest.Event(name="expense/decided", data={"expense_id": "exp-1", "approved": True}),
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-2", "approved": False}
+        ),
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-1", "approved": True}
+        ),
     )
     assert run.completed
     assert run.output == {"expense_id": "exp-1", "status": "approved"}
@@ -30,7 +34,9 @@ def test_the_matching_decision_resumes_the_run() -> None:
 
 def test_a_rejection_is_recorded() -> None:
     run = _run(
-        inngest.Event(name="expense/decided", data={"expense_id": "exp-1", "approved": False})
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-1", "approved": False}
+        )
     )
     assert run.output == {"expense_id": "exp-1", "status": "rejected"}
 
@@ -38,7 +44,9 @@ def test_a_rejection_is_recorded() -> None:
 def test_on_timeout_the_step_returns_none_and_the_run_escalates() -> None:
     # Only a decision for another expense arrives: the wait times out.
     run = _run(
-        inngest.Event(name="expense/decided", data={"expense_id": "exp-9", "approved": True})
+        inngest.Event(
+            name="expense/decided", data={"expense_id": "exp-9", "approved": True}
+        )
     )
     assert run.completed
     assert run.output == {"expense_id": "exp-1", "status": "escalated"}
@@ -54,7 +62,10 @@ def test_the_sdk_asks_the_server_for_this_wait() -> None:
 
 def test_async_is_the_awaited_event_and_event_is_the_trigger() -> None:
     trigger = {"name": "expense/submitted", "data": {"expense_id": "exp-1"}}
-    decided = {"name": "expense/decided", "data": {"expense_id": "exp-1", "approved": True}}
+    decided = {
+        "name": "expense/decided",
+        "data": {"expense_id": "exp-1", "approved": True},
+    }
     assert kit.matches(IF_EXP, event=trigger, awaited=decided)
     other = {"name": "expense/decided", "data": {"expense_id": "exp-2"}}
     assert not kit.matches(IF_EXP, event=trigger, awaited=other)

@@ -10,7 +10,9 @@ from snippets.guides.improve.client import client
 from snippets.testing_kit import kit
 
 # (function, sample trigger data, registered config it must have, output)
-CASES: list[tuple[inngest.Function[Any], dict[str, object], dict[str, Any], object]] = [
+CASES: list[
+    tuple[inngest.Function[Any], dict[str, inngest.JSON], dict[str, Any], object]
+] = [
     (
         fc.build_report_fn,
         {"account_id": "acc-1"},
@@ -92,7 +94,7 @@ def trigger_of(fn: inngest.Function[Any]) -> str:
 @pytest.mark.parametrize(("fn", "data", "expected", "output"), CASES, ids=IDS)
 def test_registered_config(
     fn: inngest.Function[Any],
-    data: dict[str, object],
+    data: dict[str, inngest.JSON],
     expected: dict[str, Any],
     output: object,
 ) -> None:
@@ -103,7 +105,7 @@ def test_registered_config(
 @pytest.mark.parametrize(("fn", "data", "expected", "output"), CASES, ids=IDS)
 def test_each_run_completes(
     fn: inngest.Function[Any],
-    data: dict[str, object],
+    data: dict[str, inngest.JSON],
     expected: dict[str, Any],
     output: object,
 ) -> None:
@@ -114,7 +116,9 @@ def test_each_run_completes(
 
 def test_priority_factor_is_seconds_from_event_data() -> None:
     run = "event.data.plan == 'enterprise' ? 120 : 0"
-    assert kit.matches(f"({run}) == 120", event={"data": {"plan": "enterprise"}}, awaited={})
+    assert kit.matches(
+        f"({run}) == 120", event={"data": {"plan": "enterprise"}}, awaited={}
+    )
     assert kit.matches(f"({run}) == 0", event={"data": {"plan": "free"}}, awaited={})
 
 

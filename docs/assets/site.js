@@ -1,0 +1,41 @@
+// Small fixes to parts of Material that its JavaScript builds at run time
+// (so no template override can reach them). Standard Material otherwise.
+//
+// 1. Each code block's toolbar is a <nav> landmark without a name; axe
+//    (landmark-unique) wants landmarks told apart: "Code block 3 tools".
+// 2. Annotation markers are links with no text; axe (link-name) wants a name:
+//    "Annotation 1".
+// 3. The copy button copies the code without the annotation markers, but keeps
+//    the spaces that stood before "# (1)!": copy without trailing spaces.
+(function () {
+  "use strict";
+
+  function name() {
+    document.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
+      var label = "Code block " + (index + 1) + " tools";
+      if (nav.getAttribute("aria-label") !== label) nav.setAttribute("aria-label", label);
+    });
+    document.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach(function (link) {
+      var marker = link.querySelector("[data-md-annotation-id]");
+      var id = marker ? marker.getAttribute("data-md-annotation-id") : "";
+      link.setAttribute("aria-label", "Annotation " + id);
+    });
+  }
+
+  new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
+  name();
+
+  // Capture phase: runs before Material's copy handler, which takes the text
+  // from the closest [data-copy] attribute when there is one.
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest(".md-code__button[data-md-type='copy']");
+    var code = button && document.querySelector(button.getAttribute("data-clipboard-target"));
+    if (!code) return;
+    code.setAttribute("data-md-copying", "");
+    var text = code.innerText;
+    code.removeAttribute("data-md-copying");
+    code.setAttribute("data-copy", text.split("\n").map(function (line) {
+      return line.replace(/\s+$/, "");
+    }).join("\n").replace(/\s+$/, ""));
+  }, true);
+})();

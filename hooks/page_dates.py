@@ -1,0 +1,72 @@
+"""MkDocs hook: date every page from git.
+
+A page's "last changed" date is the committer date (`git log -1 --format=%cs`)
+of the newest commit touching the page or any snippet module it embeds or
+documents, so fixing an example re-dates the page that shows it. The date is
+shown at the foot of the page (overrides/partials/source-file.html) and is the
+page's `<lastmod>` in sitemap.xml.
+
+A shallow clone (CI checks out with `fetch-depth: 0`, but `--depth 1` works
+too) gives the date of the newest commit available, never an error. Without
+git, or for a file never committed, the page says so instead of showing a date.
+"""
+
+import logging
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.page_dates")
+
+EMBED = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::[\w-]+)?"\s*$', re.M)
+API = re.compile(r"^:::\s+(?P<module>[\w.]+)\s*$", re.M)
+UNKNOWN_NO_GIT = "unknown (built without git)"
+UNKNOWN_UNCOMMITTED = "not committed yet"
+
+
+def sources(markdown: str, page_file: Path, root: Path, snippets: Path) -> list[Path]:
+    """The page's own file plus every snippet module it embeds or documents."""
+    found = [page_file]
+    found += [snippets / m["path"] for m in EMBED.finditer(markdown)]
+    for match in API.finditer(markdown):
+        module = root.joinpath(*match["module"].split("."))
+        package = module / "__init__.py"
+        found.append(package if package.is_file() else module.with_suffix(".py"))
+    return found
+
+
+def last_changed(paths: list[Path], cwd: Path) -> str:
+    """`YYYY-MM-DD` of the newest commit touching `paths`, or why there is none."""
+    git = shutil.which("git")
+    if git is None:
+        return UNKNOWN_NO_GIT
+    result = subprocess.run(
+        [git, "log", "-1", "--format=%cs", "--", *map(str, paths)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:  # not a repository, or git refuses it
+        log.info("page dates: git log failed: %s", result.stderr.strip())
+        return UNKNOWN_NO_GIT
+    return result.stdout.strip() or UNKNOWN_UNCOMMITTED
+
+
+def on_page_markdown(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    root = Path(config.config_file_path).parent
+    if page.file.abs_src_path is None:  # a generated page: no source to date
+        return markdown
+    paths = sources(markdown, Path(page.file.abs_src_path), root, root / "snippets")
+    date = last_changed(paths, root)
+    page.meta["last_changed"] = date
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        page.update_date = date  # sitemap.xml <lastmod>
+    return markdown

@@ -1,0 +1,77 @@
+"""MkDocs hook: placeholders that keep pages true to the repository.
+
+- `{{ version:inngest }}` becomes the installed version of that distribution,
+  so "tested with" lines never drift from the lock.
+- `{{ repo:tests/x/test_y.py }}` becomes `<repo_url>/blob/main/tests/x/test_y.py`
+  (repo_url from mkdocs.yml, `REPO_URL` overrides it). Tests are not part of the
+  site, so this is the link a reader can follow to the proof of a claim.
+
+An unknown placeholder, package or file stops the build, naming the page.
+`expand()` is also used by the skill export, so both render pages the same way.
+"""
+
+import re
+from importlib import metadata
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+ROOT = Path(__file__).resolve().parents[1]
+BRANCH = "main"
+
+
+class PlaceholderError(ValueError):
+    """A placeholder names nothing real."""
+
+
+def repo_link(repo_url: str, path: str) -> str:
+    """The address of `path` on the default branch of `repo_url`."""
+    return f"{repo_url.rstrip('/')}/blob/{BRANCH}/{path}"
+
+
+def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
+    """Replace every placeholder in `markdown`; `where` names the page in errors."""
+
+    def replace(match: re.Match[str]) -> str:
+        kind, _, name = match.group(1).partition(":")
+        if kind == "version" and name:
+            try:
+                return metadata.version(name)
+            except metadata.PackageNotFoundError:
+                raise PlaceholderError(
+                    f"{where}: {match.group(0)!r} names a package "
+                    f"that is not installed: {name!r}"
+                ) from None
+        if kind == "repo":
+            if not repo_url:
+                raise PlaceholderError(f"{where}: {match.group(0)!r} needs repo_url")
+            if not name or not (ROOT / name).is_file():
+                raise PlaceholderError(
+                    f"{where}: {match.group(0)!r} names no file of "
+                    f"this repository: {name!r}"
+                )
+            return repo_link(repo_url, name)
+        raise PlaceholderError(
+            f"{where}: unknown placeholder {match.group(0)!r}; "
+            "use {{ version:<package> }} or {{ repo:<path> }}"
+        )
+
+    return PLACEHOLDER.sub(replace, markdown)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.extra["inngest_version"] = metadata.version("inngest")
+    return config
+
+
+def on_page_markdown(
+    markdown: str, page: Page, config: MkDocsConfig, files: Files
+) -> str:
+    try:
+        return expand(markdown, where=page.file.src_path, repo_url=config.repo_url)
+    except PlaceholderError as err:
+        raise PluginError(str(err)) from None

@@ -1,0 +1,18 @@
+# --8<-- [start:workflow]
+make serve                      # preview at http://127.0.0.1:8000 while you write
+$EDITOR snippets/<page>/<example>.py tests/<page>/test_<example>.py docs/<page>.md
+make test                       # lint, types, tests, 100% snippet coverage, strict build
+# --8<-- [end:workflow]
+
+# --8<-- [start:drift]
+make drift                      # newest inngest in a temp venv; the lock is not touched
+# exit 0: "no drift: the pin can be bumped"
+# exit 1: a report of changed options, model fields and failing documented behaviours
+# --8<-- [end:drift]
+
+# --8<-- [start:bump]
+# after a clean drift report (or after fixing what it listed):
+sed -i 's/"inngest==[0-9.]*"/"inngest==NEW"/' pyproject.toml
+.tools/bin/uv lock
+make test
+# --8<-- [end:bump]

@@ -1,0 +1,149 @@
+"""Configuration mistakes: option names, serve() lists, wait filters, event names."""
+
+import datetime
+import json
+
+import fastapi
+import inngest
+import inngest.fast_api
+
+from snippets.guides.debug.app import client
+
+
+# --8<-- [start:misspelled-option]
+def register_with_typo() -> None:
+    client.create_function(  # type: ignore[call-arg]
+        fn_id="typo",
+        triggers=inngest.TriggerEvent(event="debug/typo"),  # (1)!
+    )
+
+
+# --8<-- [end:misspelled-option]
+
+
+# --8<-- [start:dropped-field]
+@client.create_function(
+    fn_id="pro-welcome",
+    trigger=inngest.TriggerEvent(  # (1)!
+        event="debug/signed-up",
+        if_exp="event.data.plan == 'pro'",  # type: ignore[call-arg]
+    ),
+)
+async def pro_welcome(ctx: inngest.Context) -> str:
+    return "welcome, pro user"
+
+
+# --8<-- [end:dropped-field]
+
+
+# --8<-- [start:expression]
+@client.create_function(
+    fn_id="pro-welcome-fixed",
+    trigger=inngest.TriggerEvent(
+        event="debug/signed-up",
+        expression="event.data.plan == 'pro'",  # triggers: expression
+    ),
+)
+async def pro_welcome_fixed(ctx: inngest.Context) -> str:
+    return "welcome, pro user"
+
+
+# --8<-- [end:expression]
+
+
+@client.create_function(
+    fn_id="send-receipt",
+    trigger=inngest.TriggerEvent(event="debug/order.paid"),
+)
+async def send_receipt(ctx: inngest.Context) -> str:
+    return "receipt sent"
+
+
+# --8<-- [start:missing-from-serve]
+@client.create_function(
+    fn_id="send-invoice",
+    trigger=inngest.TriggerEvent(event="debug/order.paid"),
+)
+async def send_invoice(ctx: inngest.Context) -> str:
+    return "invoice sent"
+
+
+app = fastapi.FastAPI()
+inngest.fast_api.serve(app, client, [send_receipt])  # (1)!
+# --8<-- [end:missing-from-serve]
+
+
+# --8<-- [start:if-exp-unquoted]
+@client.create_function(
+    fn_id="await-reply-unquoted",
+    trigger=inngest.TriggerEvent(event="debug/lead.created"),
+)
+async def await_reply_unquoted(ctx: inngest.Context) -> bool:
+    lead_id = ctx.event.data["lead_id"]
+    reply = await ctx.step.wait_for_event(
+        "await-reply",
+        event="debug/reply.received",
+        if_exp=f"async.data.lead_id == {lead_id}",  # (1)!
+        timeout=datetime.timedelta(days=7),
+    )
+    return reply is not None
+
+
+# --8<-- [end:if-exp-unquoted]
+
+
+# --8<-- [start:if-exp-wrong-field]
+@client.create_function(
+    fn_id="await-reply-wrong-field",
+    trigger=inngest.TriggerEvent(event="debug/lead.created"),
+)
+async def await_reply_wrong_field(ctx: inngest.Context) -> bool:
+    reply = await ctx.step.wait_for_event(
+        "await-reply",
+        event="debug/reply.received",
+        if_exp="async.data.leadId == event.data.lead_id",  # (1)!
+        timeout=datetime.timedelta(days=7),
+    )
+    return reply is not None
+
+
+# --8<-- [end:if-exp-wrong-field]
+
+
+# --8<-- [start:if-exp-right]
+@client.create_function(
+    fn_id="await-reply",
+    trigger=inngest.TriggerEvent(event="debug/lead.created"),
+)
+async def await_reply(ctx: inngest.Context) -> bool:
+    reply = await ctx.step.wait_for_event(
+        "await-reply",
+        event="debug/reply.received",
+        if_exp="async.data.lead_id == event.data.lead_id",  # (1)!
+        timeout=datetime.timedelta(days=7),
+    )
+    return reply is not None
+
+
+def reply_filter(lead_id: str) -> str:
+    # If you must build the expression from a value, quote it as JSON.
+    return f"async.data.lead_id == {json.dumps(lead_id)}"  # (2)!
+
+
+# --8<-- [end:if-exp-right]
+
+
+# --8<-- [start:event-name]
+@client.create_function(
+    fn_id="fulfil-order",
+    trigger=inngest.TriggerEvent(event="shop/order.placed"),
+)
+async def fulfil_order(ctx: inngest.Context) -> str:
+    return "fulfilled"
+
+
+async def place_order() -> list[str]:
+    return await client.send(inngest.Event(name="shop/order-placed"))  # (1)!
+
+
+# --8<-- [end:event-name]

@@ -1,0 +1,17 @@
+# --8<-- [start:test]
+import inngest
+
+from snippets.contributing import example_module
+from snippets.quick_reference.client import client
+from snippets.testing_kit.kit import serve_functions
+
+
+def test_the_step_runs_once_and_its_value_is_returned() -> None:
+    run = serve_functions(client, [example_module.example]).run(
+        example_module.example, inngest.Event(name="docs/example.requested")
+    )
+    assert run.output == "hello"  # what the page claims
+    assert run.steps("StepRun") == ["say-hello"]  # the step ran exactly once
+
+
+# --8<-- [end:test]

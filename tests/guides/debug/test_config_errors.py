@@ -1,0 +1,110 @@
+"""Option names, dropped fields, functions missing from serve(), wait filters, names."""
+
+import asyncio
+import json
+import logging
+
+import inngest
+import pytest
+from starlette.testclient import TestClient
+
+from snippets.guides.debug import config_errors as c
+from snippets.guides.debug.app import client
+from snippets.testing_kit import kit
+from tests.guides.debug.messages import message
+
+LEAD = inngest.Event(name="debug/lead.created", data={"lead_id": "lead-42"})
+REPLY = inngest.Event(name="debug/reply.received", data={"lead_id": "lead-42"})
+
+
+def test_a_misspelled_keyword_fails_at_decoration() -> None:
+    with pytest.raises(TypeError) as info:
+        c.register_with_typo()
+    assert f"TypeError: {info.value}" == message("unexpected-keyword")
+
+
+def test_an_unknown_model_field_is_dropped_silently() -> None:
+    registered = kit.registered_config(c.pro_welcome)["triggers"]
+    assert f'"triggers": {json.dumps(registered)}' == message("dropped-field")
+    # So the function starts for every plan, not only "pro".
+    free = inngest.Event(name="debug/signed-up", data={"plan": "free"})
+    assert kit.triggered_by([c.pro_welcome], free) == [c.pro_welcome.id]
+    run = kit.serve_functions(client, [c.pro_welcome]).run(c.pro_welcome, free)
+    assert run.output == "welcome, pro user"  # for a free user
+
+
+def test_expression_filters_the_trigger() -> None:
+    [trigger] = kit.registered_config(c.pro_welcome_fixed)["triggers"]
+    assert trigger == {
+        "event": "debug/signed-up",
+        "expression": "event.data.plan == 'pro'",
+    }
+    free = inngest.Event(name="debug/signed-up", data={"plan": "free"})
+    pro = inngest.Event(name="debug/signed-up", data={"plan": "pro"})
+    assert kit.triggered_by([c.pro_welcome_fixed], free) == []
+    assert kit.triggered_by([c.pro_welcome_fixed], pro) == [c.pro_welcome_fixed.id]
+    executor = kit.serve_functions(client, [c.pro_welcome_fixed])
+    assert executor.run(c.pro_welcome_fixed, pro).output == "welcome, pro user"
+
+
+def test_a_function_missing_from_serve_is_not_found(
+    inngest_api: kit.FakeInngestAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    test_client = TestClient(c.app)
+    synced = kit.sync(test_client, inngest_api)
+    assert [f["id"] for f in synced["functions"]] == ["debug-guide-send-receipt"]
+    assert test_client.get("/api/inngest").json()["function_count"] == 1
+    run = kit.Executor(test_client, []).run(
+        c.send_invoice, inngest.Event(name="debug/order.paid")
+    )
+    assert run.last_status_code == 500
+    assert run.error["name"] == "FunctionNotFoundError"
+    logged = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert logged[-1] == message("function-not-found")
+    # The fix: list both functions.
+    both = kit.serve_functions(client, [c.send_receipt, c.send_invoice])
+    paid = inngest.Event(name="debug/order.paid")
+    assert both.run(c.send_invoice, paid).output == "invoice sent"
+    assert both.run(c.send_receipt, paid).output == "receipt sent"
+
+
+def test_an_unquoted_id_in_if_exp_never_matches() -> None:
+    executor = kit.serve_functions(client, [c.await_reply_unquoted])
+    with pytest.raises(RuntimeError, match="Undefined variable or function: 'lead'"):
+        executor.run(c.await_reply_unquoted, LEAD, waits={"await-reply": [REPLY]})
+    # What the SDK sent to the server: the id pasted in without quotes.
+    run = executor.run(c.await_reply_unquoted, LEAD, waits={"await-reply": []})
+    [wait] = run.ops
+    assert f'"if": "{wait.opts["if"]}"' == message("if-exp")
+
+
+def test_a_wrong_field_in_if_exp_never_matches() -> None:
+    executor = kit.serve_functions(client, [c.await_reply_wrong_field])
+    with pytest.raises(KeyError, match="leadId"):
+        executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": [REPLY]})
+    timed_out = executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": []})
+    assert timed_out.output is False
+
+
+def test_the_right_if_exp_matches_the_reply() -> None:
+    executor = kit.serve_functions(client, [c.await_reply])
+    assert executor.run(c.await_reply, LEAD, waits={"await-reply": [REPLY]}).output
+    other = inngest.Event(name="debug/reply.received", data={"lead_id": "lead-7"})
+    assert not executor.run(c.await_reply, LEAD, waits={"await-reply": [other]}).output
+    quoted = c.reply_filter("lead-42")
+    assert quoted == 'async.data.lead_id == "lead-42"'
+    assert kit.matches(quoted, event={}, awaited={"data": {"lead_id": "lead-42"}})
+
+
+def test_an_event_name_that_matches_no_trigger_is_sent_anyway(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    ids = asyncio.run(c.place_order())
+    assert len(ids) == 1  # accepted: no error anywhere
+    assert inngest_api.event_names() == ["shop/order-placed"]
+    sent = inngest.Event(name="shop/order-placed")
+    assert kit.triggered_by([c.fulfil_order], sent) == []
+    placed = inngest.Event(name="shop/order.placed")
+    assert kit.triggered_by([c.fulfil_order], placed) == [c.fulfil_order.id]
+    run = kit.serve_functions(client, [c.fulfil_order]).run(c.fulfil_order, placed)
+    assert run.output == "fulfilled"

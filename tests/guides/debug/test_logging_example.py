@@ -1,0 +1,43 @@
+"""ctx.logger logs each line once per run; middleware sees every request."""
+
+import logging
+
+import inngest
+import pytest
+
+from snippets.guides.debug import logging_example as log
+from snippets.guides.debug.app import client
+from snippets.testing_kit import kit
+
+
+def test_ctx_logger_is_the_client_logger_and_skips_replays(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    event = inngest.Event(name="debug/log-order", data={"order_id": "o-7"})
+    run = kit.serve_functions(client, [log.log_order]).run(log.log_order, event)
+    assert run.requests == 2  # the function body ran twice...
+    mine = [r for r in caplog.records if r.name == client.logger.name]
+    # ...but each line was logged once: replayed code does not log again.
+    assert [r.getMessage() for r in mine] == [
+        "processing order o-7",
+        "charged order o-7",
+    ]
+    assert client.logger.name == "inngest._internal.client_lib.client"
+
+
+def test_middleware_logs_every_request(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="shop.inngest")
+    run = kit.serve_functions(log.logged_client, [log.two_steps]).run(
+        log.two_steps, inngest.Event(name="debug/two-steps")
+    )
+    assert run.requests == 3
+    lines = [r.getMessage() for r in caplog.records if r.name == "shop.inngest"]
+    assert lines == [
+        "inngest request: running new code",
+        "inngest request: step first returned 'charged o-1'",
+        "inngest request: running new code",
+        "inngest request: step second returned 'charged charged o-1'",
+        "inngest request: running new code",
+        "inngest request: function returned 'charged charged o-1'",
+    ]

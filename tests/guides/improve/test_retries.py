@@ -1,0 +1,72 @@
+import inngest
+import pytest
+
+from snippets.guides.improve import retries
+from snippets.guides.improve.client import client
+from snippets.testing_kit import kit
+
+FINALIZED = inngest.Event(
+    name="billing/invoice.finalized", data={"invoice_id": "inv-1"}
+)
+
+
+def _failing(times: int) -> tuple[list[int], object]:
+    calls: list[int] = []
+
+    async def push(invoice: dict[str, str]) -> str:
+        calls.append(1)
+        if len(calls) <= times:
+            raise ConnectionError("accounting API unreachable")
+        return f"booked {invoice['id']}"
+
+    return calls, push
+
+
+def _run() -> kit.Run:
+    return kit.serve_functions(client, [retries.sync_invoice]).run(
+        retries.sync_invoice, FINALIZED
+    )
+
+
+def test_the_invoice_is_booked_when_accounting_is_up() -> None:
+    assert _run().output == "booked inv-1"
+
+
+def test_retries_registers_attempts() -> None:
+    config = kit.registered_config(retries.sync_invoice)
+    assert config["steps"]["step"]["retries"] == {"attempts": 3}
+
+
+def test_a_failing_step_is_retried_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls, push = _failing(times=2)
+    monkeypatch.setattr(retries, "push_to_accounting", push)
+    run = _run()
+    assert run.output == "booked inv-1"
+    assert len(calls) == run.attempts("push") == 3
+    assert run.attempts("load-invoice") == 1  # memoized, never re-run
+    assert [op.op for op in run.ops if op.step_id == "push"] == [
+        "StepError",
+        "StepError",
+        "StepRun",
+    ]
+
+
+def test_step_error_is_raised_after_the_last_attempt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls, push = _failing(times=99)
+    monkeypatch.setattr(retries, "push_to_accounting", push)
+    run = _run()
+    assert len(calls) == 4  # retries=3: 1 attempt + 3 retries
+    assert [op.op for op in run.ops if op.step_id == "push"][-1] == "StepFailed"
+    assert run.completed
+    assert run.output == (
+        "ticket for inv-1: ConnectionError: accounting API unreachable"
+    )
+
+
+def test_without_retries_the_sdk_registers_none() -> None:
+    from snippets.guides.improve import approval
+
+    config = kit.registered_config(approval.expense_approval)
+    assert "retries" not in config["steps"]["step"]  # the server default applies

@@ -1,0 +1,80 @@
+"""hooks/placeholders.py: versions and repository links written into pages."""
+
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import placeholders
+from tests.site.sources import ROOT
+
+REPO = "https://example.test/o/r/"
+
+
+def _expand(markdown: str, repo_url: str | None = REPO) -> str:
+    return placeholders.expand(markdown, where="page.md", repo_url=repo_url)
+
+
+def test_version_placeholders_are_filled_from_installed_packages() -> None:
+    assert (
+        _expand("inngest {{ version:inngest }}")
+        == f"inngest {metadata.version('inngest')}"
+    )
+
+
+def test_an_existing_file_becomes_a_repo_link() -> None:
+    out = _expand("[test]({{ repo:tests/conftest.py }})")
+    assert out == "[test](https://example.test/o/r/blob/main/tests/conftest.py)"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "repo_url", "message"),
+    [
+        ("{{ nope }}", REPO, r"page\.md: unknown placeholder '\{\{ nope \}\}'"),
+        (
+            "{{ version:no-such-package-xyz }}",
+            REPO,
+            "names a package that is not installed",
+        ),
+        ("{{ repo:tests/nope.py }}", REPO, r"page\.md: .*'tests/nope\.py'"),
+        ("{{ repo:tests/conftest.py }}", None, "needs repo_url"),
+    ],
+)
+def test_bad_placeholders_name_the_page(
+    markdown: str, repo_url: str | None, message: str
+) -> None:
+    with pytest.raises(placeholders.PlaceholderError, match=message):
+        _expand(markdown, repo_url)
+
+
+def test_the_hook_turns_errors_into_build_errors() -> None:
+    class _File:
+        src_path = "page.md"
+
+    class _Page:
+        file = _File()
+
+    class _Config:
+        repo_url = REPO
+
+    with pytest.raises(PluginError, match="unknown placeholder"):
+        placeholders.on_page_markdown("{{ nope }}", _Page(), _Config(), None)  # type: ignore[arg-type]
+
+
+def test_every_repo_link_on_the_site_names_a_file() -> None:
+    links = [
+        m.group(1).partition(":")[2]
+        for page in sorted((ROOT / "docs").rglob("*.md"))
+        for m in placeholders.PLACEHOLDER.finditer(page.read_text())
+        if m.group(1).startswith("repo:")
+    ]
+    assert links, "corrections.md links to its tests with {{ repo:... }}"
+    assert all(Path(ROOT / link).is_file() for link in links)
+
+
+def test_the_home_page_shows_the_pinned_version(built_site: Path) -> None:
+    assert (
+        f"inngest {metadata.version('inngest')}"
+        in (built_site / "index.html").read_text()
+    )

@@ -1,0 +1,131 @@
+"""The exported skill: tested code only, no dead links, shipped in the site."""
+
+import io
+import re
+import textwrap
+import zipfile
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from hooks import skill_export
+from tests.site import sources
+
+FENCE = re.compile(
+    r"^(?P<indent> *)(?P<fence>`{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)\s*$",
+    re.DOTALL | re.MULTILINE,
+)
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+
+
+@pytest.fixture(scope="module")
+def exported() -> dict[str, str]:
+    return skill_export.build("https://docs.example.org/")
+
+
+MARKER = re.compile(r"^\s*#\s*--8<--\s*\[start:([\w-]+)\]", re.MULTILINE)
+
+
+def _all_sections() -> set[str]:
+    """Every named section of every file a page may embed from."""
+    found = set()
+    for path in [*sources.SNIPPETS.rglob("*"), *sources.TESTS.rglob("*")]:
+        if path.suffix not in {".py", ".sh", ".txt", ".json"}:
+            continue
+        base = (
+            sources.SNIPPETS if path.is_relative_to(sources.SNIPPETS) else sources.ROOT
+        )
+        rel = path.relative_to(base).as_posix()
+        found.add("\n".join(skill_export.section(rel, None)))  # whole-file embeds
+        for name in MARKER.findall(path.read_text()):
+            found.add("\n".join(skill_export.section(rel, name)))
+    return found
+
+
+def test_every_code_block_is_a_tested_snippet_section(exported: dict[str, str]) -> None:
+    sections = _all_sections()
+    typed = []
+    for name, text in exported.items():
+        for match in FENCE.finditer(text):
+            body = textwrap.dedent(match["body"]).rstrip("\n")
+            if body not in sections:
+                typed.append(f"{name}: {body[:60]!r}")
+    assert not typed, "code blocks that are not snippet sections:\n" + "\n".join(typed)
+
+
+def test_no_dead_relative_links(exported: dict[str, str]) -> None:
+    dead = []
+    for name, text in exported.items():
+        for target in LINK.findall(text):
+            if target.startswith(("http://", "https://")):
+                continue
+            file, _, fragment = target.partition("#")
+            file = file.removeprefix("./") or name
+            if file not in exported:
+                dead.append(f"{name}: {target} (no such file)")
+            elif fragment and f'<a id="{fragment}"></a>' not in exported[file]:
+                dead.append(f"{name}: {target} (no such anchor)")
+    assert not dead, "\n".join(dead)
+
+
+def test_links_to_pages_outside_the_skill_go_to_the_site(
+    exported: dict[str, str],
+) -> None:
+    assert "https://docs.example.org/testing-kit/" in exported["SKILL.md"]
+
+
+def test_the_skill_has_the_seeds_purpose_and_keywords(exported: dict[str, str]) -> None:
+    skill = exported["SKILL.md"]
+    assert skill.startswith("# Inngest Workflow Skill")
+    assert "**Invoke with:** `/inngest-workflow`" in skill
+    assert "**Keywords:** inngest, ingest, workflow" in skill
+    for heading in ("## Purpose", "## Reference Files", "# Quick reference"):
+        assert heading in skill
+
+
+def test_the_site_ships_the_same_zip(built_site: Path) -> None:
+    shipped = built_site / skill_export.ZIP_URI
+    with zipfile.ZipFile(io.BytesIO(shipped.read_bytes())) as archive:
+        names = sorted(archive.namelist())
+        assert names == sorted(f"inngest-workflow/{n}" for n in skill_export.MANIFEST)
+        skill = archive.read("inngest-workflow/SKILL.md").decode()
+    assert "```" in skill
+
+
+def test_a_missing_page_or_section_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(skill_export.MANIFEST, "inngest-debug.md", ["guides/nope.md"])
+    with pytest.raises(skill_export.SkillError, match=r"page 'guides/nope\.md'"):
+        skill_export.build()
+    with pytest.raises(skill_export.SkillError, match="section 'nope' not found"):
+        skill_export.section("quick_reference/client.py", "nope")
+    with pytest.raises(
+        skill_export.SkillError, match=r"snippet file 'x\.py' not found"
+    ):
+        skill_export.section("x.py", None)
+
+
+def test_the_hook_turns_export_errors_into_build_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+    monkeypatch.setitem(skill_export.MANIFEST, "SKILL.md", ["missing.md"])
+    config = MkDocsConfig()
+    with pytest.raises(PluginError, match=r"skill export: page 'missing\.md'"):
+        skill_export.on_files(Files([]), config)
+
+
+def test_admonitions_become_blockquotes() -> None:
+    text = '!!! warning "Careful"\n    first\n\n    second\n\nafter'
+    assert (
+        skill_export._admonitions(text)
+        == "> **Careful**\n> first\n>\n> second\n\nafter"
+    )
+
+
+def test_main_writes_the_folder_and_zip(tmp_path: Path) -> None:
+    assert skill_export.main([str(tmp_path / "skill")]) == 0
+    assert (tmp_path / "skill" / "SKILL.md").is_file()
+    assert (tmp_path / "inngest-workflow-skill.zip").is_file()

@@ -1,0 +1,80 @@
+"""axe-core (axe-playwright-python) on every page, light and dark: zero violations.
+
+Stock Material fails several rules; the fixes are theme overrides
+(overrides/, docs/assets/site.css, docs/assets/site.js), never disabled rules.
+"""
+
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from tests.site import built_html as html
+from tests.site.conftest import Tabs
+from tests.site.sources import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = Axe()
+Scheme = Literal["light", "dark"]
+SCHEMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}
+
+
+def pages_to_check() -> list[str]:
+    """Every page a reader sees, from the docs sources, plus the 404 page."""
+    urls = []
+    for source in sorted((ROOT / "docs").rglob("*.md")):
+        name = source.relative_to(ROOT / "docs").as_posix().removesuffix(".md")
+        urls.append("" if name == "index" else name.removesuffix("/index") + "/")
+    return [*urls, "no/such/page/"]
+
+
+def report(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for rule in violations:
+        lines.append(f"- {rule['id']} ({rule['impact']}): {rule['help']}")
+        for node in rule["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:120]}")
+    return "\n".join(lines)
+
+
+def violations(page: Page, scheme: Scheme) -> list[dict[str, Any]]:
+    page.emulate_media(color_scheme=scheme)  # the palette follows the system
+    page.wait_for_function(
+        "s => document.body.dataset.mdColorScheme === s", arg=SCHEMES[scheme]
+    )
+    found: list[dict[str, Any]] = AXE.run(page).response["violations"]
+    return found
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+@pytest.mark.parametrize("url", pages_to_check(), ids=lambda u: u or "home")
+def test_no_axe_violations(tabs: Tabs, url: str, scheme: Scheme) -> None:
+    page = tabs.open(url)
+    found = violations(page, scheme)
+    assert not found, f"axe on {url or 'home'} ({scheme}):\n{report(found)}"
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_no_axe_violations_with_search_results_open(
+    tabs: Tabs, scheme: Scheme
+) -> None:
+    page = tabs.open("quick-reference/")
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially("step")
+    page.locator(".md-search-result__item").first.wait_for()
+    settled = "document.getAnimations().every(a => a.playState !== 'running')"
+    page.wait_for_function(settled)  # axe misjudges colors mid-fade
+    try:
+        found = violations(page, scheme)
+    finally:
+        page.keyboard.press("Escape")
+    assert not found, f"axe with search results ({scheme}):\n{report(found)}"
+
+
+def test_every_reader_page_is_checked(built_site: Path) -> None:
+    # A page built from something other than docs/*.md would escape the axe run.
+    assert set(html.reader_pages(built_site)) <= set(pages_to_check())

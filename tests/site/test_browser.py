@@ -1,0 +1,279 @@
+"""The built site in a real browser: copy, anchors, permalinks, color schemes,
+phone-sized navigation, redirects and the 404 page."""
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from tests.site import sources
+from tests.site.conftest import Tabs, Visit, close_visit, open_visit
+from tests.site.serve import SiteServer
+from tests.site.test_built_site import public_anchors
+
+pytestmark = pytest.mark.browser
+
+PROMPTS = ("$ ", ">>> ", "... ", "% ")
+
+
+def page_params() -> list[Any]:
+    return [pytest.param(url, src, id=sources.page_name(src)) for url, src in doc_pages()]
+
+
+def doc_pages() -> list[tuple[str, Path]]:
+    """(URL path, source) of every Markdown page, as MkDocs maps them."""
+    found = []
+    for page in sources.pages():
+        name = sources.page_name(page).removesuffix(".md")
+        url = "" if name == "index" else name.removesuffix("/index") + "/"
+        found.append((url, page))
+    return found
+
+
+def clipboard_after_click(page: Page, index: int) -> str:
+    page.evaluate("navigator.clipboard.writeText('<nothing copied>')")
+    button = page.locator("button.md-code__button[data-md-type='copy']").nth(index)
+    button.dispatch_event("click")
+    text: str = page.evaluate("navigator.clipboard.readText()")
+    return text
+
+
+@pytest.mark.parametrize(("url", "source"), page_params())
+def test_copy_button_copies_exactly_the_code(
+    tabs: Tabs, url: str, source: Path
+) -> None:
+    page = tabs.open(url)
+    # A reader opens a collapsed block before copying from it.
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    count = page.locator("button.md-code__button[data-md-type='copy']").count()
+    copied = [clipboard_after_click(page, i) for i in range(count)]
+    for number, text in enumerate(copied, start=1):
+        where = f"{url or 'home'}, code block {number}"
+        assert text != "<nothing copied>", f"{where}: the copy button copied nothing"
+        for line in text.split("\n"):
+            assert not sources.ANNOTATION.search(line), f"{where}: marker in {line!r}"
+            assert not line.startswith(PROMPTS), f"{where}: prompt in {line!r}"
+            assert line == line.rstrip(), f"{where}: trailing spaces in {line!r}"
+    if ":::" in source.read_text():
+        return  # blocks from docstrings (mkdocstrings): no Markdown fence to compare
+    expected = sources.copy_texts(source)
+    assert len(copied) == len(expected), (
+        f"{url or 'home'}: {len(copied)} copy buttons for {len(expected)} code fences"
+    )
+    for number, (got, want) in enumerate(zip(copied, expected, strict=True), 1):
+        assert got == want, f"{url or 'home'}, code block {number}: copied text differs"
+
+
+def anchors_by_page() -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for anchor in public_anchors():
+        grouped.setdefault(anchor.partition("#")[0], []).append(anchor)
+    return grouped
+
+
+# True once the browser has scrolled to the heading (or cannot scroll further).
+SETTLED = """id => {
+    const el = document.getElementById(id);
+    if (!el) return true;
+    const top = el.getBoundingClientRect().top;
+    const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+    return (top >= 0 && top <= 250) || end;
+}"""
+
+
+def scroll_problem(page: Page, fragment: str) -> str | None:
+    """Why the heading `fragment` is not where a reader following a link expects."""
+    found = page.evaluate(
+        """id => {
+            const el = document.getElementById(id);
+            if (!el) return null;
+            const box = el.getBoundingClientRect();
+            const header = document.querySelector('.md-header').getBoundingClientRect();
+            const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+            return [box.top, box.bottom, header.bottom, innerHeight, end];
+        }""",
+        fragment,
+    )
+    if found is None:
+        return "no element with that id"
+    top, bottom, header, height, at_bottom = found
+    if top < header - 1:
+        return f"heading hidden under the sticky header (top {top:.0f}px)"
+    if bottom > height or (top > 250 and not at_bottom):
+        return f"heading not scrolled to (top {top:.0f}px)"
+    return None
+
+
+@pytest.mark.parametrize(
+    "anchors", list(anchors_by_page().values()), ids=list(anchors_by_page())
+)
+def test_public_anchors_scroll_to_their_heading(
+    tabs: Tabs, anchors: list[str]
+) -> None:
+    problems = []
+    for anchor in anchors:
+        page = tabs.open(anchor.partition("#")[0])
+        # Drop any hash a previous test left (e.g. a clicked permalink): going to
+        # the URL the tab already shows would not scroll at all.
+        page.evaluate("history.replaceState(null, '', location.pathname)")
+        # An open search (another test's) locks page scrolling: close it first.
+        page.keyboard.press("Escape")
+        page.goto(tabs.desktop.site.url(anchor))  # same page: a hash navigation
+        fragment = anchor.partition("#")[2]
+        with contextlib.suppress(PlaywrightTimeoutError):  # then report where it is
+            page.wait_for_function(SETTLED, arg=fragment, timeout=10_000)
+        problem = scroll_problem(page, fragment)
+        if problem:
+            problems.append(f"{anchor}: {problem}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("url", "source"), page_params())
+def test_every_heading_has_a_permalink(tabs: Tabs, url: str, source: Path) -> None:
+    page = tabs.open(url)
+    missing = page.evaluate(
+        """() => [...document.querySelectorAll(
+                'article :is(h2, h3, h4, h5, h6)[id]')]
+            .filter(h => !h.querySelector(
+                `a.headerlink[href$="#${CSS.escape(h.id)}"]`))
+            .map(h => h.id)"""
+    )
+    assert not missing, f"{url or 'home'}: headings without a permalink: {missing}"
+    links = page.locator("article a.headerlink")
+    if links.count() > 1:
+        target = links.nth(1)
+        href = target.get_attribute("href") or ""
+        target.click()
+        assert page.url.endswith("#" + href.partition("#")[2]), (
+            f"{url}: clicking the permalink {href} left the URL at {page.url}"
+        )
+
+
+def scheme(page: Page) -> str:
+    value: str = page.evaluate("document.body.dataset.mdColorScheme")
+    return value
+
+
+def background_is_dark(page: Page) -> bool:
+    dark: bool = page.evaluate(
+        """() => {
+            const [r, g, b] = getComputedStyle(document.body).backgroundColor
+                .match(/\\d+/g).map(Number);
+            return (r + g + b) / 3 < 100;
+        }"""
+    )
+    return dark
+
+
+def test_color_scheme_toggle_switches_and_is_remembered(fresh_visit: Visit) -> None:
+    visit = fresh_visit
+    visit.page.emulate_media(color_scheme="light")
+    visit.goto("quick-reference/")
+    assert scheme(visit.page) == "default" and not background_is_dark(visit.page)
+    toggle = visit.page.locator("form[data-md-component='palette'] label:visible")
+    for _ in range(3):
+        if scheme(visit.page) == "slate":
+            break
+        toggle.first.click()
+    assert scheme(visit.page) == "slate", "the palette toggle never reached dark"
+    assert background_is_dark(visit.page), "dark scheme set, background still light"
+    visit.page.reload()
+    assert scheme(visit.page) == "slate", "the chosen scheme is lost on reload"
+    visit.goto("testing-kit/")
+    assert scheme(visit.page) == "slate", "the chosen scheme is lost between pages"
+
+
+def test_system_dark_preference_is_followed(fresh_visit: Visit) -> None:
+    visit = fresh_visit
+    visit.page.emulate_media(color_scheme="dark")
+    visit.goto("")
+    assert scheme(visit.page) == "slate"
+
+
+@pytest.fixture
+def phone(browser: Browser, site: SiteServer) -> Iterator[Visit]:
+    session = open_visit(
+        browser,
+        site,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    yield session
+    close_visit(session)
+
+
+def sideways_scroll(page: Page) -> str | None:
+    width, inner = page.evaluate(
+        "[document.documentElement.scrollWidth, window.innerWidth]"
+    )
+    return f"page is {width}px wide on a {inner}px phone" if width > inner else None
+
+
+# The nav sections (outermost first) a reader taps open to reach a link.
+OPEN_SECTIONS = """el => {
+  const toggles = [];
+  for (let li = el.closest("li"); li; li = li.parentElement.closest("li")) {
+    const input = li.querySelector(":scope > input.md-nav__toggle");
+    if (input && li !== el.closest("li")) toggles.unshift(input.id);
+  }
+  return toggles;
+}"""
+
+
+def test_phone_drawer_reaches_every_page_and_none_scrolls_sideways(
+    phone: Visit,
+) -> None:
+    problems = []
+    phone.goto("")
+    if problem := sideways_scroll(phone.page):
+        problems.append(f"home: {problem}")
+    for target in [url for url, _ in doc_pages() if url]:
+        phone.goto("")  # the drawer opens at the top level from the home page
+        phone.page.locator("label.md-header__button[for='__drawer']").tap()
+        link = phone.page.locator(f".md-nav--primary a.md-nav__link[href$='/{target}']")
+        for toggle in link.first.evaluate(OPEN_SECTIONS):
+            phone.page.locator(f"label.md-nav__link[for='{toggle}']").first.tap()
+        expect(link.first, f"drawer has no visible link to {target}").to_be_visible()
+        link.first.tap()
+        phone.page.wait_for_url(f"**/{target}")
+        expect(phone.page.locator("article h1")).to_be_visible()
+        if problem := sideways_scroll(phone.page):
+            problems.append(f"{target}: {problem}")
+    assert not problems, "\n".join(problems)
+
+
+def test_phone_search_opens_and_finds(phone: Visit) -> None:
+    phone.goto("")
+    phone.page.locator("label.md-header__button[for='__search']").tap()
+    phone.page.locator("input.md-search__input").press_sequentially("step.run")
+    expect(phone.page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_404_page_helps_the_reader_on(visit: Visit) -> None:
+    response = visit.goto("no/such/page/")
+    assert response is not None and response.status == 404
+    expect(visit.page.locator("article h1")).to_have_text("Page not found")
+    header_color = visit.page.evaluate(
+        "getComputedStyle(document.querySelector('.md-header')).backgroundColor"
+    )
+    assert header_color not in ("rgba(0, 0, 0, 0)", "transparent"), (
+        "404 page at a nested address lost its stylesheet"
+    )
+    visit.page.locator("article a", has_text="Quick reference").click()
+    visit.page.wait_for_url("**/quick-reference/")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [("reference/#step-run", "quick-reference/#step-run"), ("kit/", "testing-kit/")],
+)
+def test_redirect_pages_send_the_reader_on(visit: Visit, old: str, new: str) -> None:
+    visit.page.goto(visit.site.url(old))
+    visit.page.wait_for_url(f"**/{new}")
+    expect(visit.page.locator("article h1")).to_be_visible()

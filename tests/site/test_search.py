@@ -1,0 +1,111 @@
+"""Search as a person uses it: type into the real search box, read the top 3.
+
+One row per expectation: (query, "page/#section"), the result a reader expects
+among the first three shown. "page/" alone means the page's own entry; the
+home page is "" (as in public-anchors.txt). Add a row when you add a page.
+"""
+
+import time
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from tests.site import built_html as html
+from tests.site.conftest import Visit, open_visit
+from tests.site.serve import SiteServer
+
+pytestmark = pytest.mark.browser
+
+SEARCH = [
+    # query                           expected in the top 3
+    ("step.run", "quick-reference/#step-run"),
+    ("client setup", "quick-reference/#setup"),
+    ("serve_functions", "testing-kit/#snippets.testing_kit.kit.serve_functions"),
+    ("fake inngest api", "testing-kit/#snippets.testing_kit.kit.FakeInngestAPI"),
+    ("signing key", "guides/debug/#signing-key-missing"),
+    ("wait for event timeout", "quick-reference/#step-wait-for-event"),
+    ("RetryAfterError", "quick-reference/#errors"),
+    ("concurrency per user", "quick-reference/#concurrency"),
+    ("cancel run", "quick-reference/#cancel"),
+    ("sleep 24 hours", "quick-reference/#step-sleep"),
+    ("debounce", "quick-reference/#debounce"),
+    ("idempotency", "quick-reference/#idempotency"),
+    ("dev server port", "quick-reference/#dev-server"),
+    ("fan out", "quick-reference/#parallel"),
+    ("celery", "comparison/"),
+    ("nested steps are not supported", "guides/debug/"),
+    ("test without inngest server", "testing-kit/"),
+    ("what tested means", "#tested"),
+]
+TOP = 3
+
+
+@pytest.fixture(scope="module")
+def home(browser: Browser, site: SiteServer) -> Iterator[Visit]:
+    """One page for all queries: the box is cleared between them."""
+    session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
+    session.goto("")
+    yield session
+    session.context.close()
+    assert not session.external, f"search requested other hosts: {session.external}"
+
+
+def top_results(page: Page) -> list[str]:
+    """Visible result links, best first, as "page/#section"."""
+    hrefs: list[str] = page.eval_on_selector_all(
+        "a.md-search-result__link",
+        "links => links.filter(l => l.checkVisibility()).map(l => l.href)",
+    )
+    found = []
+    for href in hrefs:
+        parts = urllib.parse.urlsplit(href)
+        where = parts.path.removeprefix("/")
+        found.append(where + (f"#{parts.fragment}" if parts.fragment else ""))
+    return found
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Type `query` key by key; return the results once they stop changing."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_selector(".md-search-result__item >> visible=true", timeout=5000)
+    last: list[str] = []
+    stable_since = time.monotonic()
+    deadline = stable_since + 5
+    while time.monotonic() < deadline:
+        current = top_results(page)
+        if current != last:
+            last, stable_since = current, time.monotonic()
+        elif time.monotonic() - stable_since > 0.3:
+            break
+        page.wait_for_timeout(50)
+    return last
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCH, ids=[q for q, _ in SEARCH])
+def test_search_finds_the_expected_section(
+    home: Visit, query: str, expected: str
+) -> None:
+    results = search(home.page, query)
+    assert expected in results[:TOP], (
+        f"search {query!r}: expected {expected!r} in the top {TOP}, got {results[:TOP]}"
+        f" (all shown: {results})"
+    )
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCH, ids=[q for q, _ in SEARCH])
+def test_search_expectation_exists_on_the_site(
+    built_site: Path, query: str, expected: str
+) -> None:
+    # Tells a typo in the table apart from a search that misses.
+    page, _, fragment = expected.partition("#")
+    file = built_site / page / "index.html"
+    assert file.is_file(), f"search {query!r}: the table names a missing page {page!r}"
+    if fragment:
+        assert fragment in html.parse(file).ids, (
+            f"search {query!r}: the table names #{fragment}, not on {page or 'home'}"
+        )
