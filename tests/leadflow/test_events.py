@@ -1,7 +1,12 @@
 import pydantic
 import pytest
 
-from snippets.leadflow.events import AppointmentBooked, AwaitReply, NewLead, ReplyReceived
+from snippets.leadflow.events import (
+    AppointmentBooked,
+    AwaitReply,
+    NewLead,
+    ReplyReceived,
+)
 from tests.leadflow.conftest import example
 
 MODELS = [NewLead, AwaitReply, ReplyReceived, AppointmentBooked]

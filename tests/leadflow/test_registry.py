@@ -14,7 +14,9 @@ def defined_functions() -> set[str]:
     found = set()
     for info in pkgutil.iter_modules(workflows.__path__, workflows.__name__ + "."):
         module = importlib.import_module(info.name)
-        found |= {v.id for v in vars(module).values() if isinstance(v, inngest.Function)}
+        found |= {
+            v.id for v in vars(module).values() if isinstance(v, inngest.Function)
+        }
     return found
 
 
@@ -29,7 +31,9 @@ def test_the_dev_server_sync_registers_every_function_and_trigger(
 ) -> None:
     synced = kit.sync(app_client, inngest_api)
     assert synced["appname"] == "leadflow"
-    triggers = {f["id"]: [t["event"] for t in f["triggers"]] for f in synced["functions"]}
+    triggers = {
+        f["id"]: [t["event"] for t in f["triggers"]] for f in synced["functions"]
+    }
     assert triggers == {
         "leadflow-new-lead": ["workflow/new-lead"],
         "leadflow-email-outreach": ["workflow/email-outreach"],
@@ -52,4 +56,6 @@ def test_every_workflow_event_starts_exactly_one_function() -> None:
         started = kit.triggered_by(registry.functions, inngest.Event(name=name))
         assert len(started) == 1, (name, started)
     # api/* events start nothing: they are facts that runs wait on or cancel on.
-    assert kit.triggered_by(registry.functions, inngest.Event(name="api/new-lead")) == []
+    assert (
+        kit.triggered_by(registry.functions, inngest.Event(name="api/new-lead")) == []
+    )

@@ -9,5 +9,11 @@ def test_deliver_records_the_message_and_returns_its_id(
     reference = asyncio.run(services.deliver("email", "lead-1", "a@b.c", "hi"))
     assert reference.startswith("email-")
     assert outbox == [
-        {"kind": "email", "lead_id": "lead-1", "to": "a@b.c", "text": "hi", "id": reference}
+        {
+            "kind": "email",
+            "lead_id": "lead-1",
+            "to": "a@b.c",
+            "text": "hi",
+            "id": reference,
+        }
     ]

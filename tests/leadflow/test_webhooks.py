@@ -10,7 +10,11 @@ from tests.leadflow.conftest import example
 
 ROUTES = [
     ("/webhooks/leads", NewLead, ["api/new-lead", "workflow/new-lead"]),
-    ("/webhooks/replies", ReplyReceived, ["api/reply-received", "workflow/process-reply"]),
+    (
+        "/webhooks/replies",
+        ReplyReceived,
+        ["api/reply-received", "workflow/process-reply"],
+    ),
     (
         "/webhooks/appointments",
         AppointmentBooked,
@@ -39,7 +43,10 @@ def test_a_valid_body_sends_both_events_with_the_same_data(
     ("body", "problem"),
     [
         ({"name": "Ada", "email": "a@b.c", "strategy": "email"}, "lead_id"),
-        ({"lead_id": "1", "name": "Ada", "strategy": "phone"}, "needs the 'phone' field"),
+        (
+            {"lead_id": "1", "name": "Ada", "strategy": "phone"},
+            "needs the 'phone' field",
+        ),
         ({**example(NewLead), "strategy": "fax"}, "'email' or 'phone'"),
         ({**example(NewLead), "leadId": "1"}, "leadId"),
     ],

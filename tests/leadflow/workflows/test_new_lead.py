@@ -19,7 +19,11 @@ def test_email_strategy_invokes_email_outreach_then_starts_the_wait(
     [invoke] = [o for o in run.ops if o.op == "InvokeFunction"]
     assert invoke.opts["function_id"] == "leadflow-email-outreach"
     assert [m["kind"] for m in outbox] == ["email"]
-    assert run.output == {"lead_id": "lead-42", "channel": "email", "sent": outbox[0]["id"]}
+    assert run.output == {
+        "lead_id": "lead-42",
+        "channel": "email",
+        "sent": outbox[0]["id"],
+    }
     assert inngest_api.events[-1]["name"] == "workflow/await-reply"
     assert inngest_api.events[-1]["data"] == {
         "lead_id": "lead-42",
@@ -35,7 +39,10 @@ def test_phone_strategy_invokes_phone_outreach(
     run = executor.run(new_lead, lead)
     assert run.completed, run.error
     assert run.steps()[0] == "contact-by-phone"
-    assert [(m["kind"], m["to"]) for m in outbox] == [("sms", "+1555"), ("call", "+1555")]
+    assert [(m["kind"], m["to"]) for m in outbox] == [
+        ("sms", "+1555"),
+        ("call", "+1555"),
+    ]
     assert run.output["sent"] == outbox[-1]["id"]
 
 
@@ -47,7 +54,11 @@ def test_replays_never_contact_the_lead_twice(
     run = executor.run(new_lead, lead)
     # Several HTTP calls per run, yet every message went out exactly once.
     assert run.requests >= 3
-    assert len(outbox) == len({m["id"] for m in outbox}) == (1 if strategy == "email" else 2)
+    assert (
+        len(outbox)
+        == len({m["id"] for m in outbox})
+        == (1 if strategy == "email" else 2)
+    )
 
 
 def test_a_retried_webhook_starts_no_second_run() -> None:
