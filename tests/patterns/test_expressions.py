@@ -41,7 +41,9 @@ PAYLOADS: dict[str, type[pydantic.BaseModel]] = {
     "workflow/process-reply": ReplyReceived,
     "workflow/confirm-appointment": AppointmentBooked,
 }
-SAMPLES = {name: {"name": name, "data": example(m)} for name, m in PAYLOADS.items()}
+SAMPLES: dict[str, Any] = {
+    name: {"name": name, "data": example(m)} for name, m in PAYLOADS.items()
+}
 LEADFLOW = Path(registry.__file__).parent
 
 
@@ -63,7 +65,12 @@ def app_expressions() -> Iterator[Expression]:
     for fn in registry.functions:
         yield from expressions(fn)
         run = executor.run(
-            fn, inngest.Event(**SAMPLES[kit.event_for(fn).name]), waits=TimeOut()
+            fn,
+            inngest.Event(
+                name=kit.event_for(fn).name,
+                data=SAMPLES[kit.event_for(fn).name]["data"],
+            ),
+            waits=TimeOut(),
         )
         yield from waits(fn, run)
 
