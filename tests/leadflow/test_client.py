@@ -1,4 +1,8 @@
+import fastapi
 import inngest
+import inngest.fast_api
+import pytest
+from inngest._internal import errors  # the classes are not exported
 
 from snippets.leadflow.client import client, make_client, settings
 from snippets.leadflow.settings import Settings
@@ -31,3 +35,19 @@ def test_production_settings_give_a_client_that_checks_signatures() -> None:
     assert signed.run(ping, inngest.Event(name="workflow/ping")).output == "pong"
     unsigned = kit.Executor(signed.client, [ping])
     assert unsigned.post(ping.id, {"ctx": {}})[0] == 401
+
+
+def test_without_our_settings_check_the_sdk_fails_with_empty_messages() -> None:
+    # Why settings.py checks the keys itself: the SDK's errors say nothing.
+    bare = inngest.Inngest(app_id="bare", is_production=True)
+
+    @bare.create_function(fn_id="f", trigger=inngest.TriggerEvent(event="workflow/f"))
+    async def f(ctx: inngest.Context) -> None:
+        return None
+
+    with pytest.raises(errors.SigningKeyMissingError) as served:
+        inngest.fast_api.serve(fastapi.FastAPI(), bare, [f])
+    assert str(served.value) == ""
+    with pytest.raises(errors.EventKeyUnspecifiedError) as sent:
+        bare.send_sync(inngest.Event(name="workflow/f"))
+    assert str(sent.value) == ""
