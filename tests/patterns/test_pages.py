@@ -33,7 +33,7 @@ def test_the_diagram_names_every_function_and_event_and_loads_nothing() -> None:
     missing = sorted(n for n in names if f">{n}<" not in text)
     assert not missing, f"docs/patterns/event-flow.svg does not show {missing}"
     assert not re.search(r"(href|src)=\"https?:", text)
-    assert "](event-flow.svg)" in INDEX.read_text()
+    assert '--8<-- "docs/patterns/event-flow.svg"' in INDEX.read_text()
 
 
 def test_the_run_command_and_curl_body_work(
