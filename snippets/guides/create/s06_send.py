@@ -1,0 +1,19 @@
+"""Stage 6: an endpoint validates the request and sends the event."""
+
+import inngest
+
+from snippets.guides.create.s01_app import app
+from snippets.guides.create.s02_client import client
+from snippets.guides.create.s04_event import UserSignedUp
+
+
+# --8<-- [start:stage]
+@app.post("/signups", status_code=202)
+async def sign_up(user: UserSignedUp) -> dict[str, list[str]]:  # (1)!
+    ids = await client.send(  # (2)!
+        inngest.Event(name="app/user.signed-up", data=user.model_dump())
+    )
+    return {"event_ids": ids}
+
+
+# --8<-- [end:stage]

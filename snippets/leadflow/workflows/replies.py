@@ -1,0 +1,22 @@
+"""Handle a reply: started by `workflow/process-reply`, twin of `api/reply-received`."""
+
+# --8<-- [start:process-reply]
+import inngest
+
+from snippets.leadflow.client import client
+from snippets.leadflow.events import ReplyReceived
+from snippets.leadflow.services import deliver
+
+
+@client.create_function(
+    fn_id="process-reply",
+    trigger=inngest.TriggerEvent(event="workflow/process-reply"),
+)
+async def process_reply(ctx: inngest.Context) -> str:
+    reply = ReplyReceived.model_validate(ctx.event.data)
+    return await ctx.step.run(
+        "notify-sales", deliver, "task", reply.lead_id, "sales", reply.text
+    )
+
+
+# --8<-- [end:process-reply]

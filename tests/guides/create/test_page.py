@@ -1,0 +1,147 @@
+"""Copy the guide's Python blocks in page order into main.py: it must be a working app.
+
+And the check must fail when a stage is removed from the page or moved.
+"""
+
+import importlib.util
+import json
+import re
+import shlex
+import sys
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import inngest
+import pytest
+from starlette.testclient import TestClient
+
+from snippets.testing_kit import kit
+from tests.site import sources
+
+PAGE = sources.DOCS / "guides" / "create.md"
+STAGES = sources.SNIPPETS / "guides" / "create"
+
+
+def page_blocks() -> list[sources.Embed]:
+    """The Python blocks of the page, in page order."""
+    return [e for e in sources.embeds() if e.page == "guides/create.md"]
+
+
+def check_order(blocks: Sequence[sources.Embed]) -> None:
+    """The page shows every stage module once, in the order of its number."""
+    shown = [b.path for b in blocks]
+    expected = sorted(
+        f"guides/create/{p.name}" for p in STAGES.glob("s[0-9][0-9]_*.py")
+    )
+    assert shown == expected, (
+        f"docs/guides/create.md shows {shown}, expected {expected}"
+    )
+
+
+def assemble(blocks: Sequence[sources.Embed], folder: Path) -> ModuleType:
+    """Paste the blocks into folder/main.py, as a reader would, and import it."""
+    code = "\n\n".join(
+        sources.section_text(STAGES.parent.parent / b.path, b.section) for b in blocks
+    )
+    path = folder / "main.py"
+    path.write_text(code + "\n")
+    name = f"create_guide_{uuid.uuid4().hex}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[name]
+    return module
+
+
+def curl_body() -> dict[str, str]:
+    """The JSON body of the page's `curl` command."""
+    [line] = [x for x in PAGE.read_text().splitlines() if x.startswith("curl ")]
+    words = shlex.split(line)
+    url, body = words[words.index("-X") + 2], words[words.index("-d") + 1]
+    assert url == "http://127.0.0.1:8000/signups"
+    parsed: dict[str, str] = json.loads(body)
+    return parsed
+
+
+def verify(
+    blocks: Sequence[sources.Embed], folder: Path, api: kit.FakeInngestAPI
+) -> None:
+    """What a reader does after copying: start it, sync it, run it, call it."""
+    check_order(blocks)
+    main = assemble(blocks, folder)
+    http = TestClient(main.app)
+    synced = kit.sync(http, api)
+    assert [f["id"] for f in synced["functions"]] == [
+        "my-app-say-hello",
+        "my-app-onboard-user",
+    ]
+    executor = kit.Executor(http, main.functions)
+    hello = executor.run(
+        "my-app-say-hello",
+        inngest.Event(name="app/hello.requested", data={"name": "Ada"}),
+    )
+    assert hello.output == "Hello, Ada!"
+    res = http.post("/signups", json=curl_body())
+    assert res.status_code == 202, res.text
+    [sent] = [e for e in api.events if e["name"] == "app/user.signed-up"]
+    run = executor.run(
+        "my-app-onboard-user", inngest.Event(name=sent["name"], data=sent["data"])
+    )
+    assert run.output == "welcome email for acct-ada on pro"
+
+
+def test_the_blocks_in_page_order_make_a_working_app(
+    tmp_path: Path, inngest_api: kit.FakeInngestAPI
+) -> None:
+    verify(page_blocks(), tmp_path, inngest_api)
+
+
+BLOCKS = page_blocks()
+
+
+@pytest.mark.parametrize("index", range(len(BLOCKS)), ids=lambda i: BLOCKS[i].path)
+def test_removing_a_stage_fails(
+    index: int, tmp_path: Path, inngest_api: kit.FakeInngestAPI
+) -> None:
+    fewer = BLOCKS[:index] + BLOCKS[index + 1 :]
+    with pytest.raises((AssertionError, NameError, AttributeError)):
+        verify(fewer, tmp_path, inngest_api)
+    # Even with the order check set aside, the app itself breaks.
+    with pytest.raises((AssertionError, NameError, AttributeError, kit.KitError)):
+        verify_app_only(fewer, tmp_path, inngest_api)
+
+
+def verify_app_only(
+    blocks: Sequence[sources.Embed], folder: Path, api: kit.FakeInngestAPI
+) -> None:
+    http = TestClient(assemble(blocks, folder).app)
+    assert len(kit.sync(http, api)["functions"]) == 2
+    assert http.post("/signups", json=curl_body()).status_code == 202
+
+
+@pytest.mark.parametrize("index", range(len(BLOCKS) - 1), ids=lambda i: BLOCKS[i].path)
+def test_swapping_two_stages_fails(
+    index: int, tmp_path: Path, inngest_api: kit.FakeInngestAPI
+) -> None:
+    swapped = list(BLOCKS)
+    swapped[index], swapped[index + 1] = swapped[index + 1], swapped[index]
+    with pytest.raises(AssertionError, match="expected"):
+        verify(swapped, tmp_path, inngest_api)
+
+
+def test_the_run_commands_match_the_assembled_app() -> None:
+    text = PAGE.read_text()
+    assert (
+        "INNGEST_DEV=1 uvicorn main:app" in text
+    )  # the file is main.py, the app `app`
+    assert re.search(
+        r"dev -u http://127\.0\.0\.1:8000" + re.escape(kit.SERVE_PATH), text
+    )
+    assert 'pip install "inngest=={{ version:inngest }}" fastapi uvicorn' in text

@@ -1,0 +1,53 @@
+import fastapi
+import inngest
+import inngest.fast_api
+import pytest
+from inngest._internal import errors  # the classes are not exported
+
+from snippets.leadflow.client import client, make_client, settings
+from snippets.leadflow.settings import Settings
+from snippets.testing_kit import kit
+
+SIGNING_KEY = "signkey-prod-" + "cd" * 32
+
+
+def test_tests_run_the_app_in_dev_server_mode() -> None:
+    # tests/conftest.py sets INNGEST_DEV, as `INNGEST_DEV=1 uvicorn ...` does.
+    assert settings.dev is True
+    assert client.app_id == "leadflow"
+    assert client.is_production is False
+
+
+def test_production_settings_give_a_client_that_checks_signatures() -> None:
+    prod = Settings.from_env(
+        {"INNGEST_SIGNING_KEY": SIGNING_KEY, "INNGEST_EVENT_KEY": "evt"}
+    )
+    prod_client = make_client(prod)
+    assert prod_client.is_production is True
+
+    @prod_client.create_function(
+        fn_id="ping", trigger=inngest.TriggerEvent(event="workflow/ping")
+    )
+    async def ping(ctx: inngest.Context) -> str:
+        return "pong"
+
+    signed = kit.serve_functions(prod_client, [ping], signing_key=SIGNING_KEY)
+    assert signed.run(ping, inngest.Event(name="workflow/ping")).output == "pong"
+    unsigned = kit.Executor(signed.client, [ping])
+    assert unsigned.post(ping.id, {"ctx": {}})[0] == 401
+
+
+def test_without_our_settings_check_the_sdk_fails_with_empty_messages() -> None:
+    # Why settings.py checks the keys itself: the SDK's errors say nothing.
+    bare = inngest.Inngest(app_id="bare", is_production=True)
+
+    @bare.create_function(fn_id="f", trigger=inngest.TriggerEvent(event="workflow/f"))
+    async def f(ctx: inngest.Context) -> None:
+        return None
+
+    with pytest.raises(errors.SigningKeyMissingError) as served:
+        inngest.fast_api.serve(fastapi.FastAPI(), bare, [f])
+    assert str(served.value) == ""
+    with pytest.raises(errors.EventKeyUnspecifiedError) as sent:
+        bare.send_sync(inngest.Event(name="workflow/f"))
+    assert str(sent.value) == ""

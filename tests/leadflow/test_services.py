@@ -1,0 +1,19 @@
+import asyncio
+
+from snippets.leadflow import services
+
+
+def test_deliver_records_the_message_and_returns_its_id(
+    outbox: list[dict[str, str]],
+) -> None:
+    reference = asyncio.run(services.deliver("email", "lead-1", "a@b.c", "hi"))
+    assert reference.startswith("email-")
+    assert outbox == [
+        {
+            "kind": "email",
+            "lead_id": "lead-1",
+            "to": "a@b.c",
+            "text": "hi",
+            "id": reference,
+        }
+    ]

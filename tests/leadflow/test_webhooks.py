@@ -1,0 +1,74 @@
+"""Webhooks validate their body, then send the api/ and workflow/ twins."""
+
+import pydantic
+import pytest
+from starlette.testclient import TestClient
+
+from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
+from snippets.testing_kit import kit
+from tests.leadflow.conftest import example
+
+ROUTES = [
+    ("/webhooks/leads", NewLead, ["api/new-lead", "workflow/new-lead"]),
+    (
+        "/webhooks/replies",
+        ReplyReceived,
+        ["api/reply-received", "workflow/process-reply"],
+    ),
+    (
+        "/webhooks/appointments",
+        AppointmentBooked,
+        ["api/appointment-booked", "workflow/confirm-appointment"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("path", "model", "names"), ROUTES)
+def test_a_valid_body_sends_both_events_with_the_same_data(
+    path: str,
+    model: type[pydantic.BaseModel],
+    names: list[str],
+    app_client: TestClient,
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    res = app_client.post(path, json=example(model))
+    assert res.status_code == 202
+    assert len(res.json()["event_ids"]) == 2
+    assert inngest_api.event_names() == names
+    api, workflow = inngest_api.events
+    assert api["data"] == workflow["data"] == example(model)
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"name": "Ada", "email": "a@b.c", "strategy": "email"}, "lead_id"),
+        (
+            {"lead_id": "1", "name": "Ada", "strategy": "phone"},
+            "needs the 'phone' field",
+        ),
+        ({**example(NewLead), "strategy": "fax"}, "'email' or 'phone'"),
+        ({**example(NewLead), "leadId": "1"}, "leadId"),
+    ],
+)
+def test_a_bad_body_gets_422_naming_the_problem_and_sends_nothing(
+    body: dict[str, str],
+    problem: str,
+    app_client: TestClient,
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    res = app_client.post("/webhooks/leads", json=body)
+    assert res.status_code == 422
+    assert problem in res.text
+    assert inngest_api.events == []
+
+
+def test_an_appointment_time_must_be_a_datetime(
+    app_client: TestClient, inngest_api: kit.FakeInngestAPI
+) -> None:
+    res = app_client.post(
+        "/webhooks/appointments", json={"lead_id": "1", "starts_at": "Friday"}
+    )
+    assert res.status_code == 422
+    assert res.json()["detail"][0]["loc"] == ["body", "starts_at"]
+    assert inngest_api.events == []
