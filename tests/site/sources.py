@@ -6,6 +6,8 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+from hooks.placeholders import expand
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
@@ -160,7 +162,7 @@ def copy_texts(page: Path) -> list[str]:
                 body.append(line)
             index += 1
         index += 1
-        text = "\n".join(body)
+        text = expand("\n".join(body), where=str(page), repo_url=None)
         blocks.append(
             "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.split("\n"))
             .strip("\n")
