@@ -38,7 +38,14 @@ REPO_URL = os.environ.get(
 
 # Skill file -> the site pages it is made of, in order.
 MANIFEST: dict[str, list[str]] = {
-    "SKILL.md": ["quick-reference.md"],
+    "SKILL.md": [
+        "concepts.md",
+        "quick-reference.md",
+        "decisions.md",
+        "event-naming.md",
+        "patterns/genie-iq.md",
+    ],
+    "inngest-create.md": ["guides/create.md"],
     "inngest-improve.md": ["guides/improve.md"],
     "inngest-debug.md": ["guides/debug.md", "corrections.md"],
 }
@@ -66,7 +73,7 @@ EMBED = re.compile(
 MARKER = re.compile(r"#\s*--8<--\s*\[(start|end):[\w-]+\]")
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 HEADING_ID = re.compile(
-    r"^(?P<heading>#{1,6} .*?)\s*\{\s*#(?P<id>[\w-]+)[^}]*\}\s*$", re.MULTILINE
+    r"^(?P<heading>#{1,6} .*?)[ \t]*\{\s*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.MULTILINE
 )
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)?(?P<fragment>#[^)\s]*)?\)")
 ADMONITION = re.compile(

@@ -80,8 +80,21 @@ def test_the_skill_has_the_seeds_purpose_and_keywords(exported: dict[str, str]) 
     assert skill.startswith("# Inngest Workflow Skill")
     assert "**Invoke with:** `/inngest-workflow`" in skill
     assert "**Keywords:** inngest, ingest, workflow" in skill
-    for heading in ("## Purpose", "## Reference Files", "# Quick reference"):
-        assert heading in skill
+    # The seed's sections, in the seed's order: concepts, quick reference,
+    # event naming, the Genie IQ patterns.
+    headings = [
+        "## Purpose",
+        "## Reference Files",
+        "# Core concepts",
+        "# Quick reference",
+        "# Event naming",
+        "# Genie IQ patterns",
+    ]
+    found = [skill.find(f"\n{h}") for h in headings]
+    assert -1 not in found, dict(zip(headings, found, strict=True))
+    assert found == sorted(found), "sections out of the seed's order"
+    for file in ("inngest-create.md", "inngest-improve.md", "inngest-debug.md"):
+        assert f"[{file}](./{file})" in skill
 
 
 def test_the_site_ships_the_same_zip(built_site: Path) -> None:
@@ -129,3 +142,11 @@ def test_main_writes_the_folder_and_zip(tmp_path: Path) -> None:
     assert skill_export.main([str(tmp_path / "skill")]) == 0
     assert (tmp_path / "skill" / "SKILL.md").is_file()
     assert (tmp_path / "inngest-workflow-skill.zip").is_file()
+
+
+def test_a_heading_with_an_id_keeps_the_blank_line_after_it(
+    exported: dict[str, str],
+) -> None:
+    assert (
+        '<a id="install"></a>\n\n## Install\n\nPython' in exported["inngest-create.md"]
+    )

@@ -19,6 +19,16 @@ from tests.site import sources
 INDEX = sources.DOCS / "patterns" / "index.md"
 PATTERNS = sources.DOCS / "patterns" / "genie-iq.md"
 SVG = sources.DOCS / "patterns" / "event-flow.svg"
+SHOWN = sources.SNIPPETS / "patterns"
+LEADFLOW = sources.SNIPPETS / "leadflow"
+
+
+def shown(file: str, section: str | None = None) -> str:
+    """A block of the pattern pages, as embedded from snippets/patterns/."""
+    embed = f"patterns/{file}" + (f":{section}" if section else "")
+    pages = INDEX.read_text() + PATTERNS.read_text()
+    assert f'--8<-- "{embed}"' in pages, f"no page embeds {embed}"
+    return sources.section_text(SHOWN / file, section)
 
 
 def test_the_diagram_names_every_function_and_event_and_loads_nothing() -> None:
@@ -39,23 +49,30 @@ def test_the_diagram_names_every_function_and_event_and_loads_nothing() -> None:
 def test_the_run_command_and_curl_body_work(
     inngest_api: kit.FakeInngestAPI,
 ) -> None:
-    text = INDEX.read_text()
-    assert "uvicorn snippets.leadflow.main:app" in text
-    assert f"dev -u http://127.0.0.1:8000{kit.SERVE_PATH}" in text
-    [line] = [x for x in text.splitlines() if x.startswith("curl ")]
-    words = shlex.split(line)
+    assert "uvicorn snippets.leadflow.main:app" in shown("commands.sh", "run-app")
+    assert shown("commands.sh", "dev-server") == (
+        f"npx inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
+    )
+    words = shlex.split(shown("commands.sh", "curl"))
     path = words[words.index("-X") + 2].removeprefix("http://127.0.0.1:8000")
     res = TestClient(main.app).post(path, json=json.loads(words[words.index("-d") + 1]))
     assert res.status_code == 202
     assert inngest_api.event_names() == ["api/new-lead", "workflow/new-lead"]
 
 
+def test_the_layout_tree_lists_exactly_the_apps_modules() -> None:
+    tree = shown("layout.txt")
+    listed = re.findall(r"([\w]+\.py)", tree)
+    modules = sorted(p.name for p in LEADFLOW.rglob("*.py") if p.name != "__init__.py")
+    assert sorted(listed) == modules, f"{SHOWN / 'layout.txt'} is out of date"
+    assert tree.startswith("snippets/leadflow/\n")
+
+
 def test_the_cancel_json_on_the_page_is_the_registered_config() -> None:
-    text = PATTERNS.read_text()
-    block = re.search(r"``` json\n(.*?)\n```", text, re.S)
-    assert block is not None
     [await_reply] = [f for f in registry.functions if f.id == "leadflow-await-reply"]
-    assert json.loads(block.group(1)) == kit.registered_config(await_reply)["cancel"]
+    assert (
+        json.loads(shown("cancel.json")) == kit.registered_config(await_reply)["cancel"]
+    )
 
 
 def test_the_error_shown_on_the_page_is_the_checkers_message() -> None:
@@ -68,4 +85,4 @@ def test_the_error_shown_on_the_page_is_the_checkers_message() -> None:
         check(typo, SAMPLES)
     except ExpressionError as err:
         message = str(err)
-    assert f"``` text\n{message}\n```" in INDEX.read_text()
+    assert shown("typo-message.txt") == message

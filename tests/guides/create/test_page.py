@@ -3,9 +3,9 @@
 And the check must fail when a stage is removed from the page or moved.
 """
 
+import importlib.metadata
 import importlib.util
 import json
-import re
 import shlex
 import sys
 import uuid
@@ -22,11 +22,22 @@ from tests.site import sources
 
 PAGE = sources.DOCS / "guides" / "create.md"
 STAGES = sources.SNIPPETS / "guides" / "create"
+COMMANDS = STAGES / "commands.sh"
+
+
+def command(section: str) -> str:
+    """One shell block of the page, as embedded from commands.sh."""
+    assert f'--8<-- "guides/create/commands.sh:{section}"' in PAGE.read_text()
+    return sources.section_text(COMMANDS, section)
 
 
 def page_blocks() -> list[sources.Embed]:
     """The Python blocks of the page, in page order."""
-    return [e for e in sources.embeds() if e.page == "guides/create.md"]
+    return [
+        e
+        for e in sources.embeds()
+        if e.page == "guides/create.md" and e.path.endswith(".py")
+    ]
 
 
 def check_order(blocks: Sequence[sources.Embed]) -> None:
@@ -62,8 +73,7 @@ def assemble(blocks: Sequence[sources.Embed], folder: Path) -> ModuleType:
 
 def curl_body() -> dict[str, str]:
     """The JSON body of the page's `curl` command."""
-    [line] = [x for x in PAGE.read_text().splitlines() if x.startswith("curl ")]
-    words = shlex.split(line)
+    words = shlex.split(command("curl"))
     url, body = words[words.index("-X") + 2], words[words.index("-d") + 1]
     assert url == "http://127.0.0.1:8000/signups"
     parsed: dict[str, str] = json.loads(body)
@@ -137,11 +147,15 @@ def test_swapping_two_stages_fails(
 
 
 def test_the_run_commands_match_the_assembled_app() -> None:
-    text = PAGE.read_text()
-    assert (
-        "INNGEST_DEV=1 uvicorn main:app" in text
-    )  # the file is main.py, the app `app`
-    assert re.search(
-        r"dev -u http://127\.0\.0\.1:8000" + re.escape(kit.SERVE_PATH), text
+    # The file is main.py and the app is `app`; the Dev Server calls the serve path.
+    assert command("run-app") == "INNGEST_DEV=1 uvicorn main:app --reload"
+    assert command("dev-server") == (
+        f"npx inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     )
-    assert 'pip install "inngest=={{ version:inngest }}" fastapi uvicorn' in text
+
+
+def test_the_install_command_pins_the_tested_sdk() -> None:
+    tested = importlib.metadata.version("inngest")
+    assert command("install") == f'pip install "inngest=={tested}" fastapi uvicorn', (
+        f"{COMMANDS}: the install section must pin inngest=={tested}"
+    )
