@@ -57,7 +57,7 @@ actionlint: venv
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 pytest: venv
-	$(PY) -m pytest --cov --cov-report=term-missing:skip-covered
+	$(PY) -m pytest -n 2 --cov --cov-report=term-missing:skip-covered
 
 test: lint typecheck actionlint pytest
 

@@ -122,10 +122,11 @@ def test_public_anchors_scroll_to_their_heading(
         page.evaluate("history.replaceState(null, '', location.pathname)")
         # An open search (another test's) locks page scrolling: close it first.
         page.keyboard.press("Escape")
+        page.wait_for_load_state("load")  # Material's scripts may still lay it out
         page.goto(tabs.desktop.site.url(anchor))  # same page: a hash navigation
         fragment = anchor.partition("#")[2]
         with contextlib.suppress(PlaywrightTimeoutError):  # then report where it is
-            page.wait_for_function(SETTLED, arg=fragment, timeout=10_000)
+            page.wait_for_function(SETTLED, arg=fragment, timeout=20_000)
         problem = scroll_problem(page, fragment)
         if problem:
             problems.append(f"{anchor}: {problem}")
