@@ -39,6 +39,13 @@ SEARCH = [
     ("nested steps are not supported", "guides/debug/"),
     ("test without inngest server", "testing-kit/"),
     ("what tested means", "#tested"),
+    ("decision tables", "decisions/"),
+    ("which error to raise", "decisions/"),
+    ("create a workflow", "guides/create/"),
+    ("event naming", "event-naming/"),
+    ("core concepts", "concepts/"),
+    ("dual events", "patterns/genie-iq/#dual-events"),
+    ("reference app", "patterns/"),
 ]
 TOP = 3
 
@@ -80,8 +87,8 @@ def search(page: Page, query: str) -> list[str]:
         current = top_results(page)
         if current != last:
             last, stable_since = current, time.monotonic()
-        elif time.monotonic() - stable_since > 0.3:
-            break
+        elif current and time.monotonic() - stable_since > 0.5:
+            break  # (an empty list is a moment between two renderings)
         page.wait_for_timeout(50)
     return last
 
