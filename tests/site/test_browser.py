@@ -21,7 +21,9 @@ PROMPTS = ("$ ", ">>> ", "... ", "% ")
 
 
 def page_params() -> list[Any]:
-    return [pytest.param(url, src, id=sources.page_name(src)) for url, src in doc_pages()]
+    return [
+        pytest.param(url, src, id=sources.page_name(src)) for url, src in doc_pages()
+    ]
 
 
 def doc_pages() -> list[tuple[str, Path]]:
@@ -48,7 +50,9 @@ def test_copy_button_copies_exactly_the_code(
 ) -> None:
     page = tabs.open(url)
     # A reader opens a collapsed block before copying from it.
-    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    page.evaluate(
+        "document.querySelectorAll('details').forEach(d => { d.open = true; })"
+    )
     count = page.locator("button.md-code__button[data-md-type='copy']").count()
     copied = [clipboard_after_click(page, i) for i in range(count)]
     for number, text in enumerate(copied, start=1):
@@ -111,9 +115,7 @@ def scroll_problem(page: Page, fragment: str) -> str | None:
 @pytest.mark.parametrize(
     "anchors", list(anchors_by_page().values()), ids=list(anchors_by_page())
 )
-def test_public_anchors_scroll_to_their_heading(
-    tabs: Tabs, anchors: list[str]
-) -> None:
+def test_public_anchors_scroll_to_their_heading(tabs: Tabs, anchors: list[str]) -> None:
     problems = []
     for anchor in anchors:
         page = tabs.open(anchor.partition("#")[0])
@@ -128,9 +130,24 @@ def test_public_anchors_scroll_to_their_heading(
         with contextlib.suppress(PlaywrightTimeoutError):  # then report where it is
             page.wait_for_function(SETTLED, arg=fragment, timeout=20_000)
         problem = scroll_problem(page, fragment)
+        if problem:  # a tab reused by other tests can lose a hash scroll under load:
+            problem = fresh_load_problem(tabs, anchor)  # judge a wiki reader's load
         if problem:
             problems.append(f"{anchor}: {problem}")
     assert not problems, "\n".join(problems)
+
+
+def fresh_load_problem(tabs: Tabs, anchor: str) -> str | None:
+    """Where the heading is when `anchor` is opened in a new tab, as from a wiki."""
+    page = tabs.desktop.context.new_page()
+    try:
+        page.goto(tabs.desktop.site.url(anchor))
+        fragment = anchor.partition("#")[2]
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(SETTLED, arg=fragment, timeout=20_000)
+        return scroll_problem(page, fragment)
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize(("url", "source"), page_params())
