@@ -187,6 +187,24 @@ def background_is_dark(page: Page) -> bool:
     return dark
 
 
+@pytest.mark.parametrize("width", [1220, 1600])
+def test_every_navigation_tab_is_visible_on_a_desktop(tabs: Tabs, width: int) -> None:
+    # Tabs show from 1220 px: at the narrowest width none may be cut off.
+    page = tabs.open("")
+    page.set_viewport_size({"width": width, "height": 800})
+    try:
+        hidden = page.eval_on_selector_all(
+            ".md-tabs__item",
+            """items => items.filter(item => {
+                const box = item.getBoundingClientRect();
+                return box.right > document.documentElement.clientWidth;
+            }).map(item => item.textContent.trim())""",
+        )
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
+    assert not hidden, f"navigation tabs cut off at {width} px: {hidden}"
+
+
 def test_color_scheme_toggle_switches_and_is_remembered(fresh_visit: Visit) -> None:
     visit = fresh_visit
     visit.page.emulate_media(color_scheme="light")
