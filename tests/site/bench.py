@@ -23,8 +23,7 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from tests.site import built_html as html
-from tests.site import chromium
-from tests.site import weight
+from tests.site import chromium, weight
 from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
@@ -101,7 +100,8 @@ def main() -> None:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(
-            executable_path=chromium.path(), args=chromium.ARGS,
+            executable_path=chromium.path(),
+            args=chromium.ARGS,
             headless=True,
         )
         for name, project, server in [
@@ -135,36 +135,66 @@ def main() -> None:
 def print_table(report: dict[str, Any]) -> None:
     ours, default = report["sites"]["ours"], report["sites"]["default"]
     base = default["pages"][0]  # the default site's only page: its home
-    rows = [("", "build", f"{ours['build_seconds']:.2f} s",
-             f"{default['build_seconds']:.2f} s",
-             ratio(ours["build_seconds"], default["build_seconds"]))]
+    rows = [
+        (
+            "",
+            "build",
+            f"{ours['build_seconds']:.2f} s",
+            f"{default['build_seconds']:.2f} s",
+            ratio(ours["build_seconds"], default["build_seconds"]),
+        )
+    ]
     index, default_index = ours["search_index"], default["search_index"]
-    rows.append(("", "search index KB raw/gzip",
-                 f"{kb(index['raw'])}/{kb(index['gzip'])}",
-                 f"{kb(default_index['raw'])}/{kb(default_index['gzip'])}",
-                 ratio(index["gzip"], default_index["gzip"])))
+    rows.append(
+        (
+            "",
+            "search index KB raw/gzip",
+            f"{kb(index['raw'])}/{kb(index['gzip'])}",
+            f"{kb(default_index['raw'])}/{kb(default_index['gzip'])}",
+            ratio(index["gzip"], default_index["gzip"]),
+        )
+    )
     print(f"{'page':<22}{'figure':<26}{'this site':>14}{'default':>14}{'ratio':>9}")
     print("-" * 85)
     for page in ours["pages"]:
         name = page["url"] or "home"
         external = len(page["external"])
-        rows.append((name, "requests (external)",
-                     f"{len(page['requests']) + external} ({external})",
-                     f"{len(base['requests']) + len(base['external'])} ({len(base['external'])})",
-                     ratio(len(page["requests"]) + external,
-                           len(base["requests"]) + len(base["external"]))))
-        rows.append((name, "transfer KB raw/gzip",
-                     f"{kb(page['raw'])}/{kb(page['gzip'])}",
-                     f"{kb(base['raw'])}/{kb(base['gzip'])}",
-                     ratio(page["gzip"], base["gzip"])))
-        rows.append((name, "HTML KB raw/gzip",
-                     f"{kb(page['html_raw'])}/{kb(page['html_gzip'])}",
-                     f"{kb(base['html_raw'])}/{kb(base['html_gzip'])}",
-                     ratio(page["html_gzip"], base["html_gzip"])))
+        rows.append(
+            (
+                name,
+                "requests (external)",
+                f"{len(page['requests']) + external} ({external})",
+                f"{len(base['requests']) + len(base['external'])} ({len(base['external'])})",
+                ratio(
+                    len(page["requests"]) + external,
+                    len(base["requests"]) + len(base["external"]),
+                ),
+            )
+        )
+        rows.append(
+            (
+                name,
+                "transfer KB raw/gzip",
+                f"{kb(page['raw'])}/{kb(page['gzip'])}",
+                f"{kb(base['raw'])}/{kb(base['gzip'])}",
+                ratio(page["gzip"], base["gzip"]),
+            )
+        )
+        rows.append(
+            (
+                name,
+                "HTML KB raw/gzip",
+                f"{kb(page['html_raw'])}/{kb(page['html_gzip'])}",
+                f"{kb(base['html_raw'])}/{kb(base['html_gzip'])}",
+                ratio(page["html_gzip"], base["html_gzip"]),
+            )
+        )
     for row in rows:
         print(f"{row[0]:<22}{row[1]:<26}{row[2]:>14}{row[3]:>14}{row[4]:>9}")
-    print("\nLighthouse 12, mobile, gzip-served (performance / accessibility / "
-          "best practices / SEO)")
+    print(
+        "\nLighthouse 12, mobile, gzip-served (performance / accessibility / "
+        "best practices / SEO)"
+    )
     for url, scores in report["lighthouse"].items():
         print(f"  {url:<26}" + " / ".join(str(scores[c]) for c in CATEGORIES))
 

@@ -14,7 +14,16 @@ RESOURCE_ATTRS = {
     ("embed", "src"),
     ("object", "data"),
 }
-LOADING_RELS = {"stylesheet", "preconnect", "preload", "prefetch", "dns-prefetch", "icon", "modulepreload", "manifest"}
+LOADING_RELS = {
+    "stylesheet",
+    "preconnect",
+    "preload",
+    "prefetch",
+    "dns-prefetch",
+    "icon",
+    "modulepreload",
+    "manifest",
+}
 
 
 @dataclasses.dataclass

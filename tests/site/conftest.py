@@ -1,9 +1,6 @@
 """The built site (strict, once per session) and the browser that visits it."""
 
 import dataclasses
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +21,6 @@ from tests.site import chromium
 from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
-
 SITE_URL = "http://127.0.0.1:8000/"
 
 
@@ -35,6 +31,7 @@ def mkdocs_config() -> MkDocsConfig:
 
 
 # --- Browser tests: one chromium per test package, one context per test ------
+
 
 def chromium_path() -> str:
     try:

@@ -8,9 +8,9 @@ what a reader downloads).
 
 import dataclasses
 import functools
-import io
 import gzip
 import http.server
+import io
 import threading
 from pathlib import Path
 from typing import Any, Self
@@ -21,7 +21,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".md", 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     compress = False
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests report failures themselves."""
 
     def send_head(self) -> Any:

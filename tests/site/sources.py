@@ -13,10 +13,14 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 TESTS = ROOT / "tests"
 
-EMBED = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$')
+EMBED = re.compile(
+    r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$'
+)
 API_PAGE = re.compile(r"^:::\s+(?P<module>snippets(?:\.\w+)+)\s*$")
 SECTION = re.compile(r"#\s*--8<--\s*\[(?P<kind>start|end):(?P<name>[\w-]+)\]")
-FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+-]*)")
+FENCE = re.compile(
+    r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+-]*)"
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,9 +134,7 @@ def section_text(path: Path, section: str | None) -> str:
     """What pymdownx.snippets inserts: the section's lines, markers dropped, dedented."""
     lines = path.read_text().splitlines()
     if section is not None:
-        start = next(
-            i for i, line in enumerate(lines) if f"[start:{section}]" in line
-        )
+        start = next(i for i, line in enumerate(lines) if f"[start:{section}]" in line)
         end = next(i for i, line in enumerate(lines) if f"[end:{section}]" in line)
         lines = lines[start + 1 : end]
     kept = [line for line in lines if not SECTION.search(line)]
@@ -151,7 +153,9 @@ def copy_texts(page: Path) -> list[str]:
         if not match:
             continue
         body = []
-        while index < len(lines) and not lines[index].strip().startswith(match["fence"]):
+        while index < len(lines) and not lines[index].strip().startswith(
+            match["fence"]
+        ):
             line = lines[index].removeprefix(match["indent"])
             embed = EMBED.match(line)
             if embed:

@@ -41,7 +41,9 @@ def report(violations: list[dict[str, Any]]) -> str:
     for rule in violations:
         lines.append(f"- {rule['id']} ({rule['impact']}): {rule['help']}")
         for node in rule["nodes"][:5]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:120]}")
+            lines.append(
+                f"    {', '.join(map(str, node['target']))}: {node['html'][:120]}"
+            )
     return "\n".join(lines)
 
 
@@ -68,9 +70,7 @@ def test_no_axe_violations(tabs: Tabs, url: str, scheme: Scheme) -> None:
 
 
 @pytest.mark.parametrize("scheme", list(SCHEMES))
-def test_no_axe_violations_with_search_results_open(
-    tabs: Tabs, scheme: Scheme
-) -> None:
+def test_no_axe_violations_with_search_results_open(tabs: Tabs, scheme: Scheme) -> None:
     page = tabs.open("quick-reference/")
     box = page.locator("input.md-search__input")
     box.fill("")

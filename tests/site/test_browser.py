@@ -209,7 +209,8 @@ def test_color_scheme_toggle_switches_and_is_remembered(fresh_visit: Visit) -> N
     visit = fresh_visit
     visit.page.emulate_media(color_scheme="light")
     visit.goto("quick-reference/")
-    assert scheme(visit.page) == "default" and not background_is_dark(visit.page)
+    assert scheme(visit.page) == "default"
+    assert not background_is_dark(visit.page)
     toggle = visit.page.locator("form[data-md-component='palette'] label:visible")
     for _ in range(3):
         if scheme(visit.page) == "slate":
@@ -293,7 +294,8 @@ def test_phone_search_opens_and_finds(phone: Visit) -> None:
 
 def test_404_page_helps_the_reader_on(visit: Visit) -> None:
     response = visit.goto("no/such/page/")
-    assert response is not None and response.status == 404
+    assert response is not None
+    assert response.status == 404
     expect(visit.page.locator("article h1")).to_have_text("Page not found")
     header_color = visit.page.evaluate(
         "getComputedStyle(document.querySelector('.md-header')).backgroundColor"

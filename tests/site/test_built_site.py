@@ -72,7 +72,9 @@ def test_no_css_or_js_asset_fetches_another_host(built_site: Path) -> None:
     # polyfill; stylesheets must not @import or url() anything remote.
     remote = []
     for css in built_site.rglob("*.css"):
-        for match in re.finditer(r"(@import|url\()\s*['\"]?(https?:)?//[^)'\"]+", css.read_text()):
+        for match in re.finditer(
+            r"(@import|url\()\s*['\"]?(https?:)?//[^)'\"]+", css.read_text()
+        ):
             remote.append(f"{css.relative_to(built_site)}: {match.group(0)}")
     assert not remote, "\n".join(remote)
 
@@ -90,7 +92,9 @@ def test_public_anchor_exists(anchor: str, built_site: Path) -> None:
     parsed = html.parse(file)
     assert fragment in parsed.ids, (
         f"public-anchors.txt lists {anchor!r}: #{fragment} is gone from {page}. "
-        "People link here from their wikis: restore the anchor (e.g. {#" + fragment + "})"
+        "People link here from their wikis: restore the anchor (e.g. {#"
+        + fragment
+        + "})"
     )
     assert fragment in parsed.headings, f"{anchor!r} must be a heading's id"
 

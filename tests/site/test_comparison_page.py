@@ -79,9 +79,13 @@ def table(page: str) -> list[list[Cell]]:
     parser = _Tables()
     parser.feed(page)
     found = [
-        t for t in parser.tables if [c.text.strip() for c in t[0]] == ["Capability", *TOOLS]
+        t
+        for t in parser.tables
+        if [c.text.strip() for c in t[0]] == ["Capability", *TOOLS]
     ]
-    assert len(found) == 1, "expected one table headed '| Capability | Inngest | Celery | RQ |'"
+    assert len(found) == 1, (
+        "expected one table headed '| Capability | Inngest | Celery | RQ |'"
+    )
     return found[0][1:]
 
 

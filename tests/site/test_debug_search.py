@@ -21,7 +21,20 @@ SILENT_ENTRIES = {
     "event-name": "event name matches no trigger",
     "if-exp": "wait_for_event times out if_exp never matches",
 }
-STOP_WORDS = {"a", "an", "and", "the", "of", "in", "to", "for", "is", "no", "not", "has"}
+STOP_WORDS = {
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "in",
+    "to",
+    "for",
+    "is",
+    "no",
+    "not",
+    "has",
+}
 
 
 def _tokens(text: str, separator: str) -> set[str]:
@@ -31,7 +44,9 @@ def _tokens(text: str, separator: str) -> set[str]:
 
 
 def _distinctive(message: str, separator: str) -> set[str]:
-    return {w for w in _tokens(message, separator) if w not in STOP_WORDS and len(w) > 2}
+    return {
+        w for w in _tokens(message, separator) if w not in STOP_WORDS and len(w) > 2
+    }
 
 
 @pytest.fixture(scope="module")

@@ -46,12 +46,12 @@ def test_every_page_has_a_description_for_link_previews(
 ) -> None:
     name = f"docs/{sources.page_name(source)}"
     description = front_matter(source).get("description")
-    assert isinstance(description, str) and description.strip(), (
-        f"{name}: add `description: ...` front matter (used for link previews)"
-    )
+    missing = f"{name}: add `description: ...` front matter (used for link previews)"
+    assert isinstance(description, str), missing
+    assert description.strip(), missing
     assert '"' not in description, (
         f"{name}: no double quotes in `description` (Material writes it into "
-        "<meta content=\"...\"> unescaped, which cuts it short)"
+        '<meta content="..."> unescaped, which cuts it short)'
     )
     assert len(description) <= DESCRIPTION_MAX, (
         f"{name}: description is {len(description)} characters; "
@@ -59,7 +59,9 @@ def test_every_page_has_a_description_for_link_previews(
     )
     built = built_site / page_url(source) / "index.html"
     for key in ("description", "og:description", "twitter:description"):
-        assert html.unescape(meta(built, key) or "") == description.strip(), f"{name}: {key}"
+        assert html.unescape(meta(built, key) or "") == description.strip(), (
+            f"{name}: {key}"
+        )
     assert meta(built, "og:url") == SITE_URL + page_url(source), f"{name}: og:url"
     assert meta(built, "og:title"), f"{name}: og:title"
 
@@ -97,9 +99,9 @@ def test_page_shows_tested_version_and_last_change(
     name = f"docs/{sources.page_name(source)}"
     text = (built_site / page_url(source) / "index.html").read_text()
     version = metadata.version("inngest")
-    assert re.search(rf"Tested with <strong>inngest {re.escape(version)}</strong>", text), (
-        f"{name}: no 'Tested with inngest {version}' at the foot of the page"
-    )
+    assert re.search(
+        rf"Tested with <strong>inngest {re.escape(version)}</strong>", text
+    ), f"{name}: no 'Tested with inngest {version}' at the foot of the page"
     date = git_date(source)
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date), f"{name}: git gave {date!r}"
     assert f'<time datetime="{date}">{date}</time>' in text, (
@@ -112,7 +114,9 @@ def test_page_shows_tested_version_and_last_change(
 
 def test_page_date_counts_the_snippets_a_page_embeds() -> None:
     source = sources.DOCS / "quick-reference.md"
-    paths = page_dates.sources(source.read_text(), source, sources.ROOT, sources.SNIPPETS)
+    paths = page_dates.sources(
+        source.read_text(), source, sources.ROOT, sources.SNIPPETS
+    )
     assert sources.SNIPPETS / "quick_reference/step_run.py" in paths
     api = sources.DOCS / "testing-kit.md"
     paths = page_dates.sources(api.read_text(), api, sources.ROOT, sources.SNIPPETS)
@@ -135,7 +139,15 @@ def test_page_date_outside_a_repository(tmp_path: Path) -> None:
 def test_page_date_in_a_shallow_clone(tmp_path: Path) -> None:
     # What CI may check out: one commit, no history.
     subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{sources.ROOT}", str(tmp_path / "c")],
+        [
+            "git",
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            f"file://{sources.ROOT}",
+            str(tmp_path / "c"),
+        ],
         check=True,
         capture_output=True,
     )
@@ -160,7 +172,9 @@ def test_llms_txt_lists_every_page_but_home_with_its_description(
     entries = llms_entries(built_site)
     text = (built_site / "llms.txt").read_text()
     assert text.startswith("# "), "llms.txt must start with the site name as '# ...'"
-    assert "quick-reference" in "".join(entries), "llms.txt must list the quick reference"
+    assert "quick-reference" in "".join(entries), (
+        "llms.txt must list the quick reference"
+    )
     for source in sources.pages():
         url = page_url(source)
         if not url:
@@ -188,8 +202,11 @@ def test_redirect_pages_exist_and_point_to_their_page(
         up = "../" * redirects.url_of(old).count("/")
         assert f'content="0; url={up}{target}"' in text, f"{old}: wrong refresh target"
         assert f'rel="canonical" href="{SITE_URL}{target}' in text
-        assert not (built_site / target).joinpath("index.html").read_text().count(
-            'http-equiv="refresh"'
+        assert (
+            not (built_site / target)
+            .joinpath("index.html")
+            .read_text()
+            .count('http-equiv="refresh"')
         ), f"{new} is itself a redirect"
 
 

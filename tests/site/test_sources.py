@@ -15,7 +15,7 @@ def test_no_python_typed_into_markdown() -> None:
         for line in sources.python_fences_with_code(page)
     ]
     assert not offenders, (
-        "python code blocks must embed a snippet (--8<-- \"page/module.py:section\"), "
+        'python code blocks must embed a snippet (--8<-- "page/module.py:section"), '
         f"not contain code: {offenders}"
     )
 
@@ -58,7 +58,9 @@ def test_every_snippet_module_has_its_test_module() -> None:
             continue
         expected = sources.TESTS / rel.parent / f"test_{rel.name}"
         if not expected.is_file():
-            missing.append(f"{path.relative_to(sources.ROOT)} -> {expected.relative_to(sources.ROOT)}")
+            missing.append(
+                f"{path.relative_to(sources.ROOT)} -> {expected.relative_to(sources.ROOT)}"
+            )
     assert not missing, f"snippet modules without a test module: {missing}"
 
 
