@@ -125,29 +125,25 @@ def test_public_anchors_scroll_to_their_heading(tabs: Tabs, anchors: list[str]) 
         # An open search (another test's) locks page scrolling: close it first.
         page.keyboard.press("Escape")
         page.wait_for_load_state("load")  # Material's scripts may still lay it out
-        page.goto(tabs.desktop.site.url(anchor))  # same page: a hash navigation
-        fragment = anchor.partition("#")[2]
-        with contextlib.suppress(PlaywrightTimeoutError):  # then report where it is
-            page.wait_for_function(SETTLED, arg=fragment, timeout=20_000)
-        problem = scroll_problem(page, fragment)
+        problem = goto_problem(page, tabs, anchor)  # same page: a hash navigation
         if problem:  # a tab reused by other tests can lose a hash scroll under load:
-            problem = fresh_load_problem(tabs, anchor)  # judge a wiki reader's load
+            fresh = tabs.desktop.context.new_page()  # judge it as a wiki link opens it
+            try:
+                problem = goto_problem(fresh, tabs, anchor)
+            finally:
+                fresh.close()
         if problem:
             problems.append(f"{anchor}: {problem}")
     assert not problems, "\n".join(problems)
 
 
-def fresh_load_problem(tabs: Tabs, anchor: str) -> str | None:
-    """Where the heading is when `anchor` is opened in a new tab, as from a wiki."""
-    page = tabs.desktop.context.new_page()
-    try:
-        page.goto(tabs.desktop.site.url(anchor))
-        fragment = anchor.partition("#")[2]
-        with contextlib.suppress(PlaywrightTimeoutError):
-            page.wait_for_function(SETTLED, arg=fragment, timeout=20_000)
-        return scroll_problem(page, fragment)
-    finally:
-        page.close()
+def goto_problem(page: Page, tabs: Tabs, anchor: str) -> str | None:
+    """Go to `anchor` in `page`; why its heading is not where a reader expects."""
+    page.goto(tabs.desktop.site.url(anchor))
+    fragment = anchor.partition("#")[2]
+    with contextlib.suppress(PlaywrightTimeoutError):  # then report where it is
+        page.wait_for_function(SETTLED, arg=fragment, timeout=20_000)
+    return scroll_problem(page, fragment)
 
 
 @pytest.mark.parametrize(("url", "source"), page_params())
