@@ -27,7 +27,7 @@ class Expression:
     function: str  # the function id, e.g. "leadflow-await-reply"
     where: str  # e.g. "cancel[0].if" or "wait 'wait-for-reply'"
     source: str
-    kind: Literal["condition", "key"]  # a condition must give a bool
+    kind: Literal["condition", "key", "priority"]  # what the value must be
     trigger: str  # the event that `event` refers to
     awaited: str | None = None  # the event that `async` refers to
 
@@ -35,14 +35,20 @@ class Expression:
         return f"{self.function}: {self.where} {self.source!r}"
 
 
-KEYED = ("concurrency", "throttle", "rateLimit", "debounce", "singleton")
+KEYED = ("concurrency", "throttle", "rateLimit", "debounce", "singleton", "batchEvents")
 
 
 def expressions(fn: inngest.Function[Any]) -> Iterator[Expression]:
     """Every expression in the config the function registers."""
     config = kit.registered_config(fn)
-    trigger = kit.event_for(fn).name
-    base = {"function": fn.id, "trigger": trigger}
+    yield from config_expressions(fn.id, config, kit.event_for(fn).name)
+
+
+def config_expressions(
+    function: str, config: Mapping[str, Json], trigger: str
+) -> Iterator[Expression]:
+    """Every expression in one registered config (e.g. an on_failure function's)."""
+    base = {"function": function, "trigger": trigger}
     for i, item in enumerate(config["triggers"]):
         if "expression" in item:
             where = f"triggers[{i}].expression"
@@ -64,6 +70,14 @@ def expressions(fn: inngest.Function[Any]) -> Iterator[Expression]:
             if "key" in item:
                 where = f"{option}[{i}].key"
                 yield Expression(where=where, source=item["key"], kind="key", **base)
+    if "if" in config.get("batchEvents", {}):
+        source = config["batchEvents"]["if"]
+        yield Expression(
+            where="batchEvents.if", source=source, kind="condition", **base
+        )
+    if "priority" in config:
+        source = config["priority"]["run"]
+        yield Expression(where="priority.run", source=source, kind="priority", **base)
     if "idempotency" in config:
         source = config["idempotency"]
         yield Expression(where="idempotency", source=source, kind="key", **base)
@@ -115,6 +129,10 @@ def check(expression: Expression, samples: Mapping[str, Json]) -> Json:
         ) from None
     if expression.kind == "condition" and not isinstance(value, bool):
         raise ExpressionError(f"{expression}: gives {value!r}, not a bool")
+    if expression.kind == "priority" and (
+        isinstance(value, bool) or not isinstance(value, int)
+    ):
+        raise ExpressionError(f"{expression}: gives {value!r}, not an int")
     if expression.kind == "key" and (
         isinstance(value, bool) or not isinstance(value, str | int) or value == ""
     ):

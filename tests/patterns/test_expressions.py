@@ -166,3 +166,44 @@ def test_trigger_expressions_and_single_option_keys_are_collected() -> None:
 
     found = {e.where: check(e, SAMPLES) for e in expressions(filtered)}
     assert found == {"triggers[0].expression": True, "throttle[0].key": "lead-42"}
+
+
+def test_batch_conditions_and_priorities_are_collected() -> None:
+    @client.create_function(
+        fn_id="batched",
+        trigger=inngest.TriggerEvent(event="workflow/new-lead"),
+        batch_events=inngest.Batch(
+            max_size=10,
+            timeout=datetime.timedelta(seconds=5),
+            key="event.data.lead_id",
+            if_exp="event.data.strategy == 'email'",
+        ),
+    )
+    async def batched(ctx: inngest.Context) -> Any:
+        return None
+
+    @client.create_function(
+        fn_id="prioritized",
+        trigger=inngest.TriggerEvent(event="workflow/new-lead"),
+        priority=inngest.Priority(run="event.data.strategy == 'phone' ? 60 : 0"),
+    )
+    async def prioritized(ctx: inngest.Context) -> Any:
+        return None
+
+    found = {
+        e.where: check(e, SAMPLES)
+        for fn in (batched, prioritized)
+        for e in expressions(fn)
+    }
+    assert found == {
+        "batchEvents[0].key": "lead-42",
+        "batchEvents.if": True,
+        "priority.run": 0,
+    }
+
+
+@pytest.mark.parametrize("source", ["event.data.lead_id", "true"])
+def test_a_priority_must_give_an_int(source: str) -> None:
+    priority = Expression("f", "priority.run", source, "priority", "workflow/new-lead")
+    with pytest.raises(ExpressionError, match="not an int"):
+        check(priority, SAMPLES)

@@ -6,7 +6,7 @@ import re
 import inngest
 import pytest
 
-from tests.guides.improve.test_expressions import configs, expressions
+from tests.guides.improve.test_expressions import guide_expressions
 from tests.site.sources import DOCS, ROOT
 
 PAGE = (DOCS / "decisions.md").read_text()
@@ -43,9 +43,7 @@ def test_code_rows_link_to_the_tested_guide() -> None:
 
 
 def test_flow_control_keys_are_the_ones_the_guide_registers() -> None:
-    registered = {
-        expr for _, config, _ in configs() for _, expr, _ in expressions(config)
-    }
+    registered = {expression.source for expression, _ in guide_expressions()}
     options = set(inspect.signature(inngest.Inngest.create_function).parameters)
     rows = table_rows("which-flow-control")
     assert len(rows) == 10
