@@ -1,0 +1,345 @@
+"""What the prose claims: server behaviour cited, "Tested:" linked, no internal words.
+
+Source-level checks over docs/*.md (code fences removed), each failure naming
+the page and line. The built-site counterpart for syntax that did not render is
+tests/site/test_visible_text.py.
+"""
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.site import sources
+from tests.site.sources import ROOT, SNIPPETS, TESTS
+
+FORM_TITLE = "Inngest server behaviour"
+FORM_TYPE = "info"
+INNGEST_DOCS = "https://www.inngest.com/docs/"
+ADMONITION = re.compile(
+    r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?'
+)
+INLINE_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]*)\)")
+REF_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\[(?P<ref>[^\]]*)\]")
+REF_DEF = re.compile(r"^\s*\[(?P<ref>[^\]]+)\]:\s*(?P<target>\S+)", re.MULTILINE)
+INLINE_CODE = re.compile(r"`[^`]*`")
+TEST_LINK = "{{ test:"
+TEST_NAME = re.compile(r"`(test_\w+)`")
+TESTED = re.compile(r"\bTested(?: for [\w ]+)?:")
+INTERNAL_WORD = re.compile(r"\bseed(?:'s|s)?\b", re.IGNORECASE)
+AD_HOC_FORM = re.compile(r"server behaviou?r|not tested offline", re.IGNORECASE)
+# Sections that show code failing (or silently misbehaving) on purpose.
+FAILING_SECTION = re.compile(r"(?:^|-)(?:wrong|typo|seed|broken|gather)(?:-|$)")
+FAILING_CODE_PAGES = {"corrections.md", "guides/debug.md"}
+CORRECTIONS = "corrections.md"
+
+
+@dataclasses.dataclass(frozen=True)
+class Line:
+    page: str
+    number: int
+    text: str
+
+    def where(self) -> str:
+        return f"docs/{self.page}:{self.number}"
+
+
+def prose(path: Path) -> list[Line]:
+    """The page's lines outside code fences and front matter (numbered as in the file)."""
+    lines = path.read_text().splitlines()
+    kept: list[Line] = []
+    fence: str | None = None
+    in_front_matter = bool(lines) and lines[0] == "---"
+    for number, text in enumerate(lines, start=1):
+        if in_front_matter:
+            in_front_matter = number == 1 or text != "---"
+            continue
+        stripped = text.strip()
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+            continue
+        match = sources.FENCE.match(text)
+        if match:
+            fence = match["fence"]
+            continue
+        kept.append(Line(name_of(path), number, text))
+    return kept
+
+
+def name_of(path: Path) -> str:
+    """`guides/debug.md` for a page; a path from the root for other files."""
+    if path.is_relative_to(sources.DOCS):
+        return sources.page_name(path)
+    return "../" + path.relative_to(ROOT).as_posix()
+
+
+@dataclasses.dataclass
+class Admonition:
+    start: Line
+    kind: str
+    title: str | None
+    body: list[Line]
+
+
+def admonitions(lines: list[Line]) -> Iterator[Admonition]:
+    for index, line in enumerate(lines):
+        match = ADMONITION.match(line.text)
+        if not match:
+            continue
+        indent = len(match["indent"])
+        body = []
+        for following in lines[index + 1 :]:
+            if following.text.strip() and (
+                len(following.text) - len(following.text.lstrip()) <= indent
+            ):
+                break
+            body.append(following)
+        yield Admonition(line, match["kind"], match["title"], body)
+
+
+def link_targets(text: str, references: dict[str, str]) -> list[tuple[str, str]]:
+    """(link text, target) of inline and reference-style links in `text`."""
+    text = INLINE_CODE.sub("", text)
+    found = [(m["text"], m["target"]) for m in INLINE_LINK.finditer(text)]
+    for match in REF_LINK.finditer(text):
+        ref = (match["ref"] or match["text"]).lower()
+        found.append((match["text"], references.get(ref, "")))
+    return found
+
+
+def references(path: Path) -> dict[str, str]:
+    return {m["ref"].lower(): m["target"] for m in REF_DEF.finditer(path.read_text())}
+
+
+def paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
+    """Runs of non-blank lines; a run ending in "Tested:" takes the list after it."""
+    block: list[Line] = []
+    pending: list[Line] = []
+    for line in [*lines, Line("", 0, "")]:
+        if line.text.strip():
+            block.append(line)
+            continue
+        if not block:
+            continue
+        if pending and block[0].text.lstrip().startswith("- "):
+            pending.extend(block)
+        else:
+            if pending:
+                yield pending
+                pending = []
+            if block[-1].text.rstrip().endswith("Tested:"):
+                pending = block
+            else:
+                yield block
+        block = []
+    if pending:
+        yield pending
+
+
+def checked_pages() -> list[Path]:
+    return [*sources.pages(), SNIPPETS / "contributing" / "server_behaviour.md"]
+
+
+def problems_in_server_blocks(path: Path) -> list[str]:
+    refs = references(path)
+    problems = []
+    for block in admonitions(prose(path)):
+        if block.title != FORM_TITLE:
+            if block.title and AD_HOC_FORM.search(block.title):
+                problems.append(
+                    f"{block.start.where()}: title {block.title!r}: server "
+                    f'behaviour goes in the form !!! {FORM_TYPE} "{FORM_TITLE}"'
+                )
+            continue
+        if block.kind != FORM_TYPE:
+            problems.append(
+                f"{block.start.where()}: the {FORM_TITLE!r} form is an "
+                f"{FORM_TYPE!r} admonition, not {block.kind!r}"
+            )
+        body = "\n".join(line.text for line in block.body)
+        cited = [t for _, t in link_targets(body, refs) if t.startswith(INNGEST_DOCS)]
+        if not cited:
+            problems.append(
+                f"{block.start.where()}: {FORM_TITLE!r} block links no page of "
+                f"Inngest's docs ({INNGEST_DOCS}...)"
+            )
+    return problems
+
+
+def test_every_server_behaviour_block_cites_inngest_docs() -> None:
+    problems = [p for page in checked_pages() for p in problems_in_server_blocks(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_server_behaviour_is_only_said_in_the_form() -> None:
+    """No "(server behaviour, not tested offline)" asides: the form or nothing."""
+    problems = []
+    for page in sources.pages():
+        for line in prose(page):
+            if ADMONITION.match(line.text):
+                continue
+            if AD_HOC_FORM.search(line.text):
+                problems.append(f"{line.where()}: {line.text.strip()}")
+    assert not problems, (
+        f'say it in the !!! {FORM_TYPE} "{FORM_TITLE}" form instead:\n'
+        + "\n".join(problems)
+    )
+
+
+def problems_in_tested_claims(path: Path) -> list[str]:
+    problems = []
+    for block in paragraphs(prose(path)):
+        text = "\n".join(line.text for line in block)
+        match = TESTED.search(text)
+        if match and TEST_LINK not in text[match.start() :]:
+            problems.append(
+                f"{block[0].where()}: a 'Tested:' sentence with no link to its "
+                "test ({{ test:tests/<path>.py::<test_name> }})"
+            )
+    return problems
+
+
+def test_every_tested_sentence_links_its_test() -> None:
+    problems = [p for page in checked_pages() for p in problems_in_tested_claims(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_test_links_point_at_tests() -> None:
+    """A link reading "test" goes to a test or to a section naming the tests."""
+    problems = []
+    for page in checked_pages():
+        refs = references(page)
+        for line in prose(page):
+            for text, target in link_targets(line.text, refs):
+                if text.strip().lower() not in {"test", "tests"}:
+                    continue
+                if not target.startswith(
+                    (TEST_LINK, "{{ repo:tests/", "#")
+                ) or target in {"#", ""}:
+                    problems.append(f"{line.where()}: [{text}]({target})")
+    assert not problems, "links named 'test' that point at no test:\n" + "\n".join(
+        problems
+    )
+
+
+def defined_tests() -> set[str]:
+    names = set()
+    for path in TESTS.rglob("test_*.py"):
+        names.update(re.findall(r"^\s*def (test_\w+)\(", path.read_text(), re.M))
+    return names
+
+
+def test_test_names_on_pages_exist() -> None:
+    known = defined_tests()
+    missing = [
+        f"{line.where()}: {name}"
+        for page in sources.pages()
+        for line in prose(page)
+        for name in TEST_NAME.findall(line.text)
+        if name not in known
+    ]
+    assert not missing, "pages name tests that do not exist:\n" + "\n".join(missing)
+
+
+def test_internal_words_stay_on_the_corrections_page() -> None:
+    found = [
+        f"{line.where()}: {line.text.strip()}"
+        for page in sources.pages()
+        if sources.page_name(page) != CORRECTIONS
+        for line in prose(page)
+        if INTERNAL_WORD.search(line.text)
+    ]
+    assert not found, (
+        "say 'the agent skill document this site corrects' and link the "
+        "corrections page, or nothing:\n" + "\n".join(found)
+    )
+
+
+def test_failing_code_is_only_on_the_corrections_and_debug_pages() -> None:
+    misplaced = [
+        embed.where()
+        for embed in sources.embeds()
+        if embed.section
+        and FAILING_SECTION.search(embed.section)
+        and embed.page not in FAILING_CODE_PAGES
+    ]
+    assert not misplaced, (
+        "code that fails on purpose belongs on the corrections page or in the "
+        "debug guide; link there instead:\n" + "\n".join(misplaced)
+    )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "problem"),
+    [
+        (
+            '!!! info "Inngest server behaviour"\n    Runs queue. No source.\n',
+            "links no page of Inngest's docs",
+        ),
+        (
+            '!!! warning "Inngest server behaviour"\n'
+            "    Runs queue ([docs](https://www.inngest.com/docs/guides/x)).\n",
+            "not 'warning'",
+        ),
+        (
+            '!!! warning "Server behaviour, not tested offline"\n    Runs queue.\n',
+            "goes in the form",
+        ),
+        (
+            '!!! info "Inngest server behaviour"\n'
+            "    Runs queue ([a blog](https://example.com/docs/x)).\n",
+            "links no page of Inngest's docs",
+        ),
+    ],
+)
+def test_the_form_check_fails_on_a_bad_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, markdown: str, problem: str
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(markdown)
+    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    [found] = problems_in_server_blocks(page)
+    assert found.startswith("docs/page.md:1: ")
+    assert problem in found
+
+
+def test_the_form_check_accepts_a_reference_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        '!!! info "Inngest server behaviour"\n    Runs queue ([docs][c]).\n\n'
+        "[c]: https://www.inngest.com/docs/guides/concurrency\n"
+    )
+    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    assert problems_in_server_blocks(page) == []
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Tested: it works.\n",
+        "Tested:\n\n- one thing;\n- another.\n",
+        "Text. Tested: it works ([test]({{ repo:tests/conftest.py }})).\n",
+    ],
+)
+def test_the_tested_check_fails_without_a_test_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, markdown: str
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(markdown)
+    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    [found] = problems_in_tested_claims(page)
+    assert found.startswith("docs/page.md:1: ")
+
+
+def test_the_tested_check_follows_a_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("Tested:\n\n- one ([test]({{ test:tests/a.py::test_a }}));\n")
+    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    assert problems_in_tested_claims(page) == []
