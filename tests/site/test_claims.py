@@ -27,9 +27,11 @@ REF_DEF = re.compile(r"^\s*\[(?P<ref>[^\]]+)\]:\s*(?P<target>\S+)", re.MULTILINE
 INLINE_CODE = re.compile(r"`[^`]*`")
 TEST_LINK = "{{ test:"
 TEST_NAME = re.compile(r"`(test_\w+)`")
-TESTED = re.compile(r"\bTested(?: for [\w ]+)?:")
+TESTED = re.compile(r"(?<![\"'])\bTested(?: for [\w ]+)?:")
 INTERNAL_WORD = re.compile(r"\bseed(?:'s|s)?\b", re.IGNORECASE)
-AD_HOC_FORM = re.compile(r"server behaviou?r|not tested offline", re.IGNORECASE)
+AD_HOC_FORM = re.compile(
+    r"(?<!Inngest )server behaviou?r|not tested offline", re.IGNORECASE
+)
 # Sections that show code failing (or silently misbehaving) on purpose.
 FAILING_SECTION = re.compile(r"(?:^|-)(?:wrong|typo|seed|broken|gather)(?:-|$)")
 FAILING_CODE_PAGES = {"corrections.md", "guides/debug.md"}

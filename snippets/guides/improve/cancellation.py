@@ -39,12 +39,3 @@ async def trial_nurture(ctx: inngest.Context) -> str:
 
 # --8<-- [end:cancel]
 
-
-# --8<-- [start:typo]
-# Wrong: Cancel has no `expression` field. Pydantic drops it without a word,
-# the condition is gone, and ANY billing/subscribed event cancels EVERY run.
-silently_unconditional = inngest.Cancel(
-    event="billing/subscribed",
-    expression="async.data.account_id == event.data.account_id",  # type: ignore[call-arg]
-)
-# --8<-- [end:typo]

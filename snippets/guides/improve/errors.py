@@ -45,16 +45,3 @@ async def charge_order(ctx: inngest.Context) -> dict[str, str]:
 
 # --8<-- [end:errors]
 
-
-# --8<-- [start:seed-order]
-@client.create_function(
-    fn_id="charge-order-swapped",
-    trigger=inngest.TriggerEvent(event="shop/order.placed"),
-)
-async def charge_order_swapped(ctx: inngest.Context) -> None:
-    # Wrong: the seed's argument order. mypy flags it; at run time the SDK
-    # crashes while building its response and the server gets a bare 500.
-    raise inngest.RetryAfterError("1h", "Rate limited")  # type: ignore[arg-type]
-
-
-# --8<-- [end:seed-order]

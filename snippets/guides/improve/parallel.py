@@ -1,8 +1,6 @@
-"""Parallel steps: ctx.group.parallel, and what asyncio.gather does instead."""
+"""Parallel steps with ctx.group.parallel (the asyncio.gather mistake is in tests)."""
 
 # --8<-- [start:lookups]
-import asyncio
-
 import inngest
 
 from snippets.guides.improve.client import client
@@ -43,22 +41,3 @@ async def enrich_lead(ctx: inngest.Context) -> list[str]:
 
 # --8<-- [end:parallel]
 
-
-# --8<-- [start:gather]
-@client.create_function(
-    fn_id="enrich-lead-gather",
-    trigger=inngest.TriggerEvent(event="lead/enrich.requested"),
-)
-async def enrich_lead_gather(ctx: inngest.Context) -> list[str]:
-    email = str(ctx.event.data["email"])
-    domain = email.split("@")[1]
-    # Don't: the steps are not parallel, and step bodies run more than once.
-    results = await asyncio.gather(
-        ctx.step.run("company", lookup_company, domain),
-        ctx.step.run("person", lookup_person, email),
-        ctx.step.run("tech-stack", lookup_tech_stack, domain),
-    )
-    return list(results)
-
-
-# --8<-- [end:gather]

@@ -44,5 +44,10 @@ def test_without_a_cancel_event_the_run_sleeps_then_downgrades() -> None:
 
 
 def test_a_misspelled_condition_is_dropped_silently() -> None:
-    dumped = cancellation.silently_unconditional.model_dump(by_alias=True)
+    """`Cancel` has no `expression`: the condition vanishes without an error."""
+    typo = inngest.Cancel(
+        event="billing/subscribed",
+        expression=IF_EXP,  # type: ignore[call-arg]
+    )
+    dumped = typo.model_dump(by_alias=True)
     assert dumped == {"event": "billing/subscribed", "if": None, "timeout": None}

@@ -1,10 +1,7 @@
 import datetime
 
-import fastapi
 import inngest
-import inngest.fast_api
 import pytest
-from starlette.testclient import TestClient
 
 from snippets.guides.improve import errors
 from snippets.guides.improve.client import client
@@ -89,16 +86,3 @@ def test_rate_limited_once_then_charged(monkeypatch: pytest.MonkeyPatch) -> None
     assert run.output == {"charge_id": "ch_o-1"}
     assert len(calls) == 2
 
-
-def test_the_seed_argument_order_crashes_the_response() -> None:
-    app = fastapi.FastAPI()
-    inngest.fast_api.serve(app, client, [errors.charge_order_swapped])
-    http = TestClient(app, raise_server_exceptions=False)
-    executor = kit.Executor(http, [errors.charge_order_swapped])
-    run = executor.run(errors.charge_order_swapped, _order(1999))
-    assert run.last_status_code == 500
-    assert run.error == "Internal Server Error"  # not the SDK's JSON error
-    assert "retry-after" not in run.last_headers
-    assert "x-inngest-no-retry" not in run.last_headers
-    # So the server retries it like any other crash, with no delay from you.
-    assert run.requests == 5

@@ -54,6 +54,29 @@ def test_the_serializer_without_output_type_replays_a_dict() -> None:
     assert "'dict' object has no attribute 'model_copy'" in run.error["message"]
 
 
+def test_the_serializer_without_output_type_is_not_applied() -> None:
+    """No output_type: the client's serializer is skipped, the model is not JSON."""
+    client = inngest.Inngest(
+        app_id="no-output-type", serializer=inngest.PydanticSerializer()
+    )
+
+    @client.create_function(
+        fn_id="quote-untyped",
+        trigger=inngest.TriggerEvent(event="shop/quote.requested"),
+    )
+    async def untyped(ctx: inngest.Context) -> Any:
+        return await ctx.step.run("fetch-quote", typed.fetch_quote, "sku-1")
+
+    run = kit.serve_functions(client, [untyped]).run(untyped, REQUESTED)
+    assert run.status == "Failed"
+    assert run.error == {
+        "code": "output_unserializable",
+        "message": '"fetch-quote" returned unserializable data',
+        "name": "OutputUnserializableError",
+    }
+    assert run.steps("StepRun") == []  # never a plain dict: no result was stored
+
+
 @pytest.fixture(autouse=True)
 def _quiet_sdk_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("CRITICAL", logger="inngest")
