@@ -24,7 +24,7 @@ payments = Payments()
 # --8<-- [end:provider]
 
 
-# --8<-- [start:wrong]
+# --8<-- [start:random-key]
 @client.create_function(
     fn_id="charge-order-unsafe",
     trigger=inngest.TriggerEvent(event="shop/order.confirmed"),
@@ -34,10 +34,10 @@ async def charge_order_unsafe(ctx: inngest.Context) -> str:
     return await ctx.step.run("charge", payments.charge, key, 4999)
 
 
-# --8<-- [end:wrong]
+# --8<-- [end:random-key]
 
 
-# --8<-- [start:right]
+# --8<-- [start:order-key]
 @client.create_function(
     fn_id="charge-order",
     trigger=inngest.TriggerEvent(event="shop/order.confirmed"),
@@ -47,4 +47,4 @@ async def charge_order(ctx: inngest.Context) -> str:
     return await ctx.step.run("charge", payments.charge, key, 4999)
 
 
-# --8<-- [end:right]
+# --8<-- [end:order-key]

@@ -1,9 +1,13 @@
 """Webhook endpoints: validate the body, then send the dual api/ + workflow/ events."""
 
 # --8<-- [start:dual]
+import hashlib
+import json
+
 import fastapi
 import inngest
 import pydantic
+from inngest._internal.errors import SendEventsError  # (1)!
 
 from snippets.leadflow.client import client
 from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
@@ -15,16 +19,29 @@ class Accepted(pydantic.BaseModel):
     event_ids: list[str]
 
 
+def event_id(name: str, data: dict[str, object]) -> str:
+    """The same delivery always gets the same id, so a re-send is a repeat."""
+    digest = hashlib.sha256(json.dumps([name, data], sort_keys=True).encode())
+    return f"{name}:{digest.hexdigest()[:32]}"
+
+
 async def send_dual(
     payload: pydantic.BaseModel, *, api_event: str, workflow_event: str
 ) -> Accepted:
     data = payload.model_dump(mode="json")
-    ids = await client.send(  # (1)!
-        [
-            inngest.Event(name=api_event, data=data),  # (2)!
-            inngest.Event(name=workflow_event, data=data),  # (3)!
-        ]
-    )
+    events = [
+        inngest.Event(name=api_event, data=data, id=event_id(api_event, data)),  # (2)!
+        inngest.Event(  # (3)!
+            name=workflow_event, data=data, id=event_id(workflow_event, data)
+        ),
+    ]
+    try:
+        ids = await client.send(events)  # (4)!
+    except SendEventsError as err:
+        raise fastapi.HTTPException(  # (5)!
+            status_code=502,
+            detail={"message": str(err), "sent_event_ids": err.ids},
+        ) from err
     return Accepted(event_ids=ids)
 
 

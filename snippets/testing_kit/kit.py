@@ -569,6 +569,9 @@ class FakeInngestAPI:
     event_keys: list[str] = dataclasses.field(default_factory=list)
     syncs: list[Json] = dataclasses.field(default_factory=list)
     url: str = ""
+    # Accept only the first N events of a batch and answer 400 with their ids,
+    # as an event API that took part of a batch (None: accept everything).
+    accept_at_most: int | None = None
     _server: ThreadingHTTPServer | None = None
 
     def start(self) -> FakeInngestAPI:
@@ -580,10 +583,15 @@ class FakeInngestAPI:
                 body = json.loads(self.rfile.read(length) or b"null")
                 path = urllib.parse.urlparse(self.path).path
                 if path.startswith("/e/"):
-                    ids = [uuid.uuid4().hex for _ in body]
-                    api.events.extend(body)
+                    accepted = body[: api.accept_at_most]
+                    ids = [uuid.uuid4().hex for _ in accepted]
+                    api.events.extend(accepted)
                     api.event_keys.append(path.removeprefix("/e/"))
-                    self._reply(200, {"ids": ids, "status": 200})
+                    if len(accepted) < len(body):
+                        error = f"accepted {len(accepted)} of {len(body)} events"
+                        self._reply(400, {"ids": ids, "status": 400, "error": error})
+                    else:
+                        self._reply(200, {"ids": ids, "status": 200})
                 elif path == "/fn/register":
                     api.syncs.append(body)
                     self._reply(200, {"ok": True, "modified": True})
@@ -616,6 +624,7 @@ class FakeInngestAPI:
         self.events.clear()
         self.event_keys.clear()
         self.syncs.clear()
+        self.accept_at_most = None
 
     def event_names(self) -> list[str]:
         return [e["name"] for e in self.events]

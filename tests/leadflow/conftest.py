@@ -36,5 +36,7 @@ def executor(app_client: TestClient) -> kit.Executor:
 @pytest.fixture(autouse=True)
 def outbox() -> Iterator[list[dict[str, str]]]:
     services.OUTBOX.clear()
+    services.REPLIES.clear()
     yield services.OUTBOX
     services.OUTBOX.clear()
+    services.REPLIES.clear()

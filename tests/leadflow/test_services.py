@@ -17,3 +17,10 @@ def test_deliver_records_the_message_and_returns_its_id(
             "id": reference,
         }
     ]
+
+
+def test_a_recorded_reply_is_found_and_other_leads_are_not() -> None:
+    assert not asyncio.run(services.has_replied("lead-1"))
+    assert asyncio.run(services.record_reply("lead-1", "yes")) == "lead-1"
+    assert asyncio.run(services.has_replied("lead-1"))
+    assert not asyncio.run(services.has_replied("lead-2"))

@@ -72,3 +72,29 @@ def test_an_appointment_time_must_be_a_datetime(
     assert res.status_code == 422
     assert res.json()["detail"][0]["loc"] == ["body", "starts_at"]
     assert inngest_api.events == []
+
+
+def test_a_partly_accepted_batch_answers_502_naming_what_was_sent(
+    app_client: TestClient, inngest_api: kit.FakeInngestAPI
+) -> None:
+    inngest_api.accept_at_most = 1  # the event API takes the api/ event only
+    res = app_client.post("/webhooks/leads", json=example(NewLead))
+    assert res.status_code == 502
+    detail = res.json()["detail"]
+    assert detail["message"] == "accepted 1 of 2 events"
+    assert len(detail["sent_event_ids"]) == 1
+    assert inngest_api.event_names() == ["api/new-lead"]
+
+
+def test_a_resend_carries_the_same_event_ids(
+    app_client: TestClient, inngest_api: kit.FakeInngestAPI
+) -> None:
+    """Inngest drops a repeated event id, so the sender's retry is safe."""
+    for _ in range(2):
+        assert app_client.post("/webhooks/leads", json=example(NewLead)).status_code == 202
+    first, second = inngest_api.events[:2], inngest_api.events[2:]
+    assert [e["id"] for e in first] == [e["id"] for e in second]
+    assert len({e["id"] for e in first}) == 2
+    other = {**example(NewLead), "lead_id": "lead-7"}
+    app_client.post("/webhooks/leads", json=other)
+    assert inngest_api.events[4]["id"] != first[0]["id"]

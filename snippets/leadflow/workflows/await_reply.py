@@ -5,7 +5,7 @@ import inngest
 
 from snippets.leadflow.client import client, settings
 from snippets.leadflow.events import AwaitReply
-from snippets.leadflow.services import deliver
+from snippets.leadflow.services import deliver, has_replied
 
 
 @client.create_function(
@@ -30,7 +30,9 @@ async def await_reply(ctx: inngest.Context) -> dict[str, str]:
     )
     if reply is not None:
         return {"lead_id": wait.lead_id, "outcome": "replied"}
-    reference = await ctx.step.run(  # (5)!
+    if await ctx.step.run("check-crm-for-reply", has_replied, wait.lead_id):  # (5)!
+        return {"lead_id": wait.lead_id, "outcome": "replied"}
+    reference = await ctx.step.run(  # (6)!
         "send-follow-up",
         deliver,
         wait.channel,

@@ -5,7 +5,7 @@ import inngest
 
 from snippets.leadflow.client import client
 from snippets.leadflow.events import ReplyReceived
-from snippets.leadflow.services import deliver
+from snippets.leadflow.services import deliver, record_reply
 
 
 @client.create_function(
@@ -14,6 +14,7 @@ from snippets.leadflow.services import deliver
 )
 async def process_reply(ctx: inngest.Context) -> str:
     reply = ReplyReceived.model_validate(ctx.event.data)
+    await ctx.step.run("record-reply", record_reply, reply.lead_id, reply.text)  # (1)!
     return await ctx.step.run(
         "notify-sales", deliver, "task", reply.lead_id, "sales", reply.text
     )

@@ -6,6 +6,7 @@ from starlette.testclient import TestClient
 
 from snippets.leadflow.events import AppointmentBooked, AwaitReply, ReplyReceived
 from snippets.leadflow.workflows.await_reply import await_reply
+from snippets.leadflow.workflows.replies import process_reply
 from snippets.testing_kit import kit
 from tests.leadflow.conftest import event, example
 
@@ -30,7 +31,7 @@ def test_another_leads_reply_does_not_match_so_the_wait_times_out(
 ) -> None:
     run = executor.run(await_reply, START, waits={"wait-for-reply": [reply("lead-7")]})
     assert run.output["outcome"] == "followed-up"
-    assert run.steps() == ["wait-for-reply", "send-follow-up"]
+    assert run.steps() == ["wait-for-reply", "check-crm-for-reply", "send-follow-up"]
     assert [(m["kind"], m["to"]) for m in outbox] == [("email", "ada@example.com")]
 
 
@@ -44,6 +45,30 @@ def test_a_timeout_sends_exactly_one_follow_up(
         "sent": outbox[0]["id"],
     }
     assert len(outbox) == 1
+
+
+def test_a_reply_sent_before_the_wait_starts_is_found_in_the_crm(
+    app_client: TestClient,
+    executor: kit.Executor,
+    inngest_api: kit.FakeInngestAPI,
+    outbox: list[dict[str, str]],
+) -> None:
+    """The fast reply: the lead answers the intro before await-reply's wait starts.
+
+    A wait only sees events sent after it starts, so the wait times out (no
+    event is handed to it); the reply reached the CRM through the webhook and
+    process-reply, and the follow-up is not sent.
+    """
+    body = example(ReplyReceived)
+    assert app_client.post("/webhooks/replies", json=body).status_code == 202
+    [twin] = [e for e in inngest_api.events if e["name"] == "workflow/process-reply"]
+    executor.run(process_reply, inngest.Event(name=twin["name"], data=twin["data"]))
+    outbox.clear()  # the task for sales
+
+    run = executor.run(await_reply, START, waits={"wait-for-reply": []})
+    assert run.output == {"lead_id": "lead-42", "outcome": "replied"}
+    assert run.steps() == ["wait-for-reply", "check-crm-for-reply"]
+    assert outbox == []
 
 
 def test_the_wait_is_registered_with_the_timeout_from_settings(
