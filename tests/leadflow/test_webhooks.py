@@ -91,7 +91,9 @@ def test_a_resend_carries_the_same_event_ids(
 ) -> None:
     """Inngest drops a repeated event id, so the sender's retry is safe."""
     for _ in range(2):
-        assert app_client.post("/webhooks/leads", json=example(NewLead)).status_code == 202
+        assert (
+            app_client.post("/webhooks/leads", json=example(NewLead)).status_code == 202
+        )
     first, second = inngest_api.events[:2], inngest_api.events[2:]
     assert [e["id"] for e in first] == [e["id"] for e in second]
     assert len({e["id"] for e in first}) == 2

@@ -21,7 +21,8 @@ def test_race_mode_still_returns_every_result_and_runs_both_steps_of_a_callable(
     None
 ):
     run = serve_functions(client, [parallel.fulfil_order]).run(
-        parallel.fulfil_order, inngest.Event(name="qr/order.paid", data={"order_id": "o-1"})
+        parallel.fulfil_order,
+        inngest.Event(name="qr/order.paid", data={"order_id": "o-1"}),
     )
     # group.parallel returns only when every callable has a result, RACE or not:
     assert run.output == ["receipt for charged o-1", "reserved o-1"]

@@ -38,4 +38,3 @@ async def trial_nurture(ctx: inngest.Context) -> str:
 
 
 # --8<-- [end:cancel]
-

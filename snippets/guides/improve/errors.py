@@ -44,4 +44,3 @@ async def charge_order(ctx: inngest.Context) -> dict[str, str]:
 
 
 # --8<-- [end:errors]
-

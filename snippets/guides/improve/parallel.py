@@ -40,4 +40,3 @@ async def enrich_lead(ctx: inngest.Context) -> list[str]:
 
 
 # --8<-- [end:parallel]
-

@@ -85,4 +85,3 @@ def test_rate_limited_once_then_charged(monkeypatch: pytest.MonkeyPatch) -> None
     run = _run(1999)
     assert run.output == {"charge_id": "ch_o-1"}
     assert len(calls) == 2
-
