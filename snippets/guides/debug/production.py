@@ -19,7 +19,12 @@ def create_app() -> tuple[fastapi.FastAPI, inngest.Inngest]:
         return f"shipping {ctx.event.data['order_id']}"
 
     app = fastapi.FastAPI()
-    inngest.fast_api.serve(app, client, [ship_order])  # (1)!
+    inngest.fast_api.serve(  # (1)!
+        app,
+        client,
+        [ship_order],
+        enable_unauthed_sync=False,  # (2)!
+    )
     return app, client
 
 

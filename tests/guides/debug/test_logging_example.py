@@ -41,3 +41,32 @@ def test_middleware_logs_every_request(caplog: pytest.LogCaptureFixture) -> None
         "inngest request: running new code",
         "inngest request: function returned 'charged charged o-1'",
     ]
+
+
+def test_ctx_logger_is_a_filtering_proxy_not_a_logger(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The SDK's logging middleware hands out a proxy that is silent on replay."""
+    seen: list[object] = []
+    plain = logging.getLogger("shop.plain")
+
+    @client.create_function(
+        fn_id="logger-type", trigger=inngest.TriggerEvent(event="debug/log-type")
+    )
+    async def logger_type(ctx: inngest.Context) -> str:
+        seen.append(ctx.logger)
+        ctx.logger.info("proxy line")
+        plain.info("plain line")
+        return await ctx.step.run("charge", log.charge, "o-1")
+
+    caplog.set_level(logging.INFO)
+    run = kit.serve_functions(client, [logger_type]).run(
+        logger_type, inngest.Event(name="debug/log-type")
+    )
+    assert run.requests == 2
+    proxy = seen[0]
+    assert not isinstance(proxy, logging.Logger)
+    assert type(proxy).__name__ == "FilteredLogger"
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages.count("proxy line") == 1  # dropped during the replay
+    assert messages.count("plain line") == 2  # a plain logger repeats

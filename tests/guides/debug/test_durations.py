@@ -1,0 +1,50 @@
+"""Fractional seconds pass decoration, then fail the sync or the wait."""
+
+import fastapi
+import inngest.fast_api
+import pytest
+from starlette.testclient import TestClient
+
+from snippets.guides.debug import durations
+from snippets.guides.debug.app import client
+from snippets.testing_kit import kit
+from tests.guides.debug.messages import lines
+
+EVENT = kit.event_for(durations.await_upgrade)
+
+
+@pytest.fixture(autouse=True)
+def _quiet_sdk_logs(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("CRITICAL", logger="inngest")
+
+
+def test_a_fractional_cancel_timeout_fails_the_sync() -> None:
+    app = fastapi.FastAPI()  # kit.serve_functions would fail too: it reads the config
+    inngest.fast_api.serve(app, client, [durations.remind_trial])
+    res = TestClient(app).put("/api/inngest")
+    assert res.status_code == 500
+    body = res.json()
+    assert f"{body['name']}: {body['message']}" == lines("whole-seconds")[0]
+    # The function itself runs (a 1.5 s sleep is fine): only the sync fails, so
+    # Inngest never learns about it.
+    run = kit.Executor(TestClient(app), []).run("debug-guide-remind-trial", EVENT)
+    assert run.completed
+    assert run.steps("Sleep") == ["pause"]
+
+
+def test_a_fractional_wait_timeout_fails_the_run() -> None:
+    fn = durations.await_upgrade
+    run = kit.serve_functions(client, [fn]).run(fn, EVENT, waits={})
+    assert run.status == "Failed"
+    assert f"{run.error['name']}: {run.error['message']}" == lines("whole-seconds")[1]
+
+
+def test_whole_seconds_sync_and_wait(inngest_api: kit.FakeInngestAPI) -> None:
+    fn = durations.remind_trial_fixed
+    executor = kit.serve_functions(client, [fn])
+    [registered] = kit.sync(executor.client, inngest_api)["functions"]
+    assert registered["cancel"][0]["timeout"] == "2s"
+    run = executor.run(fn, EVENT, waits={"wait-for-upgrade": []})
+    assert run.completed
+    [wait] = [op for op in run.ops if op.op == "WaitForEvent"]
+    assert wait.opts == {"if": None, "timeout": "91s"}
