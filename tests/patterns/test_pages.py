@@ -51,7 +51,7 @@ def test_the_run_command_and_curl_body_work(
 ) -> None:
     assert "uvicorn snippets.leadflow.main:app" in shown("commands.sh", "run-app")
     assert shown("commands.sh", "dev-server") == (
-        f"npx inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
+        f"npx --ignore-scripts=false inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     )
     words = shlex.split(shown("commands.sh", "curl"))
     path = words[words.index("-X") + 2].removeprefix("http://127.0.0.1:8000")

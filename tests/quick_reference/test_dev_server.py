@@ -10,17 +10,35 @@ from tests.site.sources import SNIPPETS
 SCRIPT = (SNIPPETS / "quick_reference" / "dev_server.sh").read_text()
 COMMANDS = [
     shlex.split(line)
-    for line in SCRIPT.splitlines()
+    for line in SCRIPT.replace("\\\n", " ").splitlines()
     if line and not line.startswith("#")
 ]
+SERVE_URL = "http://127.0.0.1:8000" + const.DEFAULT_SERVE_PATH
 
 
-def test_dev_server_points_at_the_sdk_default_serve_path() -> None:
+def _dev(command: list[str]) -> str:
+    """The -u URL of an `inngest dev` command line."""
+    assert "dev" in command, command
+    return command[command.index("-u") + 1]
+
+
+def test_each_way_to_start_the_dev_server_points_at_the_serve_path() -> None:
     npx = next(c for c in COMMANDS if c[0] == "npx")
-    assert npx[:3] == ["npx", "inngest-cli@latest", "dev"]
-    assert (
-        npx[npx.index("-u") + 1] == "http://127.0.0.1:8000" + const.DEFAULT_SERVE_PATH
-    )
+    # Inngest's docs give this npx form (the CLI package needs its install script).
+    assert npx[:4] == ["npx", "--ignore-scripts=false", "inngest-cli@latest", "dev"]
+    assert _dev(npx) == SERVE_URL
+    installed = next(c for c in COMMANDS if c[0] == "inngest")
+    assert _dev(installed) == SERVE_URL
+    docker = next(c for c in COMMANDS if c[0] == "docker")
+    assert docker[1:5] == ["run", "-p", "8288:8288", "inngest/inngest"]
+    # From inside the container, the host's port 8000 is host.docker.internal.
+    assert _dev(docker) == SERVE_URL.replace("127.0.0.1", "host.docker.internal")
+
+
+def test_the_install_script_is_fetched_over_https_and_piped_to_sh() -> None:
+    curl = next(c for c in COMMANDS if c[0] == "curl")
+    assert curl[:3] == ["curl", "-sSfL", "https://cli.inngest.com/install.sh"]
+    assert curl[3:] == ["|", "sh"]
 
 
 def test_dev_server_ui_is_the_sdk_default_origin() -> None:

@@ -8,7 +8,7 @@ pip install "inngest==0.5.19" fastapi uvicorn
 INNGEST_DEV=1 uvicorn main:app --reload
 # --8<-- [end:run-app]
 # --8<-- [start:dev-server]
-npx inngest-cli@latest dev -u http://127.0.0.1:8000/api/inngest
+npx --ignore-scripts=false inngest-cli@latest dev -u http://127.0.0.1:8000/api/inngest
 # --8<-- [end:dev-server]
 # --8<-- [start:curl]
 curl -X POST http://127.0.0.1:8000/signups -H 'content-type: application/json' -d '{"user_id": "u-1", "email": "ada@example.com", "plan": "pro"}'

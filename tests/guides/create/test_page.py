@@ -150,7 +150,7 @@ def test_the_run_commands_match_the_assembled_app() -> None:
     # The file is main.py and the app is `app`; the Dev Server calls the serve path.
     assert command("run-app") == "INNGEST_DEV=1 uvicorn main:app --reload"
     assert command("dev-server") == (
-        f"npx inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
+        f"npx --ignore-scripts=false inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     )
 
 

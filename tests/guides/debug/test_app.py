@@ -17,9 +17,9 @@ INSPECTION = SNIPPETS / "guides" / "debug" / "inspection.json"
 
 
 def test_the_dev_server_command_points_at_the_serve_path() -> None:
-    commands = re.findall(r"^npx inngest-cli@latest dev.*$", SCRIPT, re.M)
+    commands = re.findall(r"^npx --ignore-scripts=false inngest-cli@latest dev.*$", SCRIPT, re.M)
     assert commands == [
-        f"npx inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
+        f"npx --ignore-scripts=false inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     ]
     # The SDK's own default for a Dev Server is port 8288, as the page says.
     assert const.DEV_SERVER_ORIGIN == "http://127.0.0.1:8288/"
