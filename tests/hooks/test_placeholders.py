@@ -78,3 +78,31 @@ def test_the_home_page_shows_the_pinned_version(built_site: Path) -> None:
         f"inngest {metadata.version('inngest')}"
         in (built_site / "index.html").read_text()
     )
+
+
+def test_a_test_placeholder_links_the_line_of_the_test() -> None:
+    path = "tests/hooks/test_placeholders.py"
+    lines = (ROOT / path).read_text().splitlines()
+    line = lines.index("def test_an_existing_file_becomes_a_repo_link() -> None:") + 1
+    out = _expand(
+        f"[test]({{{{ test:{path}::test_an_existing_file_becomes_a_repo_link }}}})"
+    )
+    assert out == f"[test]({REPO}blob/main/{path}#L{line})"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "message"),
+    [
+        ("{{ test:tests/hooks/test_placeholders.py::test_nope }}", "has no test named"),
+        ("{{ test:tests/nope.py::test_a }}", "names no test module"),
+        ("{{ test:hooks/placeholders.py::expand }}", "names no test module"),
+        ("{{ test:tests/hooks/test_placeholders.py }}", "names no test module"),
+    ],
+)
+def test_a_test_placeholder_for_a_missing_test_stops_the_build(
+    markdown: str, message: str
+) -> None:
+    with pytest.raises(placeholders.PlaceholderError, match=message):
+        _expand(markdown)
+    with pytest.raises(placeholders.PlaceholderError, match="needs repo_url"):
+        _expand(markdown, None)

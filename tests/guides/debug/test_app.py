@@ -17,7 +17,9 @@ INSPECTION = SNIPPETS / "guides" / "debug" / "inspection.json"
 
 
 def test_the_dev_server_command_points_at_the_serve_path() -> None:
-    commands = re.findall(r"^npx --ignore-scripts=false inngest-cli@latest dev.*$", SCRIPT, re.M)
+    commands = re.findall(
+        r"^npx --ignore-scripts=false inngest-cli@latest dev.*$", SCRIPT, re.M
+    )
     assert commands == [
         f"npx --ignore-scripts=false inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     ]
