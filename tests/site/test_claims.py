@@ -176,15 +176,19 @@ def test_every_server_behaviour_block_cites_inngest_docs() -> None:
     assert not problems, "\n".join(problems)
 
 
+def prose_matching(pattern: re.Pattern[str], pages: list[Path]) -> list[str]:
+    """`docs/page.md:line: text` for each prose line (not an admonition title)."""
+    return [
+        f"{line.where()}: {line.text.strip()}"
+        for page in pages
+        for line in prose(page)
+        if pattern.search(line.text) and not ADMONITION.match(line.text)
+    ]
+
+
 def test_server_behaviour_is_only_said_in_the_form() -> None:
     """No "(server behaviour, not tested offline)" asides: the form or nothing."""
-    problems = []
-    for page in sources.pages():
-        for line in prose(page):
-            if ADMONITION.match(line.text):
-                continue
-            if AD_HOC_FORM.search(line.text):
-                problems.append(f"{line.where()}: {line.text.strip()}")
+    problems = prose_matching(AD_HOC_FORM, sources.pages())
     assert not problems, (
         f'say it in the !!! {FORM_TYPE} "{FORM_TITLE}" form instead:\n'
         + "\n".join(problems)
@@ -247,13 +251,8 @@ def test_test_names_on_pages_exist() -> None:
 
 
 def test_internal_words_stay_on_the_corrections_page() -> None:
-    found = [
-        f"{line.where()}: {line.text.strip()}"
-        for page in sources.pages()
-        if sources.page_name(page) != CORRECTIONS
-        for line in prose(page)
-        if INTERNAL_WORD.search(line.text)
-    ]
+    others = [p for p in sources.pages() if sources.page_name(p) != CORRECTIONS]
+    found = prose_matching(INTERNAL_WORD, others)
     assert not found, (
         "say 'the agent skill document this site corrects' and link the "
         "corrections page, or nothing:\n" + "\n".join(found)
