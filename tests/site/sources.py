@@ -163,10 +163,12 @@ def copy_texts(page: Path) -> list[str]:
                 assert target is not None, f"{page}: no file for {embed['path']}"
                 body.append(section_text(target, embed["section"]))
             else:
-                body.append(line)
+                # The hook expands placeholders in the page before snippets are
+                # inserted: typed lines are expanded, embedded text is not.
+                body.append(expand(line, where=str(page), repo_url=None))
             index += 1
         index += 1
-        text = expand("\n".join(body), where=str(page), repo_url=None)
+        text = "\n".join(body)
         blocks.append(
             "\n".join(ANNOTATION.sub("", line).rstrip() for line in text.split("\n"))
             .strip("\n")
