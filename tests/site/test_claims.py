@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from hooks import placeholders
 from tests.site import sources
 from tests.site.sources import ROOT, SNIPPETS, TESTS
 
@@ -344,3 +345,19 @@ def test_the_tested_check_follows_a_list(
     page.write_text("Tested:\n\n- one ([test]({{ test:tests/a.py::test_a }}));\n")
     monkeypatch.setattr(sources, "DOCS", tmp_path)
     assert problems_in_tested_claims(page) == []
+
+
+TEST_PLACEHOLDER = re.compile(r"\{\{\s*test:(?P<path>[^:}\s]+)::(?P<name>\w+)\s*\}\}")
+
+
+def test_every_test_link_names_an_existing_test() -> None:
+    """The build stops on a dead `test:` link too; this names them all at once."""
+    problems = []
+    for page in checked_pages():
+        for line in prose(page):
+            for match in TEST_PLACEHOLDER.finditer(line.text):
+                try:
+                    placeholders.line_of_test(match["path"], match["name"], "")
+                except placeholders.PlaceholderError:
+                    problems.append(f"{line.where()}: {match.group(0)}")
+    assert not problems, "test links to missing tests:\n" + "\n".join(problems)

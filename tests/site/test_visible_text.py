@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.site import built_html as html
+from tests.site import sources
 
 LEFTOVERS = {
     "keys syntax (++key++)": re.compile(r"\+\+[\w-]+(?:\+[\w-]+)*\+\+"),
@@ -139,3 +140,78 @@ def test_code_is_not_prose(tmp_path: Path) -> None:
     seen = visible(page)
     assert leftovers("".join(seen.prose)) == []
     assert "{{ 1 }}" in "".join(seen.everything)
+
+
+CODE_MARKER = re.compile(r"(?:#|//)\s*\((\d+)\)!")
+LIST_ITEM = re.compile(r"^(?P<indent>\s*)(?P<number>\d+)\.\s")
+
+
+def unexplained_markers(page: Path) -> list[str]:
+    """Code blocks whose `# (N)!` markers have no N-th item in the list after them.
+
+    Without its list item, Material shows the marker as a literal comment.
+    """
+    lines = page.read_text().splitlines()
+    problems = []
+    index = 0
+    while index < len(lines):
+        match = sources.FENCE.match(lines[index])
+        index += 1
+        if not match:
+            continue
+        start, markers = index, []
+        while index < len(lines) and not lines[index].strip().startswith(
+            match["fence"]
+        ):
+            embed = sources.EMBED.match(lines[index].strip())
+            target = sources.resolve(embed["path"]) if embed else None
+            text = (
+                sources.section_text(target, embed["section"])
+                if embed and target and target.suffix == ".py"
+                else lines[index]
+            )
+            markers += [int(n) for n in CODE_MARKER.findall(text)]
+            index += 1
+        index += 1
+        if not markers:
+            continue
+        after = index
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        items = 0
+        while after < len(lines):
+            item = LIST_ITEM.match(lines[after])
+            if item and item["indent"] == match["indent"]:
+                items += 1
+            elif lines[after].strip() and not lines[after].startswith(
+                match["indent"] + "    "
+            ):
+                break
+            after += 1
+        if max(markers) > items:
+            problems.append(
+                f"docs/{sources.page_name(page)}:{start}: markers up to "
+                f"({max(markers)})! but {items} list items after the block"
+            )
+    return problems
+
+
+def test_every_code_annotation_marker_has_its_list_item() -> None:
+    problems = [p for page in sources.pages() for p in unexplained_markers(page)]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_missing_list_item_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        '``` python\n--8<-- "quick_reference/parallel.py:race"\n```\n\n'
+        "1.  One.\n2.  Two.\n"
+    )
+    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    assert unexplained_markers(page) == [
+        "docs/page.md:1: markers up to (3)! but 2 list items after the block"
+    ]
+    page.write_text(page.read_text() + "3.  Three.\n")
+    assert unexplained_markers(page) == []
