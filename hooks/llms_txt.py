@@ -7,11 +7,15 @@ first guide exists). Hooks run after plugins, so the file is there.
 """
 
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
+from docsite.urls import markdown_uri  # noqa: E402
 
 ENTRY = re.compile(r"^- \[(?P<title>[^\]]*)\]\((?P<url>[^)]*)\)$")
 _descriptions: dict[str, str] = {}
@@ -20,8 +24,7 @@ _descriptions: dict[str, str] = {}
 def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
     description = page.meta.get("description")
     if isinstance(description, str):
-        md_uri = Path(page.file.dest_uri).with_suffix(".md").as_posix()
-        _descriptions[md_uri] = " ".join(description.split())
+        _descriptions[markdown_uri(page.file.src_uri)] = " ".join(description.split())
     return markdown
 
 

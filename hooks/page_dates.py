@@ -15,28 +15,31 @@ import logging
 import re
 import shutil
 import subprocess
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.hooks.page_dates")
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
+from docsite import config as site_config  # noqa: E402
+from docsite.embeds import api_modules_in, embeds_in, module_file, resolve  # noqa: E402
 
-EMBED = re.compile(r'^\s*-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::[\w-]+)?"\s*$', re.M)
-API = re.compile(r"^:::\s+(?P<module>[\w.]+)\s*$", re.M)
+log = logging.getLogger("mkdocs.hooks.page_dates")
 UNKNOWN_NO_GIT = "unknown (built without git)"
 UNKNOWN_UNCOMMITTED = "not committed yet"
 
 
-def sources(markdown: str, page_file: Path, root: Path, snippets: Path) -> list[Path]:
-    """The page's own file plus every snippet module it embeds or documents."""
+def sources(
+    markdown: str, page_file: Path, root: Path, bases: Sequence[Path]
+) -> list[Path]:
+    """The page's own file plus every snippet file it embeds or module it documents."""
     found = [page_file]
-    found += [snippets / m["path"] for m in EMBED.finditer(markdown)]
-    for match in API.finditer(markdown):
-        module = root.joinpath(*match["module"].split("."))
-        package = module / "__init__.py"
-        found.append(package if package.is_file() else module.with_suffix(".py"))
+    for embed in embeds_in(markdown):
+        found.append(resolve(embed.path, bases) or bases[0] / embed.path)
+    found += [module_file(root, module) for module in api_modules_in(markdown)]
     return found
 
 
@@ -64,7 +67,8 @@ def on_page_markdown(
     root = Path(config.config_file_path).parent
     if page.file.abs_src_path is None:  # a generated page: no source to date
         return markdown
-    paths = sources(markdown, Path(page.file.abs_src_path), root, root / "snippets")
+    bases = site_config.load(Path(config.config_file_path)).snippet_bases
+    paths = sources(markdown, Path(page.file.abs_src_path), root, bases)
     date = last_changed(paths, root)
     page.meta["last_changed"] = date
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):

@@ -17,31 +17,25 @@ exists, stops the build with the offending line.
 
 import html
 import json
+import sys
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
+from docsite import config as site_config  # noqa: E402
+from docsite.urls import url_of  # noqa: E402
+
 _files: Files | None = None
 
 
 def redirects(config: MkDocsConfig) -> dict[str, str]:
-    table: Any = config.extra.get("redirects") or {}
-    if not isinstance(table, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in table.items()
-    ):
-        raise PluginError("mkdocs.yml extra.redirects: expected 'old.md: new.md' lines")
-    return table
-
-
-def url_of(src: str) -> str:
-    """Directory URL of a source page: `a/b.md` -> `a/b/`, `a/index.md` -> `a/`."""
-    stem = src.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    try:
+        return site_config.redirects(config.extra.get("redirects"), where="mkdocs.yml")
+    except site_config.ConfigError as err:
+        raise PluginError(str(err)) from None
 
 
 def page(old: str, target: str, title: str, site_url: str) -> str:

@@ -3,7 +3,7 @@
 import re
 import shlex
 
-from tests.site.sources import ROOT, SNIPPETS
+from docsite.paths import ROOT, SNIPPETS
 
 SCRIPT = (SNIPPETS / "contributing" / "add_example.sh").read_text()
 MAKEFILE = (ROOT / "Makefile").read_text()

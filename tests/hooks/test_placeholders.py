@@ -1,4 +1,4 @@
-"""hooks/placeholders.py: versions and repository links written into pages."""
+"""hooks/placeholders.py (docsite/placeholders.py): versions and repository links written into pages."""
 
 from importlib import metadata
 from pathlib import Path
@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from hooks import placeholders
-from tests.site.sources import ROOT
+from docsite import placeholders
+from docsite.paths import ROOT
+from hooks import placeholders as hook
 
 REPO = "https://example.test/o/r/"
 
@@ -59,7 +60,7 @@ def test_the_hook_turns_errors_into_build_errors() -> None:
         repo_url = REPO
 
     with pytest.raises(PluginError, match="unknown placeholder"):
-        placeholders.on_page_markdown("{{ nope }}", _Page(), _Config(), None)  # type: ignore[arg-type]
+        hook.on_page_markdown("{{ nope }}", _Page(), _Config(), None)  # type: ignore[arg-type]
 
 
 def test_every_repo_link_on_the_site_names_a_file() -> None:

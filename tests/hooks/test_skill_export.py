@@ -9,14 +9,16 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
+from docsite import config, paths, registry
+from docsite.markdown import PageError, admonitions_as_quotes, embedded
 from hooks import skill_export
-from tests.site import sources
 
 FENCE = re.compile(
     r"^(?P<indent> *)(?P<fence>`{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)\s*$",
     re.DOTALL | re.MULTILINE,
 )
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
+BASES = config.load().snippet_bases
 
 
 @pytest.fixture(scope="module")
@@ -30,16 +32,14 @@ MARKER = re.compile(r"^\s*#\s*--8<--\s*\[start:([\w-]+)\]", re.MULTILINE)
 def _all_sections() -> set[str]:
     """Every named section of every file a page may embed from."""
     found = set()
-    for path in [*sources.SNIPPETS.rglob("*"), *sources.TESTS.rglob("*")]:
+    for path in [*paths.SNIPPETS.rglob("*"), *paths.TESTS.rglob("*")]:
         if path.suffix not in {".py", ".sh", ".txt", ".json"}:
             continue
-        base = (
-            sources.SNIPPETS if path.is_relative_to(sources.SNIPPETS) else sources.ROOT
-        )
+        base = paths.SNIPPETS if path.is_relative_to(paths.SNIPPETS) else paths.ROOT
         rel = path.relative_to(base).as_posix()
-        found.add("\n".join(skill_export.section(rel, None)))  # whole-file embeds
+        found.add("\n".join(embedded(rel, None, BASES)))  # whole-file embeds
         for name in MARKER.findall(path.read_text()):
-            found.add("\n".join(skill_export.section(rel, name)))
+            found.add("\n".join(embedded(rel, name, BASES)))
     return found
 
 
@@ -101,21 +101,19 @@ def test_the_site_ships_the_same_zip(built_site: Path) -> None:
     shipped = built_site / skill_export.ZIP_URI
     with zipfile.ZipFile(io.BytesIO(shipped.read_bytes())) as archive:
         names = sorted(archive.namelist())
-        assert names == sorted(f"inngest-workflow/{n}" for n in skill_export.MANIFEST)
+        assert names == sorted(f"inngest-workflow/{n}" for n in registry.SKILL)
         skill = archive.read("inngest-workflow/SKILL.md").decode()
     assert "```" in skill
 
 
 def test_a_missing_page_or_section_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(skill_export.MANIFEST, "inngest-debug.md", ["guides/nope.md"])
-    with pytest.raises(skill_export.SkillError, match=r"page 'guides/nope\.md'"):
+    monkeypatch.setitem(registry.SKILL, "inngest-debug.md", ["guides/nope.md"])
+    with pytest.raises(PageError, match=r"page 'guides/nope\.md'"):
         skill_export.build()
-    with pytest.raises(skill_export.SkillError, match="section 'nope' not found"):
-        skill_export.section("quick_reference/client.py", "nope")
-    with pytest.raises(
-        skill_export.SkillError, match=r"snippet file 'x\.py' not found"
-    ):
-        skill_export.section("x.py", None)
+    with pytest.raises(PageError, match="section 'nope' not found"):
+        embedded("quick_reference/client.py", "nope", BASES)
+    with pytest.raises(PageError, match=r"snippet file 'x\.py' not found"):
+        embedded("x.py", None, BASES)
 
 
 def test_the_hook_turns_export_errors_into_build_errors(
@@ -124,7 +122,7 @@ def test_the_hook_turns_export_errors_into_build_errors(
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
 
-    monkeypatch.setitem(skill_export.MANIFEST, "SKILL.md", ["missing.md"])
+    monkeypatch.setitem(registry.SKILL, "SKILL.md", ["missing.md"])
     config = MkDocsConfig()
     with pytest.raises(PluginError, match=r"skill export: page 'missing\.md'"):
         skill_export.on_files(Files([]), config)
@@ -132,10 +130,7 @@ def test_the_hook_turns_export_errors_into_build_errors(
 
 def test_admonitions_become_blockquotes() -> None:
     text = '!!! warning "Careful"\n    first\n\n    second\n\nafter'
-    assert (
-        skill_export._admonitions(text)
-        == "> **Careful**\n> first\n>\n> second\n\nafter"
-    )
+    assert admonitions_as_quotes(text) == "> **Careful**\n> first\n>\n> second\n\nafter"
 
 
 def test_main_writes_the_folder_and_zip(tmp_path: Path) -> None:

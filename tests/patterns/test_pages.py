@@ -8,19 +8,19 @@ import xml.etree.ElementTree as ET
 
 from starlette.testclient import TestClient
 
+from docsite import embeds, paths
 from snippets.event_naming.checker import check_tree
 from snippets.leadflow import main, registry
 from snippets.leadflow.workflows.new_lead import OUTREACH
 from snippets.patterns.expressions import ExpressionError, check, expressions
 from snippets.testing_kit import kit
 from tests.patterns.test_expressions import SAMPLES
-from tests.site import sources
 
-INDEX = sources.DOCS / "patterns" / "index.md"
-PATTERNS = sources.DOCS / "patterns" / "genie-iq.md"
-SVG = sources.DOCS / "patterns" / "event-flow.svg"
-SHOWN = sources.SNIPPETS / "patterns"
-LEADFLOW = sources.SNIPPETS / "leadflow"
+INDEX = paths.DOCS / "patterns" / "index.md"
+PATTERNS = paths.DOCS / "patterns" / "genie-iq.md"
+SVG = paths.DOCS / "patterns" / "event-flow.svg"
+SHOWN = paths.SNIPPETS / "patterns"
+LEADFLOW = paths.SNIPPETS / "leadflow"
 
 
 def shown(file: str, section: str | None = None) -> str:
@@ -28,7 +28,7 @@ def shown(file: str, section: str | None = None) -> str:
     embed = f"patterns/{file}" + (f":{section}" if section else "")
     pages = INDEX.read_text() + PATTERNS.read_text()
     assert f'--8<-- "{embed}"' in pages, f"no page embeds {embed}"
-    return sources.section_text(SHOWN / file, section)
+    return embeds.section_text(SHOWN / file, section)
 
 
 def test_the_diagram_names_every_function_and_event_and_loads_nothing() -> None:
@@ -38,7 +38,7 @@ def test_the_diagram_names_every_function_and_event_and_loads_nothing() -> None:
     # Every event the app sends, waits for or cancels on. The outreach triggers
     # are left out: new-lead starts those functions with step.invoke.
     invoked = {kit.event_for(fn).name for fn in OUTREACH.values()}
-    scanned = {u.name for u in check_tree(sources.SNIPPETS / "leadflow")[0]}
+    scanned = {u.name for u in check_tree(paths.SNIPPETS / "leadflow")[0]}
     names |= scanned - invoked
     missing = sorted(n for n in names if f">{n}<" not in text)
     assert not missing, f"docs/patterns/event-flow.svg does not show {missing}"

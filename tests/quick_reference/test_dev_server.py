@@ -5,7 +5,7 @@ import shlex
 
 from inngest._internal import const
 
-from tests.site.sources import SNIPPETS
+from docsite.paths import SNIPPETS
 
 SCRIPT = (SNIPPETS / "quick_reference" / "dev_server.sh").read_text()
 COMMANDS = [

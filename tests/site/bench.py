@@ -22,10 +22,10 @@ from typing import Any
 
 from playwright.sync_api import sync_playwright
 
+from docsite.paths import ROOT
 from tests.site import built_html as html
 from tests.site import chromium, weight
 from tests.site.serve import SiteServer
-from tests.site.sources import ROOT
 
 LIGHTHOUSE = ROOT / ".tools" / "node" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["", "quick-reference/", "testing-kit/"]

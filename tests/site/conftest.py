@@ -17,9 +17,9 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from docsite.paths import ROOT
 from tests.site import chromium
 from tests.site.serve import SiteServer
-from tests.site.sources import ROOT
 
 SITE_URL = "http://127.0.0.1:8000/"
 

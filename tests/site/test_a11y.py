@@ -14,9 +14,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
+from docsite import paths
+from docsite.urls import url_of
 from tests.site import built_html as html
 from tests.site.conftest import Tabs
-from tests.site.sources import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -29,10 +30,7 @@ COLOR_RULES = ["color-contrast", "link-in-text-block"]
 
 def pages_to_check() -> list[str]:
     """Every page a reader sees, from the docs sources, plus the 404 page."""
-    urls = []
-    for source in sorted((ROOT / "docs").rglob("*.md")):
-        name = source.relative_to(ROOT / "docs").as_posix().removesuffix(".md")
-        urls.append("" if name == "index" else name.removesuffix("/index") + "/")
+    urls = [url_of(paths.page_name(source)) for source in paths.page_files()]
     return [*urls, "no/such/page/"]
 
 

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.site import sources
+from docsite import markdown, paths
+from docsite.urls import url_of
 from tests.site.conftest import Tabs, Visit, close_visit, open_visit
 from tests.site.serve import SiteServer
 from tests.site.test_built_site import public_anchors
@@ -21,19 +22,12 @@ PROMPTS = ("$ ", ">>> ", "... ", "% ")
 
 
 def page_params() -> list[Any]:
-    return [
-        pytest.param(url, src, id=sources.page_name(src)) for url, src in doc_pages()
-    ]
+    return [pytest.param(url, src, id=paths.page_name(src)) for url, src in doc_pages()]
 
 
 def doc_pages() -> list[tuple[str, Path]]:
     """(URL path, source) of every Markdown page, as MkDocs maps them."""
-    found = []
-    for page in sources.pages():
-        name = sources.page_name(page).removesuffix(".md")
-        url = "" if name == "index" else name.removesuffix("/index") + "/"
-        found.append((url, page))
-    return found
+    return [(url_of(paths.page_name(page)), page) for page in paths.page_files()]
 
 
 def clipboard_after_click(page: Page, index: int) -> str:
@@ -59,12 +53,12 @@ def test_copy_button_copies_exactly_the_code(
         where = f"{url or 'home'}, code block {number}"
         assert text != "<nothing copied>", f"{where}: the copy button copied nothing"
         for line in text.split("\n"):
-            assert not sources.ANNOTATION.search(line), f"{where}: marker in {line!r}"
+            assert not markdown.ANNOTATION.search(line), f"{where}: marker in {line!r}"
             assert not line.startswith(PROMPTS), f"{where}: prompt in {line!r}"
             assert line == line.rstrip(), f"{where}: trailing spaces in {line!r}"
     if ":::" in source.read_text():
         return  # blocks from docstrings (mkdocstrings): no Markdown fence to compare
-    expected = sources.copy_texts(source)
+    expected = markdown.copy_texts(source)
     assert len(copied) == len(expected), (
         f"{url or 'home'}: {len(copied)} copy buttons for {len(expected)} code fences"
     )

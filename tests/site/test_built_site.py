@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from docsite.paths import ROOT
 from tests.site import built_html as html
-from tests.site.sources import ROOT
 
 PUBLIC_ANCHORS = ROOT / "public-anchors.txt"
 

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks import placeholders
-from tests.site import sources
-from tests.site.sources import ROOT, SNIPPETS, TESTS
+from docsite import embeds, markdown, paths, placeholders
+from docsite.paths import ROOT, SNIPPETS, TESTS
 
 FORM_TITLE = "Inngest server behaviour"
 FORM_TYPE = "info"
@@ -64,7 +63,7 @@ def prose(path: Path) -> list[Line]:
             if stripped.startswith(fence):
                 fence = None
             continue
-        match = sources.FENCE.match(text)
+        match = markdown.FENCE.match(text)
         if match:
             fence = match["fence"]
             continue
@@ -74,8 +73,8 @@ def prose(path: Path) -> list[Line]:
 
 def name_of(path: Path) -> str:
     """`guides/debug.md` for a page; a path from the root for other files."""
-    if path.is_relative_to(sources.DOCS):
-        return sources.page_name(path)
+    if path.is_relative_to(paths.DOCS):
+        return paths.page_name(path)
     return "../" + path.relative_to(ROOT).as_posix()
 
 
@@ -143,7 +142,7 @@ def paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
 
 
 def checked_pages() -> list[Path]:
-    return [*sources.pages(), SNIPPETS / "contributing" / "server_behaviour.md"]
+    return [*paths.page_files(), SNIPPETS / "contributing" / "server_behaviour.md"]
 
 
 def problems_in_server_blocks(path: Path) -> list[str]:
@@ -189,7 +188,7 @@ def prose_matching(pattern: re.Pattern[str], pages: list[Path]) -> list[str]:
 
 def test_server_behaviour_is_only_said_in_the_form() -> None:
     """No "(server behaviour, not tested offline)" asides: the form or nothing."""
-    problems = prose_matching(AD_HOC_FORM, sources.pages())
+    problems = prose_matching(AD_HOC_FORM, paths.page_files())
     assert not problems, (
         f'say it in the !!! {FORM_TYPE} "{FORM_TITLE}" form instead:\n'
         + "\n".join(problems)
@@ -243,7 +242,7 @@ def test_test_names_on_pages_exist() -> None:
     known = defined_tests()
     missing = [
         f"{line.where()}: {name}"
-        for page in sources.pages()
+        for page in paths.page_files()
         for line in prose(page)
         for name in TEST_NAME.findall(line.text)
         if name not in known
@@ -252,7 +251,7 @@ def test_test_names_on_pages_exist() -> None:
 
 
 def test_internal_words_stay_on_the_corrections_page() -> None:
-    others = [p for p in sources.pages() if sources.page_name(p) != CORRECTIONS]
+    others = [p for p in paths.page_files() if paths.page_name(p) != CORRECTIONS]
     found = prose_matching(INTERNAL_WORD, others)
     assert not found, (
         "say 'the agent skill document this site corrects' and link the "
@@ -263,7 +262,7 @@ def test_internal_words_stay_on_the_corrections_page() -> None:
 def test_failing_code_is_only_on_the_corrections_and_debug_pages() -> None:
     misplaced = [
         embed.where()
-        for embed in sources.embeds()
+        for embed in embeds.site_embeds()
         if embed.section
         and FAILING_SECTION.search(embed.section)
         and embed.page not in FAILING_CODE_PAGES
@@ -302,7 +301,7 @@ def test_the_form_check_fails_on_a_bad_block(
 ) -> None:
     page = tmp_path / "page.md"
     page.write_text(markdown)
-    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    monkeypatch.setattr(paths, "DOCS", tmp_path)
     [found] = problems_in_server_blocks(page)
     assert found.startswith("docs/page.md:1: ")
     assert problem in found
@@ -316,7 +315,7 @@ def test_the_form_check_accepts_a_reference_link(
         '!!! info "Inngest server behaviour"\n    Runs queue ([docs][c]).\n\n'
         "[c]: https://www.inngest.com/docs/guides/concurrency\n"
     )
-    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    monkeypatch.setattr(paths, "DOCS", tmp_path)
     assert problems_in_server_blocks(page) == []
 
 
@@ -333,7 +332,7 @@ def test_the_tested_check_fails_without_a_test_link(
 ) -> None:
     page = tmp_path / "page.md"
     page.write_text(markdown)
-    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    monkeypatch.setattr(paths, "DOCS", tmp_path)
     [found] = problems_in_tested_claims(page)
     assert found.startswith("docs/page.md:1: ")
 
@@ -343,7 +342,7 @@ def test_the_tested_check_follows_a_list(
 ) -> None:
     page = tmp_path / "page.md"
     page.write_text("Tested:\n\n- one ([test]({{ test:tests/a.py::test_a }}));\n")
-    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    monkeypatch.setattr(paths, "DOCS", tmp_path)
     assert problems_in_tested_claims(page) == []
 
 

@@ -2,7 +2,7 @@
 
 import re
 
-from tests.site.sources import DOCS, ROOT
+from docsite.paths import DOCS, ROOT
 
 
 def test_every_file_the_checks_table_names_exists() -> None:

@@ -6,8 +6,8 @@ import re
 import inngest
 import pytest
 
+from docsite.paths import DOCS, ROOT
 from tests.guides.improve.test_expressions import guide_expressions
-from tests.site.sources import DOCS, ROOT
 
 PAGE = (DOCS / "decisions.md").read_text()
 TABLES = ["which-step", "which-flow-control", "which-error", "fan-out-invoke-parallel"]

@@ -15,17 +15,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
+from docsite import config, paths
+from docsite.urls import url_of
 from hooks import page_dates, redirects
-from tests.site import sources
 from tests.site.conftest import SITE_URL
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DESCRIPTION_MAX = 200  # link previews cut around here
+BASES = config.load().snippet_bases
 
 
 def page_url(source: Path) -> str:
-    name = sources.page_name(source).removesuffix(".md")
-    return "" if name == "index" else name.removesuffix("/index") + "/"
+    return url_of(paths.page_name(source))
 
 
 def front_matter(source: Path) -> dict[str, Any]:
@@ -40,11 +41,11 @@ def meta(file: Path, key: str) -> str | None:
     return found.group(1) if found else None
 
 
-@pytest.mark.parametrize("source", sources.pages(), ids=sources.page_name)
+@pytest.mark.parametrize("source", paths.page_files(), ids=paths.page_name)
 def test_every_page_has_a_description_for_link_previews(
     source: Path, built_site: Path
 ) -> None:
-    name = f"docs/{sources.page_name(source)}"
+    name = f"docs/{paths.page_name(source)}"
     description = front_matter(source).get("description")
     missing = f"{name}: add `description: ...` front matter (used for link previews)"
     assert isinstance(description, str), missing
@@ -79,24 +80,22 @@ def sitemap(built_site: Path) -> dict[str, str | None]:
 
 
 def test_sitemap_lists_every_page_and_nothing_else(built_site: Path) -> None:
-    expected = {SITE_URL + page_url(source) for source in sources.pages()}
+    expected = {SITE_URL + page_url(source) for source in paths.page_files()}
     listed = set(sitemap(built_site))
     assert not expected - listed, f"pages missing from sitemap.xml: {expected - listed}"
     assert not listed - expected, f"sitemap.xml lists non-pages: {listed - expected}"
 
 
 def git_date(source: Path) -> str:
-    paths = page_dates.sources(
-        source.read_text(), source, sources.ROOT, sources.SNIPPETS
-    )
-    return page_dates.last_changed(paths, sources.ROOT)
+    found = page_dates.sources(source.read_text(), source, paths.ROOT, BASES)
+    return page_dates.last_changed(found, paths.ROOT)
 
 
-@pytest.mark.parametrize("source", sources.pages(), ids=sources.page_name)
+@pytest.mark.parametrize("source", paths.page_files(), ids=paths.page_name)
 def test_page_shows_tested_version_and_last_change(
     source: Path, built_site: Path, mkdocs_config: MkDocsConfig
 ) -> None:
-    name = f"docs/{sources.page_name(source)}"
+    name = f"docs/{paths.page_name(source)}"
     text = (built_site / page_url(source) / "index.html").read_text()
     version = metadata.version("inngest")
     assert re.search(
@@ -113,19 +112,17 @@ def test_page_shows_tested_version_and_last_change(
 
 
 def test_page_date_counts_the_snippets_a_page_embeds() -> None:
-    source = sources.DOCS / "quick-reference.md"
-    paths = page_dates.sources(
-        source.read_text(), source, sources.ROOT, sources.SNIPPETS
-    )
-    assert sources.SNIPPETS / "quick_reference/step_run.py" in paths
-    api = sources.DOCS / "testing-kit.md"
-    paths = page_dates.sources(api.read_text(), api, sources.ROOT, sources.SNIPPETS)
-    assert sources.SNIPPETS / "testing_kit/kit.py" in paths
+    source = paths.DOCS / "quick-reference.md"
+    found = page_dates.sources(source.read_text(), source, paths.ROOT, BASES)
+    assert paths.SNIPPETS / "quick_reference/step_run.py" in found
+    api = paths.DOCS / "testing-kit.md"
+    found = page_dates.sources(api.read_text(), api, paths.ROOT, BASES)
+    assert paths.SNIPPETS / "testing_kit/kit.py" in found
 
 
 def test_page_date_without_git(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert page_dates.last_changed([Path("docs/index.md")], sources.ROOT) == (
+    assert page_dates.last_changed([Path("docs/index.md")], paths.ROOT) == (
         page_dates.UNKNOWN_NO_GIT
     )
 
@@ -145,7 +142,7 @@ def test_page_date_in_a_shallow_clone(tmp_path: Path) -> None:
             "-q",
             "--depth",
             "1",
-            f"file://{sources.ROOT}",
+            f"file://{paths.ROOT}",
             str(tmp_path / "c"),
         ],
         check=True,
@@ -175,13 +172,13 @@ def test_llms_txt_lists_every_page_but_home_with_its_description(
     assert "quick-reference" in "".join(entries), (
         "llms.txt must list the quick reference"
     )
-    for source in sources.pages():
+    for source in paths.page_files():
         url = page_url(source)
         if not url:
             continue
         md = f"{SITE_URL}{url}index.md"
         assert md in entries, (
-            f"llms.txt does not list docs/{sources.page_name(source)}: add it to a "
+            f"llms.txt does not list docs/{paths.page_name(source)}: add it to a "
             "section of the llmstxt plugin in mkdocs.yml"
         )
         assert entries[md] == front_matter(source)["description"].strip()
@@ -195,11 +192,11 @@ def test_redirect_pages_exist_and_point_to_their_page(
     table = redirects.redirects(mkdocs_config)
     assert table, "mkdocs.yml extra.redirects is empty"
     for old, new in table.items():
-        file = built_site / redirects.url_of(old) / "index.html"
+        file = built_site / url_of(old) / "index.html"
         assert file.is_file(), f"redirect {old} -> {new}: no page at {file}"
-        target = redirects.url_of(new.partition("#")[0])
+        target = url_of(new.partition("#")[0])
         text = file.read_text()
-        up = "../" * redirects.url_of(old).count("/")
+        up = "../" * url_of(old).count("/")
         assert f'content="0; url={up}{target}"' in text, f"{old}: wrong refresh target"
         assert f'rel="canonical" href="{SITE_URL}{target}' in text
         assert (
@@ -231,11 +228,3 @@ def test_bad_redirect_stops_the_build_naming_the_line(
     config.extra = {"redirects": table}  # type: ignore[assignment]
     with pytest.raises(PluginError, match=re.escape(message)):
         redirects.on_files(files(tmp_path, "here.md"), config)
-
-
-@pytest.mark.parametrize(
-    ("src", "url"),
-    [("index.md", ""), ("a.md", "a/"), ("a/index.md", "a/"), ("a/b.md", "a/b/")],
-)
-def test_redirect_url_of(src: str, url: str) -> None:
-    assert redirects.url_of(src) == url

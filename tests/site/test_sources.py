@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.site import sources
+from docsite import embeds, markdown, paths
 
 
 def test_no_python_typed_into_markdown() -> None:
     offenders = [
-        f"docs/{sources.page_name(page)}:{line}"
-        for page in sources.pages()
-        for line in sources.python_fences_with_code(page)
+        f"docs/{paths.page_name(page)}:{line}"
+        for page in paths.page_files()
+        for line in markdown.python_fences_with_code(page)
     ]
     assert not offenders, (
         'python code blocks must embed a snippet (--8<-- "page/module.py:section"), '
@@ -20,26 +20,26 @@ def test_no_python_typed_into_markdown() -> None:
     )
 
 
-@pytest.mark.parametrize("embed", list(sources.embeds()), ids=lambda e: e.where())
-def test_every_embed_resolves(embed: sources.Embed) -> None:
-    target = sources.resolve(embed.path)
+@pytest.mark.parametrize("embed", list(embeds.site_embeds()), ids=lambda e: e.where())
+def test_every_embed_resolves(embed: embeds.Embed) -> None:
+    target = embeds.resolve(embed.path)
     assert target is not None, f"{embed.where()}: no such file snippets/{embed.path}"
     if embed.section is not None:
-        names = sources.sections(target)
+        names = embeds.sections(target)
         assert embed.section in names, (
             f"{embed.where()}: section {embed.section!r} not found; "
-            f"{target.relative_to(sources.ROOT)} has {sorted(names)}"
+            f"{target.relative_to(paths.ROOT)} has {sorted(names)}"
         )
 
 
 def test_every_snippet_module_is_on_a_page() -> None:
-    embedded = {e.path for e in sources.embeds()}
-    documented = sources.api_modules()
+    embedded = {e.path for e in embeds.site_embeds()}
+    documented = embeds.site_api_modules()
     missing = [
-        str(path.relative_to(sources.ROOT))
-        for path in sources.snippet_modules()
-        if path.relative_to(sources.SNIPPETS).as_posix() not in embedded
-        and sources.dotted(path) not in documented
+        str(path.relative_to(paths.ROOT))
+        for path in paths.snippet_modules()
+        if path.relative_to(paths.SNIPPETS).as_posix() not in embedded
+        and paths.dotted(path) not in documented
         and not _is_package_plumbing(path)
     ]
     assert not missing, f"snippet modules no page embeds: {missing}"
@@ -52,21 +52,21 @@ def _is_package_plumbing(path: Path) -> bool:
 
 def test_every_snippet_module_has_its_test_module() -> None:
     missing = []
-    for path in sources.snippet_modules():
-        rel = path.relative_to(sources.SNIPPETS)
+    for path in paths.snippet_modules():
+        rel = path.relative_to(paths.SNIPPETS)
         if path.name == "__init__.py":
             continue
-        expected = sources.TESTS / rel.parent / f"test_{rel.name}"
+        expected = paths.TESTS / rel.parent / f"test_{rel.name}"
         if not expected.is_file():
             missing.append(
-                f"{path.relative_to(sources.ROOT)} -> {expected.relative_to(sources.ROOT)}"
+                f"{path.relative_to(paths.ROOT)} -> {expected.relative_to(paths.ROOT)}"
             )
     assert not missing, f"snippet modules without a test module: {missing}"
 
 
 def test_sections_are_balanced() -> None:
-    for path in sources.snippet_modules():
-        sources.sections(path)  # raises with file and line
+    for path in paths.snippet_modules():
+        embeds.sections(path)  # raises with file and line
 
 
 def test_annotation_markers_stand_alone_in_their_comment() -> None:
@@ -74,8 +74,8 @@ def test_annotation_markers_stand_alone_in_their_comment() -> None:
     # the marker (e.g. "# type: ignore[...]  # (1)!") would vanish from the page
     # and from what the copy button copies.
     crowded = [
-        f"{path.relative_to(sources.ROOT)}:{number}"
-        for path in sources.snippet_modules()
+        f"{path.relative_to(paths.ROOT)}:{number}"
+        for path in paths.snippet_modules()
         for number, line in enumerate(path.read_text().splitlines(), start=1)
         if re.search(r"#[^#]*#\s*\(\d+\)!", line)
     ]

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from docsite import embeds, markdown, paths
 from tests.site import built_html as html
-from tests.site import sources
 
 LEFTOVERS = {
     "keys syntax (++key++)": re.compile(r"\+\+[\w-]+(?:\+[\w-]+)*\+\+"),
@@ -155,7 +155,7 @@ def unexplained_markers(page: Path) -> list[str]:
     problems = []
     index = 0
     while index < len(lines):
-        match = sources.FENCE.match(lines[index])
+        match = markdown.FENCE.match(lines[index])
         index += 1
         if not match:
             continue
@@ -163,10 +163,10 @@ def unexplained_markers(page: Path) -> list[str]:
         while index < len(lines) and not lines[index].strip().startswith(
             match["fence"]
         ):
-            embed = sources.EMBED.match(lines[index].strip())
-            target = sources.resolve(embed["path"]) if embed else None
+            embed = embeds.EMBED.match(lines[index].strip())
+            target = embeds.resolve(embed["path"]) if embed else None
             text = (
-                sources.section_text(target, embed["section"])
+                embeds.section_text(target, embed["section"])
                 if embed and target and target.suffix == ".py"
                 else lines[index]
             )
@@ -190,14 +190,14 @@ def unexplained_markers(page: Path) -> list[str]:
             after += 1
         if max(markers) > items:
             problems.append(
-                f"docs/{sources.page_name(page)}:{start}: markers up to "
+                f"docs/{paths.page_name(page)}:{start}: markers up to "
                 f"({max(markers)})! but {items} list items after the block"
             )
     return problems
 
 
 def test_every_code_annotation_marker_has_its_list_item() -> None:
-    problems = [p for page in sources.pages() for p in unexplained_markers(page)]
+    problems = [p for page in paths.page_files() for p in unexplained_markers(page)]
     assert not problems, "\n".join(problems)
 
 
@@ -209,7 +209,7 @@ def test_a_missing_list_item_is_caught(
         '``` python\n--8<-- "quick_reference/parallel.py:race"\n```\n\n'
         "1.  One.\n2.  Two.\n"
     )
-    monkeypatch.setattr(sources, "DOCS", tmp_path)
+    monkeypatch.setattr(paths, "DOCS", tmp_path)
     assert unexplained_markers(page) == [
         "docs/page.md:1: markers up to (3)! but 2 list items after the block"
     ]

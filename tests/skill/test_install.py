@@ -5,8 +5,9 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+from docsite import registry
+from docsite.paths import SNIPPETS
 from hooks import skill_export
-from tests.site.sources import SNIPPETS
 
 SCRIPT = (SNIPPETS / "skill" / "install.sh").read_text()
 
@@ -25,7 +26,7 @@ def test_unzipping_as_the_page_says_gives_the_skill_folder(tmp_path: Path) -> No
         subprocess.run(argv, cwd=tmp_path, check=True, capture_output=True)
     folder = home / ".claude" / "skills" / "inngest-workflow"
     assert (folder / "SKILL.md").is_file()
-    assert sorted(p.name for p in folder.iterdir()) == sorted(skill_export.MANIFEST)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(registry.SKILL)
     assert zipfile.is_zipfile(archive)
 
 

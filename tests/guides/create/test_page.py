@@ -17,30 +17,30 @@ import inngest
 import pytest
 from starlette.testclient import TestClient
 
+from docsite import embeds, paths
 from snippets.testing_kit import kit
-from tests.site import sources
 
-PAGE = sources.DOCS / "guides" / "create.md"
-STAGES = sources.SNIPPETS / "guides" / "create"
+PAGE = paths.DOCS / "guides" / "create.md"
+STAGES = paths.SNIPPETS / "guides" / "create"
 COMMANDS = STAGES / "commands.sh"
 
 
 def command(section: str) -> str:
     """One shell block of the page, as embedded from commands.sh."""
     assert f'--8<-- "guides/create/commands.sh:{section}"' in PAGE.read_text()
-    return sources.section_text(COMMANDS, section)
+    return embeds.section_text(COMMANDS, section)
 
 
-def page_blocks() -> list[sources.Embed]:
+def page_blocks() -> list[embeds.Embed]:
     """The Python blocks of the page, in page order."""
     return [
         e
-        for e in sources.embeds()
+        for e in embeds.site_embeds()
         if e.page == "guides/create.md" and e.path.endswith(".py")
     ]
 
 
-def check_order(blocks: Sequence[sources.Embed]) -> None:
+def check_order(blocks: Sequence[embeds.Embed]) -> None:
     """The page shows every stage module once, in the order of its number."""
     shown = [b.path for b in blocks]
     expected = sorted(
@@ -51,10 +51,10 @@ def check_order(blocks: Sequence[sources.Embed]) -> None:
     )
 
 
-def assemble(blocks: Sequence[sources.Embed], folder: Path) -> ModuleType:
+def assemble(blocks: Sequence[embeds.Embed], folder: Path) -> ModuleType:
     """Paste the blocks into folder/main.py, as a reader would, and import it."""
     code = "\n\n".join(
-        sources.section_text(STAGES.parent.parent / b.path, b.section) for b in blocks
+        embeds.section_text(STAGES.parent.parent / b.path, b.section) for b in blocks
     )
     path = folder / "main.py"
     path.write_text(code + "\n")
@@ -81,7 +81,7 @@ def curl_body() -> dict[str, str]:
 
 
 def verify(
-    blocks: Sequence[sources.Embed], folder: Path, api: kit.FakeInngestAPI
+    blocks: Sequence[embeds.Embed], folder: Path, api: kit.FakeInngestAPI
 ) -> None:
     """What a reader does after copying: start it, sync it, run it, call it."""
     check_order(blocks)
@@ -129,7 +129,7 @@ def test_removing_a_stage_fails(
 
 
 def verify_app_only(
-    blocks: Sequence[sources.Embed], folder: Path, api: kit.FakeInngestAPI
+    blocks: Sequence[embeds.Embed], folder: Path, api: kit.FakeInngestAPI
 ) -> None:
     http = TestClient(assemble(blocks, folder).app)
     assert len(kit.sync(http, api)["functions"]) == 2

@@ -4,7 +4,7 @@ import inspect
 
 import inngest
 
-from tests.site.sources import DOCS, SNIPPETS
+from docsite.paths import DOCS, SNIPPETS
 
 PAGE = (DOCS / "guides" / "improve.md").read_text()
 CODE = "\n".join(p.read_text() for p in (SNIPPETS / "guides" / "improve").glob("*.py"))
