@@ -7,6 +7,7 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 TESTS = ROOT / "tests"
 MKDOCS_YML = ROOT / "mkdocs.yml"
+PUBLIC_ANCHORS = ROOT / "public-anchors.txt"
 
 
 def page_name(path: Path, docs: Path | None = None) -> str:

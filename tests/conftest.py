@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from docsite.urls import LOCAL_SITE_URL
 from snippets.testing_kit.kit import FakeInngestAPI
 
 _API = FakeInngestAPI().start()
@@ -37,7 +38,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": "http://127.0.0.1:8000/",
+        "SITE_URL": LOCAL_SITE_URL,
     }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],

@@ -11,7 +11,7 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 
 from snippets.comparison import celery_flow, leads
-from tests.comparison.conftest import wait_until
+from tests.comparison.polling import wait_until
 
 app = celery_flow.app
 

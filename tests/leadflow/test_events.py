@@ -7,7 +7,7 @@ from snippets.leadflow.events import (
     NewLead,
     ReplyReceived,
 )
-from tests.leadflow.conftest import example
+from tests.leadflow.samples import example
 
 MODELS = [NewLead, AwaitReply, ReplyReceived, AppointmentBooked]
 

@@ -10,7 +10,7 @@ import uvicorn
 
 from snippets.leadflow.events import NewLead
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import example
+from tests.leadflow.samples import example
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from starlette.testclient import TestClient
 
 from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import example
+from tests.leadflow.samples import example
 
 ROUTES = [
     ("/webhooks/leads", NewLead, ["api/new-lead", "workflow/new-lead"]),

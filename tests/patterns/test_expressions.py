@@ -9,17 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import inngest
-import pydantic
 import pytest
 
 from snippets.leadflow import registry
 from snippets.leadflow.client import client
-from snippets.leadflow.events import (
-    AppointmentBooked,
-    AwaitReply,
-    NewLead,
-    ReplyReceived,
-)
 from snippets.patterns.expressions import (
     Expression,
     ExpressionError,
@@ -28,22 +21,8 @@ from snippets.patterns.expressions import (
     waits,
 )
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import example
+from tests.leadflow.samples import SAMPLES
 
-PAYLOADS: dict[str, type[pydantic.BaseModel]] = {
-    "api/new-lead": NewLead,
-    "api/reply-received": ReplyReceived,
-    "api/appointment-booked": AppointmentBooked,
-    "workflow/new-lead": NewLead,
-    "workflow/email-outreach": NewLead,
-    "workflow/phone-outreach": NewLead,
-    "workflow/await-reply": AwaitReply,
-    "workflow/process-reply": ReplyReceived,
-    "workflow/confirm-appointment": AppointmentBooked,
-}
-SAMPLES: dict[str, Any] = {
-    name: {"name": name, "data": example(m)} for name, m in PAYLOADS.items()
-}
 LEADFLOW = Path(registry.__file__).parent
 
 

@@ -14,7 +14,7 @@ from snippets.leadflow import main, registry
 from snippets.leadflow.workflows.new_lead import OUTREACH
 from snippets.patterns.expressions import ExpressionError, check, expressions
 from snippets.testing_kit import kit
-from tests.patterns.test_expressions import SAMPLES
+from tests.leadflow.samples import SAMPLES
 
 INDEX = paths.DOCS / "patterns" / "index.md"
 PATTERNS = paths.DOCS / "patterns" / "genie-iq.md"

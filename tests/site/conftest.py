@@ -3,41 +3,28 @@
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from playwright.sync_api import (
-    Browser,
-    BrowserContext,
-    Page,
-    Response,
-    Route,
-    sync_playwright,
-)
+from playwright.sync_api import Browser, sync_playwright
 
 from docsite.paths import ROOT
+from docsite.urls import LOCAL_SITE_URL
 from tests.site import chromium
 from tests.site.serve import SiteServer
-
-SITE_URL = "http://127.0.0.1:8000/"
+from tests.site.visits import Tabs, Visit, chromium_path, close_visit, open_visit
 
 
 @pytest.fixture(scope="session")
 def mkdocs_config() -> MkDocsConfig:
-    config: MkDocsConfig = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE_URL)
+    config: MkDocsConfig = load_config(
+        str(ROOT / "mkdocs.yml"), site_url=LOCAL_SITE_URL
+    )
     return config
 
 
 # --- Browser tests: one chromium per test package, one context per test ------
-
-
-def chromium_path() -> str:
-    try:
-        return chromium.path()
-    except FileNotFoundError as error:
-        pytest.fail(str(error), pytrace=False)
 
 
 @pytest.fixture(scope="package")
@@ -57,42 +44,6 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
-@dataclasses.dataclass
-class Visit:
-    """A fresh browser context on the local site; records off-site requests."""
-
-    context: BrowserContext
-    page: Page
-    site: SiteServer
-    external: list[str]
-
-    def goto(self, path: str) -> Response | None:
-        response = self.page.goto(self.site.url(path))
-        self.page.wait_for_load_state("load")
-        return response
-
-
-def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
-    context = browser.new_context(base_url=site.origin, **options)
-    context.set_default_timeout(10_000)
-    external: list[str] = []
-
-    def block_other_hosts(route: Route) -> None:
-        if route.request.url.startswith((site.origin + "/", "data:", "blob:")):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", block_other_hosts)
-    return Visit(context, context.new_page(), site, external)
-
-
-def close_visit(session: Visit) -> None:
-    session.context.close()
-    assert not session.external, f"pages requested other hosts: {session.external}"
-
-
 @pytest.fixture(scope="package")
 def desktop(browser: Browser, site: SiteServer) -> Iterator[Visit]:
     """One desktop context (1280x800, light) for the package: a warm cache."""
@@ -103,24 +54,6 @@ def desktop(browser: Browser, site: SiteServer) -> Iterator[Visit]:
     session.page.close()
     yield session
     close_visit(session)
-
-
-class Tabs:
-    """Pages kept open in the desktop context, one per URL: checks that only
-    read a page (permalinks, copy, anchors, axe) load each page once."""
-
-    def __init__(self, desktop: Visit) -> None:
-        self.desktop = desktop
-        self.open_pages: dict[str, Page] = {}
-
-    def open(self, url: str) -> Page:
-        if url not in self.open_pages:
-            page = self.desktop.context.new_page()
-            page.goto(self.desktop.site.url(url))
-            self.open_pages[url] = page
-        page = self.open_pages[url]
-        page.bring_to_front()
-        return page
 
 
 @pytest.fixture(scope="package")

@@ -17,7 +17,7 @@ from playwright.sync_api import Page
 from docsite import paths
 from docsite.urls import url_of
 from tests.site import built_html as html
-from tests.site.conftest import Tabs
+from tests.site.visits import Tabs
 
 pytestmark = pytest.mark.browser
 

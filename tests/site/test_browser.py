@@ -11,10 +11,9 @@ from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from docsite import markdown, paths
-from docsite.urls import url_of
-from tests.site.conftest import Tabs, Visit, close_visit, open_visit
+from docsite.urls import public_anchors, url_of
 from tests.site.serve import SiteServer
-from tests.site.test_built_site import public_anchors
+from tests.site.visits import Tabs, Visit, close_visit, open_visit
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from docsite.paths import ROOT
+from docsite.urls import public_anchors
 from tests.site import built_html as html
-
-PUBLIC_ANCHORS = ROOT / "public-anchors.txt"
 
 
 def _pages(site: Path) -> dict[Path, html.Page]:
@@ -77,11 +75,6 @@ def test_no_css_or_js_asset_fetches_another_host(built_site: Path) -> None:
         ):
             remote.append(f"{css.relative_to(built_site)}: {match.group(0)}")
     assert not remote, "\n".join(remote)
-
-
-def public_anchors() -> list[str]:
-    lines = PUBLIC_ANCHORS.read_text().splitlines()
-    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 @pytest.mark.parametrize("anchor", public_anchors())

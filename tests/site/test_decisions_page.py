@@ -7,7 +7,7 @@ import inngest
 import pytest
 
 from docsite.paths import DOCS, ROOT
-from tests.guides.improve.test_expressions import guide_expressions
+from tests.guides.improve.expressions import guide_expressions
 
 PAGE = (DOCS / "decisions.md").read_text()
 TABLES = ["which-step", "which-flow-control", "which-error", "fan-out-invoke-parallel"]

@@ -16,9 +16,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from docsite import config, paths
+from docsite.urls import LOCAL_SITE_URL as SITE_URL
 from docsite.urls import url_of
 from hooks import page_dates, redirects
-from tests.site.conftest import SITE_URL
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DESCRIPTION_MAX = 200  # link previews cut around here

@@ -14,8 +14,8 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.site import built_html as html
-from tests.site.conftest import Visit, open_visit
 from tests.site.serve import SiteServer
+from tests.site.visits import Visit, open_visit
 
 pytestmark = pytest.mark.browser
 

@@ -1,7 +1,7 @@
 from snippets.leadflow.events import AppointmentBooked
 from snippets.leadflow.workflows.appointments import confirm_appointment
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import event
+from tests.leadflow.samples import event
 
 
 def test_a_booking_is_recorded_once_with_its_time(

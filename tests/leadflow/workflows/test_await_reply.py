@@ -8,7 +8,7 @@ from snippets.leadflow.events import AppointmentBooked, AwaitReply, ReplyReceive
 from snippets.leadflow.workflows.await_reply import await_reply
 from snippets.leadflow.workflows.replies import process_reply
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import event, example
+from tests.leadflow.samples import event, example
 
 START = event("workflow/await-reply", AwaitReply)
 

@@ -5,7 +5,7 @@ import pytest
 from snippets.leadflow.events import NewLead
 from snippets.leadflow.workflows.new_lead import new_lead
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import event
+from tests.leadflow.samples import event
 
 
 def test_email_strategy_invokes_email_outreach_then_starts_the_wait(

@@ -3,7 +3,7 @@
 from snippets.leadflow.events import NewLead
 from snippets.leadflow.workflows.outreach import email_outreach, phone_outreach
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import event
+from tests.leadflow.samples import event
 
 
 def test_email_outreach_sends_one_intro_email(

@@ -2,7 +2,7 @@ from snippets.leadflow import services
 from snippets.leadflow.events import ReplyReceived
 from snippets.leadflow.workflows.replies import process_reply
 from snippets.testing_kit import kit
-from tests.leadflow.conftest import event
+from tests.leadflow.samples import event
 
 
 def test_a_reply_becomes_one_task_for_sales(

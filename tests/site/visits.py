@@ -1,0 +1,72 @@
+"""Browser sessions on the built site: contexts that refuse other hosts, and
+tabs kept open so read-only checks load each page once."""
+
+import dataclasses
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
+
+from tests.site import chromium
+from tests.site.serve import SiteServer
+
+
+def chromium_path() -> str:
+    try:
+        return chromium.path()
+    except FileNotFoundError as error:
+        pytest.fail(str(error), pytrace=False)
+
+
+@dataclasses.dataclass
+class Visit:
+    """A fresh browser context on the local site; records off-site requests."""
+
+    context: BrowserContext
+    page: Page
+    site: SiteServer
+    external: list[str]
+
+    def goto(self, path: str) -> Response | None:
+        response = self.page.goto(self.site.url(path))
+        self.page.wait_for_load_state("load")
+        return response
+
+
+def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
+    context = browser.new_context(base_url=site.origin, **options)
+    context.set_default_timeout(10_000)
+    external: list[str] = []
+
+    def block_other_hosts(route: Route) -> None:
+        if route.request.url.startswith((site.origin + "/", "data:", "blob:")):
+            route.continue_()
+        else:
+            external.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", block_other_hosts)
+    return Visit(context, context.new_page(), site, external)
+
+
+def close_visit(session: Visit) -> None:
+    session.context.close()
+    assert not session.external, f"pages requested other hosts: {session.external}"
+
+
+class Tabs:
+    """Pages kept open in the desktop context, one per URL: checks that only
+    read a page (permalinks, copy, anchors, axe) load each page once."""
+
+    def __init__(self, desktop: Visit) -> None:
+        self.desktop = desktop
+        self.open_pages: dict[str, Page] = {}
+
+    def open(self, url: str) -> Page:
+        if url not in self.open_pages:
+            page = self.desktop.context.new_page()
+            page.goto(self.desktop.site.url(url))
+            self.open_pages[url] = page
+        page = self.open_pages[url]
+        page.bring_to_front()
+        return page
