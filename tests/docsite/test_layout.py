@@ -4,11 +4,13 @@ skill agree with the page registry, and tests only import fixtures and helpers.
 
 import ast
 import fnmatch
+import re
 from pathlib import Path
 
 from docsite import config, embeds, paths, registry
 
 PAGES = registry.pages()
+PAGE_CHECKS = re.compile(r"test_(\w+_)?pages?")  # test_x_page.py, test_pages.py
 
 
 def test_the_nav_lists_every_page_once() -> None:
@@ -77,7 +79,7 @@ def test_page_level_checks_live_in_test_page() -> None:
     misplaced = [
         str(path.relative_to(paths.ROOT))
         for path in paths.TESTS.rglob("test_*.py")
-        if ("page" in path.stem and path.name != "test_page.py")
+        if (PAGE_CHECKS.fullmatch(path.stem) and path.name != "test_page.py")
         or (
             path.name == "test_page.py"
             and path.parent.relative_to(paths.TESTS).as_posix() not in homes

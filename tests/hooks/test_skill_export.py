@@ -10,7 +10,7 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from docsite import config, paths, registry
-from docsite.markdown import PageError, admonitions_as_quotes, embedded
+from docsite.markdown import PageError, embedded
 from hooks import skill_export
 
 FENCE = re.compile(
@@ -126,11 +126,6 @@ def test_the_hook_turns_export_errors_into_build_errors(
     config = MkDocsConfig()
     with pytest.raises(PluginError, match=r"skill export: page 'missing\.md'"):
         skill_export.on_files(Files([]), config)
-
-
-def test_admonitions_become_blockquotes() -> None:
-    text = '!!! warning "Careful"\n    first\n\n    second\n\nafter'
-    assert admonitions_as_quotes(text) == "> **Careful**\n> first\n>\n> second\n\nafter"
 
 
 def test_main_writes_the_folder_and_zip(tmp_path: Path) -> None:

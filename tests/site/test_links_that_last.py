@@ -2,8 +2,6 @@
 
 import html
 import re
-import shutil
-import subprocess
 import xml.etree.ElementTree as ET
 from importlib import metadata
 from pathlib import Path
@@ -11,8 +9,6 @@ from typing import Any
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
 from mkdocs.utils.meta import get_data
 
 from docsite import config, paths
@@ -111,51 +107,6 @@ def test_page_shows_tested_version_and_last_change(
     )
 
 
-def test_page_date_counts_the_snippets_a_page_embeds() -> None:
-    source = paths.DOCS / "quick-reference.md"
-    found = page_dates.sources(source.read_text(), source, paths.ROOT, BASES)
-    assert paths.SNIPPETS / "quick_reference/step_run.py" in found
-    api = paths.DOCS / "testing-kit.md"
-    found = page_dates.sources(api.read_text(), api, paths.ROOT, BASES)
-    assert paths.SNIPPETS / "testing_kit/kit.py" in found
-
-
-def test_page_date_without_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    assert page_dates.last_changed([Path("docs/index.md")], paths.ROOT) == (
-        page_dates.UNKNOWN_NO_GIT
-    )
-
-
-def test_page_date_outside_a_repository(tmp_path: Path) -> None:
-    (tmp_path / "page.md").write_text("# Page\n")
-    found = page_dates.last_changed([tmp_path / "page.md"], tmp_path)
-    assert found == page_dates.UNKNOWN_NO_GIT
-
-
-def test_page_date_in_a_shallow_clone(tmp_path: Path) -> None:
-    # What CI may check out: one commit, no history.
-    subprocess.run(
-        [
-            "git",
-            "clone",
-            "-q",
-            "--depth",
-            "1",
-            f"file://{paths.ROOT}",
-            str(tmp_path / "c"),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    clone = tmp_path / "c"
-    date = page_dates.last_changed([clone / "docs" / "index.md"], clone)
-    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date), date
-    (clone / "docs" / "new.md").write_text("# New\n")
-    found = page_dates.last_changed([clone / "docs" / "new.md"], clone)
-    assert found == page_dates.UNKNOWN_UNCOMMITTED
-
-
 def llms_entries(built_site: Path) -> dict[str, str]:
     """llms.txt lines `- [Title](url): description`, by URL."""
     text = (built_site / "llms.txt").read_text()
@@ -205,26 +156,3 @@ def test_redirect_pages_exist_and_point_to_their_page(
             .read_text()
             .count('http-equiv="refresh"')
         ), f"{new} is itself a redirect"
-
-
-def files(tmp_path: Path, *names: str) -> Files:
-    for name in names:
-        (tmp_path / name).write_text("# x\n")
-    return Files([File(n, str(tmp_path), str(tmp_path / "out"), True) for n in names])
-
-
-@pytest.mark.parametrize(
-    ("table", "message"),
-    [
-        ({"old.md": "missing.md"}, "no page 'missing.md' in docs/"),
-        ({"here.md": "here.md"}, "here.md still exists"),
-        (["not", "a", "table"], "expected 'old.md: new.md' lines"),
-    ],
-)
-def test_bad_redirect_stops_the_build_naming_the_line(
-    tmp_path: Path, mkdocs_config: MkDocsConfig, table: Any, message: str
-) -> None:
-    config = MkDocsConfig()
-    config.extra = {"redirects": table}  # type: ignore[assignment]
-    with pytest.raises(PluginError, match=re.escape(message)):
-        redirects.on_files(files(tmp_path, "here.md"), config)

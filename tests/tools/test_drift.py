@@ -1,6 +1,8 @@
 """The drift check's report logic, and one real run against the pinned SDK."""
 
+import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -90,3 +92,36 @@ def test_a_real_run_against_the_pinned_sdk_reports_no_drift(
 def test_surface_mode_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert drift.main(["--surface"]) == 0
     assert '"create_function"' in capsys.readouterr().out
+
+
+def test_no_junit_file_is_no_test_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: None)
+    assert drift.run_tests(sys.executable, tmp_path, ["tests"]) == (0, [])
+
+
+def test_the_candidate_has_the_lock_but_the_newest_inngest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[list[str]] = []
+
+    def run(command: list[str], **_: object) -> object:
+        calls.append(command)
+        return types.SimpleNamespace(stdout="fastapi==1.0\ninngest==0.5.19\n")
+
+    monkeypatch.setattr(subprocess, "run", run)
+    python = drift.install_candidate(tmp_path)
+    assert python == str(tmp_path / "venv" / "bin" / "python")
+    assert (tmp_path / "requirements.txt").read_text() == "fastapi==1.0\ninngest\n"
+    assert [c[1] for c in calls] == ["export", "venv", "pip"]
+    assert "--upgrade-package" in calls[-1]
+
+
+def test_without_python_main_installs_a_candidate(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(drift, "install_candidate", lambda workdir: sys.executable)
+    monkeypatch.setattr(drift, "run_tests", lambda *args: (1, []))
+    assert drift.main([]) == 0
+    assert "API surface: unchanged" in capsys.readouterr().out

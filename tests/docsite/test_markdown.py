@@ -1,0 +1,108 @@
+"""docsite.markdown: fenced blocks, copy-button text and pages as plain Markdown."""
+
+from pathlib import Path
+
+import pytest
+
+from docsite import markdown, paths
+
+PAGE = """\
+---
+description: x
+---
+# Title {#top}
+
+!!! note "Careful"
+    Inside.
+
+```python
+--8<-- "code.py:one"
+```
+
+```bash
+echo {{ version:inngest }}  # (1)!
+```
+
+See [the other page](other.md#part) and [outside](../far/away.md).
+"""
+CODE = "# --8<-- [start:one]\n    print('hi')  # (1)!\n# --8<-- [end:one]\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "docs" / "sub").mkdir(parents=True)
+    (tmp_path / "docs" / "sub" / "page.md").write_text(PAGE)
+    (tmp_path / "code.py").write_text(CODE)
+    return tmp_path
+
+
+def test_fences_and_python_code_in_them(tmp_path: Path) -> None:
+    page = tmp_path / "p.md"
+    page.write_text('```python\n--8<-- "a.py"\n```\n\n``` py\nx = 1\n```\n')
+    found = list(markdown.fences(page.read_text().splitlines()))
+    assert [(start, body) for start, _, body in found] == [
+        (0, ['--8<-- "a.py"']),
+        (4, ["x = 1"]),
+    ]
+    assert list(markdown.python_fences_with_code(page)) == [5]
+
+
+def test_copy_texts_expand_embeds_and_drop_markers(site: Path) -> None:
+    texts = markdown.copy_texts(site / "docs" / "sub" / "page.md", [site])
+    assert texts[0] == "print('hi')"
+    assert texts[1].startswith("echo 0.")
+    assert "(1)" not in texts[1]
+
+
+def test_copy_texts_name_a_missing_file(site: Path) -> None:
+    with pytest.raises(markdown.PageError, match=r"no file for code\.py"):
+        markdown.copy_texts(site / "docs" / "sub" / "page.md", [site / "docs"])
+
+
+def test_every_page_has_copy_texts() -> None:
+    for page in paths.page_files():
+        assert isinstance(markdown.copy_texts(page), list)
+
+
+def render(site: Path, **options: object) -> str:
+    arguments: dict[str, object] = {
+        "bases": [site],
+        "links": {"sub/other.md": "OTHER.md"},
+        "site_url": "https://docs.test/",
+        "repo_url": "https://repo.test",
+        "docs": site / "docs",
+        **options,
+    }
+    return markdown.plain_markdown("sub/page.md", **arguments)  # type: ignore[arg-type]
+
+
+def test_plain_markdown(site: Path) -> None:
+    text = render(site)
+    assert text.startswith('<a id="top"></a>\n\n# Title\n')
+    assert "> **Careful**\n> Inside." in text
+    assert "```python\nprint('hi')  # (1)!\n```" in text
+    assert "[the other page](OTHER.md#part)" in text
+    assert "[outside](https://docs.test/far/away/)" in text
+    assert "description:" not in text
+
+
+def test_plain_markdown_names_what_is_missing(site: Path) -> None:
+    with pytest.raises(markdown.PageError, match=r"page 'sub/page\.md' is not in"):
+        render(site, docs=site / "nowhere")
+    with pytest.raises(markdown.PageError, match=r"snippet file 'code\.py' not found"):
+        render(site, bases=[site / "docs"])
+    (site / "code.py").write_text("x = 1\n")
+    with pytest.raises(markdown.PageError, match="section 'one' not found in code"):
+        render(site)
+    (site / "docs" / "sub" / "page.md").write_text("{{ nope }}\n")
+    with pytest.raises(markdown.PageError, match="unknown placeholder"):
+        render(site)
+
+
+def test_admonitions_become_blockquotes() -> None:
+    text = '!!! warning "Careful"\n    first\n\n    second\n\nafter'
+    assert (
+        markdown.admonitions_as_quotes(text)
+        == "> **Careful**\n> first\n>\n> second\n\nafter"
+    )
+    assert markdown.admonitions_as_quotes("??? tip\n    x") == "> **Tip**\n> x"

@@ -1,0 +1,67 @@
+"""hooks/page_dates.py: a page's date is its newest commit, or why there is none."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from docsite import config, paths
+from hooks import page_dates
+
+BASES = config.load().snippet_bases
+
+
+def test_page_date_counts_the_snippets_a_page_embeds() -> None:
+    source = paths.DOCS / "quick-reference.md"
+    found = page_dates.sources(source.read_text(), source, paths.ROOT, BASES)
+    assert paths.SNIPPETS / "quick_reference/step_run.py" in found
+    api = paths.DOCS / "testing-kit.md"
+    found = page_dates.sources(api.read_text(), api, paths.ROOT, BASES)
+    assert paths.SNIPPETS / "testing_kit/kit.py" in found
+
+
+def test_page_date_without_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    assert page_dates.last_changed([Path("docs/index.md")], paths.ROOT) == (
+        page_dates.UNKNOWN_NO_GIT
+    )
+
+
+def test_page_date_outside_a_repository(tmp_path: Path) -> None:
+    (tmp_path / "page.md").write_text("# Page\n")
+    found = page_dates.last_changed([tmp_path / "page.md"], tmp_path)
+    assert found == page_dates.UNKNOWN_NO_GIT
+
+
+def test_page_date_in_a_shallow_clone(tmp_path: Path) -> None:
+    # What CI may check out: one commit, no history.
+    subprocess.run(
+        [
+            "git",
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            f"file://{paths.ROOT}",
+            str(tmp_path / "c"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    clone = tmp_path / "c"
+    date = page_dates.last_changed([clone / "docs" / "index.md"], clone)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date), date
+    (clone / "docs" / "new.md").write_text("# New\n")
+    found = page_dates.last_changed([clone / "docs" / "new.md"], clone)
+    assert found == page_dates.UNKNOWN_UNCOMMITTED
+
+
+def test_a_generated_page_is_left_undated() -> None:
+    page = SimpleNamespace(file=SimpleNamespace(abs_src_path=None), meta={})
+    site = SimpleNamespace(config_file_path=str(paths.ROOT / "mkdocs.yml"))
+    out = page_dates.on_page_markdown("x", page, site, None)  # type: ignore[arg-type]
+    assert out == "x"
+    assert page.meta == {}
