@@ -1,13 +1,52 @@
-"""The contributing page names checks that exist."""
+"""The contributing page and the README name checks and paths that exist, so
+their recipes can be followed as written."""
 
 import re
 
+import pytest
+
+from docsite import registry
 from docsite.paths import DOCS, ROOT
 
+TEXTS = {
+    "docs/contributing.md": DOCS / "contributing.md",
+    "README.md": ROOT / "README.md",
+}
+# `tests/site/conftest.py`, `snippets/<folder>/`, `docs/<page>.md`, `mkdocs.yml`
+PATH = re.compile(
+    r"`((?:tests|snippets|hooks|tools|docsite|docs)/[\w/.<>-]*|[\w-]+\.(?:yml|toml))`"
+)
+TEMPLATE = re.compile(r"<[\w-]+>")
 
-def test_every_file_the_checks_table_names_exists() -> None:
-    text = (DOCS / "contributing.md").read_text()
-    named = re.findall(r"`((?:tests|snippets|hooks|tools)/[\w/.-]+\.\w+)`", text)
-    assert len(named) >= 5, named
-    missing = [path for path in named if not (ROOT / path).is_file()]
-    assert not missing, f"docs/contributing.md names missing files: {missing}"
+
+def named_paths(text: str) -> list[str]:
+    return [m for m in PATH.findall(text) if not m.startswith("docs/assets")]
+
+
+def exists(path: str) -> bool:
+    """A plain path exists; one with `<placeholders>` matches some real path."""
+    if not TEMPLATE.search(path):
+        return (ROOT / path).exists()
+    pattern = TEMPLATE.sub("*", path.rstrip("/"))
+    return any(ROOT.glob(pattern))
+
+
+@pytest.mark.parametrize("name", sorted(TEXTS))
+def test_every_path_a_recipe_names_exists(name: str) -> None:
+    named = named_paths(TEXTS[name].read_text())
+    assert len(named) >= 10, named
+    missing = [path for path in named if not exists(path)]
+    assert not missing, f"{name} names paths that do not exist: {missing}"
+
+
+def test_the_recipes_name_the_registry_tables() -> None:
+    text = " ".join(TEXTS["docs/contributing.md"].read_text().split())
+    for table in ("FOLDERS", "SKILL"):
+        assert hasattr(registry, table)
+        assert f"`{table}` in `docsite/registry.py`" in text
+
+
+def test_a_template_path_must_match_something() -> None:
+    assert exists("tests/<page>/test_page.py")
+    assert not exists("tests/<page>/test_nothing_like_this.py")
+    assert not exists("tests/no_such_file.py")
