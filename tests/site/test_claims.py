@@ -297,25 +297,21 @@ def test_failing_code_is_only_on_the_corrections_and_debug_pages() -> None:
     ],
 )
 def test_the_form_check_fails_on_a_bad_block(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, markdown: str, problem: str
+    scratch_page: Path, markdown: str, problem: str
 ) -> None:
-    page = tmp_path / "page.md"
+    page = scratch_page
     page.write_text(markdown)
-    monkeypatch.setattr(paths, "DOCS", tmp_path)
     [found] = problems_in_server_blocks(page)
     assert found.startswith("docs/page.md:1: ")
     assert problem in found
 
 
-def test_the_form_check_accepts_a_reference_link(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    page = tmp_path / "page.md"
+def test_the_form_check_accepts_a_reference_link(scratch_page: Path) -> None:
+    page = scratch_page
     page.write_text(
         '!!! info "Inngest server behaviour"\n    Runs queue ([docs][c]).\n\n'
         "[c]: https://www.inngest.com/docs/guides/concurrency\n"
     )
-    monkeypatch.setattr(paths, "DOCS", tmp_path)
     assert problems_in_server_blocks(page) == []
 
 
@@ -328,21 +324,17 @@ def test_the_form_check_accepts_a_reference_link(
     ],
 )
 def test_the_tested_check_fails_without_a_test_link(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, markdown: str
+    scratch_page: Path, markdown: str
 ) -> None:
-    page = tmp_path / "page.md"
+    page = scratch_page
     page.write_text(markdown)
-    monkeypatch.setattr(paths, "DOCS", tmp_path)
     [found] = problems_in_tested_claims(page)
     assert found.startswith("docs/page.md:1: ")
 
 
-def test_the_tested_check_follows_a_list(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    page = tmp_path / "page.md"
+def test_the_tested_check_follows_a_list(scratch_page: Path) -> None:
+    page = scratch_page
     page.write_text("Tested:\n\n- one ([test]({{ test:tests/a.py::test_a }}));\n")
-    monkeypatch.setattr(paths, "DOCS", tmp_path)
     assert problems_in_tested_claims(page) == []
 
 

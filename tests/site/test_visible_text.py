@@ -201,15 +201,12 @@ def test_every_code_annotation_marker_has_its_list_item() -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_a_missing_list_item_is_caught(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    page = tmp_path / "page.md"
+def test_a_missing_list_item_is_caught(scratch_page: Path) -> None:
+    page = scratch_page
     page.write_text(
         '``` python\n--8<-- "quick_reference/parallel.py:race"\n```\n\n'
         "1.  One.\n2.  Two.\n"
     )
-    monkeypatch.setattr(paths, "DOCS", tmp_path)
     assert unexplained_markers(page) == [
         "docs/page.md:1: markers up to (3)! but 2 list items after the block"
     ]
