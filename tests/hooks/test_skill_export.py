@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from docsite import config, paths, registry
+from docsite import config, embeds, registry
 from docsite.markdown import PageError, embedded
 from hooks import skill_export
 
@@ -26,21 +26,9 @@ def exported() -> dict[str, str]:
     return skill_export.build("https://docs.example.org/")
 
 
-MARKER = re.compile(r"^\s*#\s*--8<--\s*\[start:([\w-]+)\]", re.MULTILINE)
-
-
 def _all_sections() -> set[str]:
-    """Every named section of every file a page may embed from."""
-    found = set()
-    for path in [*paths.SNIPPETS.rglob("*"), *paths.TESTS.rglob("*")]:
-        if path.suffix not in {".py", ".sh", ".txt", ".json"}:
-            continue
-        base = paths.SNIPPETS if path.is_relative_to(paths.SNIPPETS) else paths.ROOT
-        rel = path.relative_to(base).as_posix()
-        found.add("\n".join(embedded(rel, None, BASES)))  # whole-file embeds
-        for name in MARKER.findall(path.read_text()):
-            found.add("\n".join(embedded(rel, name, BASES)))
-    return found
+    """The text of every embed on every page, as the page shows it."""
+    return {"\n".join(embedded(e.path, e.section, BASES)) for e in embeds.site_embeds()}
 
 
 def test_every_code_block_is_a_tested_snippet_section(exported: dict[str, str]) -> None:

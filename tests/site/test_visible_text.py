@@ -153,29 +153,21 @@ def unexplained_markers(page: Path) -> list[str]:
     """
     lines = page.read_text().splitlines()
     problems = []
-    index = 0
-    while index < len(lines):
-        match = markdown.FENCE.match(lines[index])
-        index += 1
-        if not match:
-            continue
-        start, markers = index, []
-        while index < len(lines) and not lines[index].strip().startswith(
-            match["fence"]
-        ):
-            embed = embeds.EMBED.match(lines[index].strip())
+    for opening, match, body in markdown.fences(lines):
+        markers = []
+        for line in body:
+            embed = embeds.EMBED.match(line.strip())
             target = embeds.resolve(embed["path"]) if embed else None
             text = (
                 embeds.section_text(target, embed["section"])
                 if embed and target and target.suffix == ".py"
-                else lines[index]
+                else line
             )
             markers += [int(n) for n in CODE_MARKER.findall(text)]
-            index += 1
-        index += 1
         if not markers:
             continue
-        after = index
+        start = opening + 1
+        after = opening + len(body) + 2  # the line after the closing fence
         while after < len(lines) and not lines[after].strip():
             after += 1
         items = 0
