@@ -64,3 +64,17 @@ def test_a_failed_invoked_function_raises_step_error_in_the_caller(
         caller, inngest.Event(name="qr/lead.created")
     )
     assert run.output == "NonRetriableError: scoring model unavailable"
+
+
+def test_the_invoked_run_gets_the_data_plus_the_servers_metadata() -> None:
+    executor = serve_functions(
+        client, [step_invoke.qualify_lead, step_invoke.score_lead]
+    )
+    run = executor.run(
+        step_invoke.qualify_lead,
+        inngest.Event(name="qr/lead.created", data={"email": "ada@acme.com"}),
+    )
+    [child] = run.children
+    assert child.event["name"] == "inngest/function.invoked"
+    assert set(child.event["data"]) == {"email", "_inngest"}
+    assert child.event["data"]["_inngest"]["fn_id"] == "quick-reference-score-lead"
