@@ -222,7 +222,8 @@ def test_unknown_ops_are_reported() -> None:
     executor = kit.Executor(kit.serve_functions(client, [child]).client, [child])
     op = kit.Op(op="AIGateway", step_id="ai", attempt=0)
     with pytest.raises(kit.KitError, match="unsupported op 'AIGateway'"):
-        executor._resolve(op, {}, {})
+        state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
+        executor._resolve(op, state, "hashed-id")
 
 
 def test_text_bodies_are_returned_as_text() -> None:
