@@ -9,11 +9,18 @@ does, until the run completes or fails. The
 server's HTTP API on 127.0.0.1, so `client.send(...)` and the app sync (PUT)
 really go over HTTP and can be inspected.
 
+The run loop models the server's queue, following Inngest's SDK spec and the
+server's executor (each rule cites its source below): every request is a queue
+item with its own attempt counter, parallel steps are queued one item each,
+invoked runs get the server's `_inngest` metadata, `on_failure` handlers run
+with their own (zero) retries.
+
 What the kit does **not** reproduce: server-side flow control (concurrency,
-throttle, rate limit, debounce, priority, batching, singleton, idempotency,
-cancellation) and real timers. Those are asserted as the registered config,
-not as behaviour. Nor does it check a signature's age: the pinned SDK does not
-either (it verifies the HMAC only), so a replayed signed request is accepted.
+throttle, rate limit, debounce, priority, batching, singleton, idempotency),
+cancellation, and timers' wall clock (sleeps, wait and invoke timeouts, retry
+backoff). Those are asserted as the registered config, not as behaviour. Nor
+does it check a signature's age: the pinned SDK does not either (it verifies
+the HMAC only), so a replayed signed request is accepted.
 """
 
 from __future__ import annotations
