@@ -510,10 +510,7 @@ class Executor:
         while state.queue:
             if state.run.requests >= max_requests:
                 raise KitError(f"{fn_id}: still running after {max_requests} requests")
-            item = state.queue.popleft()
-            if item.target in state.memos:
-                continue  # a raced step already stored: nothing to run
-            if self._call(state, item):
+            if self._call(state, state.queue.popleft()):
                 return state.run
         raise KitError(f"{fn_id}: the run stopped with nothing left to call")
 

@@ -312,3 +312,47 @@ def test_a_run_with_nothing_left_to_call_is_reported() -> None:
     executor.post = silent  # type: ignore[method-assign,assignment]
     with pytest.raises(kit.KitError, match="nothing left to call"):
         executor.run(child, inngest.Event(name="k/child"))
+
+
+@client.create_function(fn_id="race", trigger=inngest.TriggerEvent(event="k/race"))
+async def race(ctx: inngest.Context) -> object:
+    async def two_steps() -> str:
+        first = await ctx.step.run("b1", _text, "b1")
+        return await ctx.step.run("b2", _text, first + "b2")
+
+    both = await ctx.group.parallel(
+        (lambda: ctx.step.run("a", _text, "a"), two_steps),
+        parallel_mode=inngest.ParallelMode.RACE,
+    )
+    return [list(both), await ctx.step.run("after", _text, "after")]
+
+
+def test_a_racing_group_calls_the_function_after_each_finished_branch() -> None:
+    run = kit.serve_functions(client, [race]).run(race, inngest.Event(name="k/race"))
+    assert run.output == [["a", "b1b2"], "after"]
+    # Each finished branch queues a call of the function (shouldEnqueueDiscovery):
+    # both calls plan b2, which is queued once; the group's end lets "after" run
+    # at once.
+    assert [(o.op, o.step_id) for o in run.ops] == [
+        ("StepPlanned", "a"),
+        ("StepPlanned", "b1"),
+        ("StepRun", "a"),
+        ("StepRun", "b1"),
+        ("StepPlanned", "b2"),
+        ("StepPlanned", "b2"),
+        ("StepRun", "b2"),
+        ("StepRun", "after"),
+    ]
+
+
+def test_a_step_error_the_kit_cannot_place_counts_for_no_step() -> None:
+    # The function no longer reaches one planned step when asked again (here:
+    # it crashes): the failed request is recorded with no step.
+    executor = kit.serve_functions(client, [child])
+
+    def crashes(*args: object, **kwargs: object) -> object:
+        return 500, {}, {"name": "RuntimeError"}
+
+    executor.post = crashes  # type: ignore[method-assign,assignment]
+    body = kit.request_body(inngest.Event(name="k/child"))
+    assert executor._step_behind(child.id, body) == ""
