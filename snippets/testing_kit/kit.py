@@ -298,7 +298,13 @@ class Op:
 
 @dataclasses.dataclass
 class Run:
-    """What happened to one function run."""
+    """What happened to one function run.
+
+    `ops` are the step ops the SDK reported, `errors` the failed requests
+    (see [`Op`][snippets.testing_kit.kit.Op]), `event` the triggering event as
+    the server sent it, and `children` the runs started by `step.invoke`.
+    `error` is the last error, cleared when the run completes.
+    """
 
     fn_id: str
     status: str
