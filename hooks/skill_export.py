@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a packa
 
 from mkdocs.utils.meta import get_data  # noqa: E402
 
-from hooks import skill_markdown  # noqa: E402
+from hooks import placeholders, skill_markdown  # noqa: E402
 from hooks.skill_markdown import DOCS, SkillError, page_source  # noqa: E402
 
 NAME = "inngest-workflow"
@@ -96,7 +96,7 @@ def build(repo_url: str = REPO_URL) -> dict[str, str]:
     match = skill_markdown.FRONT_MATTER.match(header)
     if match is None:
         raise SkillError(f"{HEADER.name} must start with the skill's frontmatter")
-    frontmatter = skill_markdown.placeholders.expand(
+    frontmatter = placeholders.expand(
         match.group(0), where=HEADER.name, repo_url=repo_url
     ).replace("{name}", NAME)
     out = {}
@@ -152,7 +152,7 @@ def on_files(files: object, config: object) -> object:
     assert isinstance(config, MkDocsConfig)
     try:
         content = zip_bytes(build(config.repo_url or REPO_URL))
-    except (SkillError, skill_markdown.placeholders.PlaceholderError) as err:
+    except (SkillError, placeholders.PlaceholderError) as err:
         raise PluginError(f"skill export: {err}") from None
     files.append(File.generated(config, ZIP_URI, content=content))
     return files

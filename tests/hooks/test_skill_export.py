@@ -1,13 +1,13 @@
 """The exported skill: a valid Agent Skill, tested code only, no dead links."""
 
 import io
-from importlib import metadata
 import posixpath
 import re
 import subprocess
 import sys
 import textwrap
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -32,9 +32,7 @@ def exported() -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def written(
-    exported: dict[str, str], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
+def written(exported: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> Path:
     return skill_export.write(tmp_path_factory.mktemp("skill"), exported)
 
 
@@ -108,7 +106,8 @@ def test_skill_md_holds_concepts_rules_and_a_reference_per_task(
     skill = exported["SKILL.md"]
     order = ["## Which reference to open", "## Rules that prevent", "# Core concepts"]
     found = [skill.find(f"\n{heading}") for heading in order]
-    assert -1 not in found and found == sorted(found), dict(zip(order, found, strict=True))
+    assert -1 not in found, dict(zip(order, found, strict=True))
+    assert found == sorted(found), dict(zip(order, found, strict=True))
     references = [name for name in exported if name != "SKILL.md"]
     assert all(name.startswith("references/") for name in references)
     for name in references:
