@@ -7,8 +7,17 @@
 //    "Annotation 1".
 // 3. The copy button copies the code without the annotation markers, but keeps
 //    the spaces that stood before "# (1)!": copy without trailing spaces.
+// 4. Attributes instead of copies of Material's templates: the search dialog
+//    gets a name (axe: aria-dialog-name); the decorative progress bar is no
+//    unnamed progressbar (axe: aria-progressbar-name).
+// 5. "Copy page" copies the page's Markdown copy (overrides/main.html).
 (function () {
   "use strict";
+
+  var search = document.querySelector(".md-search");
+  if (search) search.setAttribute("aria-label", "Search");
+  var progress = document.querySelector(".md-progress");
+  if (progress) progress.removeAttribute("role");
 
   function name() {
     document.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
@@ -38,4 +47,14 @@
       return line.replace(/\s+$/, "");
     }).join("\n").replace(/\s+$/, ""));
   }, true);
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("[data-copy-page]");
+    if (!button) return;
+    fetch(button.getAttribute("data-copy-page"))
+      .then(function (response) { return response.text(); })
+      .then(function (text) { return navigator.clipboard.writeText(text); })
+      .then(function () { button.setAttribute("data-copied", ""); button.title = "Copied"; },
+            function () { button.removeAttribute("data-copied"); });
+  });
 })();
