@@ -2,15 +2,17 @@
 documents for overriding; what site.js and the `scripts` block patch at run
 time must still be in the installed theme, or the patch silently stops working."""
 
+import importlib.util
 import re
 from pathlib import Path
-
-import material
 
 from tests.site.sources import DOCS, ROOT
 
 OVERRIDES = ROOT / "overrides"
-THEME = Path(material.__file__).parent / "templates"
+_SPEC = importlib.util.find_spec("material")
+assert _SPEC is not None
+assert _SPEC.origin is not None
+THEME = Path(_SPEC.origin).parent / "templates"
 # Blocks Material's documentation lists under "Overriding blocks".
 DOCUMENTED_BLOCKS = {
     "analytics",
@@ -59,15 +61,17 @@ def test_overrides_extend_the_theme_and_use_documented_blocks() -> None:
         used = set(BLOCK.findall(text))
         assert used, f"{name} overrides no block"
         assert used <= DOCUMENTED_BLOCKS, f"{name}: {used - DOCUMENTED_BLOCKS}"
-        assert used <= theme_blocks, f"{name}: gone from the theme: {used - theme_blocks}"
+        assert used <= theme_blocks, (
+            f"{name}: gone from the theme: {used - theme_blocks}"
+        )
 
 
 def test_what_site_js_patches_is_still_in_the_theme() -> None:
     partials = THEME / "partials"
     search = (partials / "search.html").read_text()
-    assert '<div class="md-search" data-md-component="search" role="dialog">' in search, (
-        "Material's search dialog changed: check the aria-label site.js adds"
-    )
+    assert (
+        '<div class="md-search" data-md-component="search" role="dialog">' in search
+    ), "Material's search dialog changed: check the aria-label site.js adds"
     progress = (partials / "progress.html").read_text()
     assert 'class="md-progress" data-md-component="progress" role="progressbar"' in (
         progress

@@ -92,12 +92,14 @@ def test_every_page_reports_a_problem_with_its_url_and_sdk_version(
 ) -> None:
     url = page_url(source)
     found = tags(built_site / url / "index.html")
-    links = [a for a in found if a.get("href", "").startswith(mkdocs_config.repo_url)]
+    repo_url = mkdocs_config.repo_url or ""
+    assert repo_url
+    links = [a for a in found if a.get("href", "").startswith(repo_url)]
     reports = [a for a in links if "/issues/new?" in a["href"]]
     assert len(reports) == 1, f"{url or 'home'}: one 'Report a problem' link"
     address = urllib.parse.urlsplit(reports[0]["href"])
     assert f"{address.scheme}://{address.netloc}{address.path}" == (
-        f"{mkdocs_config.repo_url}/issues/new"
+        f"{repo_url}/issues/new"
     )
     query = urllib.parse.parse_qs(address.query)
     assert sorted(query) == ["body", "title"], "no tracking parameters"
