@@ -7,10 +7,9 @@
 //    "Annotation 1".
 // 3. The copy button copies the code without the annotation markers, but keeps
 //    the spaces that stood before "# (1)!": copy without trailing spaces.
-// 4. Attributes instead of copies of Material's templates: the search dialog
-//    gets a name (axe: aria-dialog-name); the decorative progress bar is no
-//    unnamed progressbar (axe: aria-progressbar-name).
-// 5. "Copy page" copies the page's Markdown copy (overrides/main.html).
+// 4. Instead of copied templates (tests/site/test_overrides.py): a name for the
+//    search dialog, no role on the decorative progress bar (axe).
+// 5. "Copy page" (overrides/main.html) copies the page's Markdown copy.
 (function () {
   "use strict";
 
