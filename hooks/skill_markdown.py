@@ -29,6 +29,7 @@ HEADING_ID = re.compile(
 LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)?(?P<fragment>#[^)\s]*)?\)")
 API_BLOCK = re.compile(r"^:::\s+(?P<module>[\w.]+)\s*$")
 API_LINK = re.compile(r"\]\(#(?P<module>snippets(?:\.\w+)+?)\.[A-Z]\w*\)")
+TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>\w+)(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
@@ -86,7 +87,8 @@ def render(
             ]
         else:
             out.append(line)
-    body = API_LINK.sub(r"](#\g<module>)", admonitions("\n".join(out)))
+    body = admonitions(tabs("\n".join(out)))
+    body = API_LINK.sub(r"](#\g<module>)", body)
     # Keep the site's stable anchors working in any Markdown viewer.
     body = HEADING_ID.sub(r'<a id="\g<id>"></a>\n\n\g<heading>', body)
     return (
@@ -127,6 +129,25 @@ def _link(
     if not (DOCS / resolved).is_file():
         raise SkillError(f"{page} links to {target!r}, which is not a page in docs/")
     return f"]({placeholders.repo_link(repo_url, 'docs/' + resolved)}{fragment})"
+
+
+def tabs(text: str) -> str:
+    """Content tabs (`=== "Title"` over an indented body) become a bold title
+    over the body, dedented: one after the other, as a printout shows them."""
+    out: list[str] = []
+    body: str | None = None  # the indent of the tab body being copied
+    for line in text.splitlines():
+        if body is not None and (line.startswith(body) or not line.strip()):
+            out.append(body[:-4] + line[len(body) :] if line.strip() else "")
+            continue
+        body = None
+        match = TAB.match(line)
+        if match:
+            body = match["indent"] + "    "
+            out.append(f"{match['indent']}**{match['title']}**")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def admonitions(text: str) -> str:

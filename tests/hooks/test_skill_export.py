@@ -301,3 +301,14 @@ def test_a_heading_with_an_id_keeps_the_blank_line_after_it(
         '<a id="install"></a>\n\n## Install\n\nPython'
         in exported["references/create.md"]
     )
+
+
+def test_content_tabs_become_titled_blocks_one_after_the_other() -> None:
+    text = (
+        '=== "One"\n\n    ``` python\n    a = 1\n    ```\n\n=== "Two"\n\n    b\n\nafter'
+    )
+    assert skill_markdown.tabs(text) == (
+        "**One**\n\n``` python\na = 1\n```\n\n**Two**\n\nb\n\nafter"
+    )
+    nested = '- item\n\n    === "In a list"\n\n        code\n'
+    assert skill_markdown.tabs(nested) == "- item\n\n    **In a list**\n\n    code"
