@@ -21,7 +21,7 @@ help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
 	@echo "make build   build the site into site/ (strict)"
-	@echo "make skill   write the agent skill (SKILL.md + references) to dist/skill/"
+	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
 	@echo "make bench   page weight vs. default Material, and Lighthouse scores"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
@@ -61,8 +61,11 @@ pytest: venv
 
 test: lint typecheck actionlint pytest
 
+# skills/ is the committed copy that skills installers read from the repository;
+# a test fails when it differs from what the pages generate.
 skill: venv
-	$(PY) -m hooks.skill_export dist/skill
+	$(PY) -m hooks.skill_export skills
+	$(PY) -m hooks.skill_export dist/skill --zip dist/inngest-workflow-skill.zip
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
