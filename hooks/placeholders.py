@@ -5,12 +5,17 @@
 - `{{ repo:tests/x/test_y.py }}` becomes `<repo_url>/blob/main/tests/x/test_y.py`
   (repo_url from mkdocs.yml, `REPO_URL` overrides it). Tests are not part of the
   site, so this is the link a reader can follow to the proof of a claim.
+- `{{ step-cost:table:tools }}`, `{{ step-cost:cell:inngest }}`,
+  `{{ step-cost:inngest:500:cpu }}`...: figures from the committed benchmark data
+  (docs/assets/step-cost.json, written by `make bench-steps`), so a page never
+  shows a number the data file does not hold (tools/step_cost/report.py).
 
 An unknown placeholder, package or file stops the build, naming the page.
 `expand()` is also used by the skill export, so both render pages the same way.
 """
 
 import re
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -22,6 +27,10 @@ from mkdocs.structure.pages import Page
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 ROOT = Path(__file__).resolve().parents[1]
 BRANCH = "main"
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from tools.step_cost import report as step_cost  # noqa: E402
 
 
 class PlaceholderError(ValueError):
@@ -55,9 +64,14 @@ def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
                     f"this repository: {name!r}"
                 )
             return repo_link(repo_url, name)
+        if kind == "step-cost":
+            try:
+                return step_cost.placeholder(name, step_cost.load())
+            except step_cost.StepCostDataError as err:
+                raise PlaceholderError(f"{where}: {match.group(0)!r}: {err}") from None
         raise PlaceholderError(
             f"{where}: unknown placeholder {match.group(0)!r}; "
-            "use {{ version:<package> }} or {{ repo:<path> }}"
+            "use {{ version:<package> }}, {{ repo:<path> }} or {{ step-cost:<name> }}"
         )
 
     return PLACEHOLDER.sub(replace, markdown)

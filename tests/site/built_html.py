@@ -84,3 +84,34 @@ def reader_pages(site: Path) -> list[str]:
         for file in site.rglob("index.html")
         if not is_redirect(file)
     )
+
+
+class _Tables(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[str]]] = []
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th") and self._cell is not None:
+            self.tables[-1][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def tables(path: Path) -> list[list[list[str]]]:
+    """Every <table> on a built page: rows of cell texts, whitespace collapsed."""
+    parser = _Tables()
+    parser.feed(path.read_text())
+    return parser.tables
