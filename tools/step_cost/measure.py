@@ -61,7 +61,9 @@ class TimedApp:
 
     CPU is `time.thread_time()` of the thread that runs the app (the test
     client's event loop), so other threads and other processes on a shared
-    machine do not count.
+    machine do not count. The measured function is `async`, so the SDK runs it
+    on that same thread (a sync function would go to the SDK's thread pool and
+    escape this count).
     """
 
     def __init__(self, app: ASGIApp) -> None:

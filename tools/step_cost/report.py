@@ -278,7 +278,7 @@ def placeholder(name: str, data: Data) -> str:
 # --- The chart -----------------------------------------------------------------
 
 WIDTH, HEIGHT = 720, 440
-LEFT, RIGHT, TOP, BOTTOM = 72, 24, 52, 56
+LEFT, RIGHT, TOP, BOTTOM = 72, 24, 20, 56
 STYLE = {
     # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
     "inngest": ("#0072B2", "", "circle"),
@@ -335,7 +335,7 @@ def svg(data: Data) -> str:
         )
         out.append(
             f'<text x="{LEFT - 8}" y="{py + 4:.1f}" text-anchor="end" '
-            f'fill="#333333">{fmt_ms(10.0**decade)}</text>'
+            f'fill="#333333">{_tick(10.0**decade)}</text>'
         )
     out.append(
         f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 12}" text-anchor="middle" '
@@ -365,9 +365,14 @@ def svg(data: Data) -> str:
             )
             out.append(_marker(marker, px, y(p["cpu_ms"]["median"]), colour))
         out.append("</g>")
+    out.append(
+        f'<rect x="{LEFT + 6}" y="{TOP + 6}" width="350" '
+        f'height="{18 * len(SERIES) + 10}" fill="#ffffff" fill-opacity="0.9" '
+        'stroke="#dddddd"/>'
+    )
     for i, name in enumerate(SERIES):
         colour, dash, marker = STYLE[name]
-        lx, ly = LEFT + 12 + (i % 2) * 330, 18 + (i // 2) * 18
+        lx, ly = LEFT + 14, TOP + 24 + i * 18
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(
             f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 28}" y2="{ly - 4}" '
@@ -380,6 +385,11 @@ def svg(data: Data) -> str:
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _tick(ms: float) -> str:
+    """Axis labels: `1 ms`, `10 ms`, `100 ms`, `1 s`, `10 s`."""
+    return f"{ms:g} ms" if ms < 1000 else f"{ms / 1000:g} s"
 
 
 def _marker(kind: str, cx: float, cy: float, colour: str) -> str:
