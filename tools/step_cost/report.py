@@ -319,24 +319,12 @@ def svg(data: Data) -> str:
     ]
     for decade in xs:
         px = x(10**decade)
-        out.append(
-            f'<line x1="{px:.1f}" y1="{TOP}" x2="{px:.1f}" y2="{TOP + plot_h}" '
-            'stroke="#dddddd"/>'
-        )
-        out.append(
-            f'<text x="{px:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" '
-            f'fill="#333333">{10**decade:g}</text>'
-        )
+        out.append(_gridline(px, TOP, px, TOP + plot_h))
+        out.append(_label(px, TOP + plot_h + 18, "middle", f"{10**decade:g}"))
     for decade in ys:
         py = y(10**decade)
-        out.append(
-            f'<line x1="{LEFT}" y1="{py:.1f}" x2="{LEFT + plot_w}" y2="{py:.1f}" '
-            'stroke="#dddddd"/>'
-        )
-        out.append(
-            f'<text x="{LEFT - 8}" y="{py + 4:.1f}" text-anchor="end" '
-            f'fill="#333333">{_tick(10.0**decade)}</text>'
-        )
+        out.append(_gridline(LEFT, py, LEFT + plot_w, py))
+        out.append(_label(LEFT - 8, py + 4, "end", _tick(10.0**decade)))
     out.append(
         f'<text x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 12}" text-anchor="middle" '
         'fill="#333333">steps (Inngest), tasks (Celery chain), jobs (RQ) per run</text>'
@@ -385,6 +373,20 @@ def svg(data: Data) -> str:
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"
+
+
+def _gridline(x1: float, y1: float, x2: float, y2: float) -> str:
+    return (
+        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+        'stroke="#dddddd"/>'
+    )
+
+
+def _label(x: float, y: float, anchor: str, text: str) -> str:
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" '
+        f'fill="#333333">{escape(text)}</text>'
+    )
 
 
 def _tick(ms: float) -> str:
