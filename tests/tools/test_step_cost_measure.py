@@ -69,3 +69,16 @@ def test_render_redraws_the_chart_from_the_data(
     out = capsys.readouterr().out
     assert out.startswith("machine: ")
     assert "inngest-10kb" in out
+
+
+def test_the_pinned_sdk_copies_the_stored_results_on_every_replayed_step() -> None:
+    """Why a call's cost grows faster than its number of steps (the page says so)."""
+    from inngest._internal.step_lib.base import StepMemos
+
+    stored: dict[str, object] = {"a": object(), "b": object(), "c": object()}
+    memos = StepMemos(stored)  # type: ignore[arg-type]
+    memos.pop("a")
+    # Not a `del`: a new dict of the remaining results, built item by item.
+    assert memos._memos is not stored
+    assert list(memos._memos) == ["b", "c"]
+    assert list(stored) == ["a", "b", "c"]

@@ -121,9 +121,12 @@ def test_the_comparison_cell_names_runs_and_the_per_step_cost(
 
 def test_the_tools_table_has_a_row_per_common_n(data: dict[str, Any]) -> None:
     lines = report.table_tools(data).splitlines()
-    assert lines[0].startswith("| Steps / tasks / jobs | Inngest: app CPU |")
+    assert lines[0].startswith("| N | Inngest: app CPU per run | per step |")
     assert [line.split("|")[1].strip() for line in lines[2:]] == ["1", "100", "500"]
-    assert "| 300 ms (270 ms–360 ms) | 110 ms (99 ms–130 ms) |" in lines[3]
+    assert lines[3] == (
+        "| 100 | 300 ms (270–360) | 3.0 ms | 110 ms (99–130) | 1.1 ms "
+        "| 800 ms (720–960) | 8.0 ms |"
+    )
 
 
 def test_the_inngest_table_marks_sizes_not_run(data: dict[str, Any]) -> None:

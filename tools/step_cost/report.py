@@ -161,7 +161,12 @@ def figure(data: Data, series: str, n: int, name: str) -> str:
 
 
 def _range(stats: Mapping[str, float]) -> str:
-    return f"{fmt_ms(stats['median'])} ({fmt_ms(stats['min'])}–{fmt_ms(stats['max'])})"
+    """`300 ms (270-360)` (an en dash); units repeated only where they differ."""
+    median, low, high = (fmt_ms(stats[s]) for s in STATS)
+    units = {text.split()[1] for text in (median, low, high)}
+    if len(units) == 1:
+        return f"{median} ({low.split()[0]}–{high.split()[0]})"
+    return f"{median} ({low}–{high})"
 
 
 def cell(data: Data, series: str) -> str:
@@ -182,26 +187,16 @@ def _row(cells: Sequence[str]) -> str:
 
 
 def table_tools(data: Data) -> str:
-    """N against CPU (and wall time) per run for the three tools, as Markdown."""
-    header = [
-        "Steps / tasks / jobs",
-        "Inngest: app CPU",
-        "Celery: process CPU",
-        "RQ: process CPU",
-        "Inngest: app wall time",
-        "Celery: wall time",
-        "RQ: wall time",
-    ]
+    """N against CPU per run, and per step, task or job, for the three tools."""
+    header = ["N", "Inngest: app CPU per run", "per step"]
+    header += ["Celery: CPU per run", "per task", "RQ: CPU per run", "per job"]
     lines = [_row(header), _row(["---:"] * len(header))]
     for n in _common_ns(data, TOOLS):
-        points = [point(data, tool, n) for tool in TOOLS]
-        lines.append(
-            _row(
-                [str(n)]
-                + [_range(p["cpu_ms"]) for p in points]
-                + [fmt_ms(p["wall_ms"]["median"]) for p in points]
-            )
-        )
+        cells = [str(n)]
+        for tool in TOOLS:
+            cells.append(_range(point(data, tool, n)["cpu_ms"]))
+            cells.append(figure(data, tool, n, "cpu-per-step"))
+        lines.append(_row(cells))
     return "\n".join(lines)
 
 
@@ -212,9 +207,9 @@ def table_inngest(data: Data) -> str:
         "App CPU per run",
         "Per step",
         "Last request: CPU (wall)",
-        "State sent on the last call",
-        "10 KB outputs: app CPU per run",
-        "10 KB outputs: state sent on the last call",
+        "State in the last request",
+        "10 KB outputs: CPU per run",
+        "10 KB outputs: state in the last request",
     ]
     big = {p["n"]: p for p in data["series"]["inngest-10kb"]["points"]}
     lines = [_row(header), _row(["---:"] * len(header))]
@@ -278,7 +273,7 @@ def placeholder(name: str, data: Data) -> str:
 # --- The chart -----------------------------------------------------------------
 
 WIDTH, HEIGHT = 720, 440
-LEFT, RIGHT, TOP, BOTTOM = 72, 24, 20, 56
+LEFT, RIGHT, TOP, BOTTOM = 84, 24, 20, 56
 STYLE = {
     # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies.
     "inngest": ("#0072B2", "", "circle"),
