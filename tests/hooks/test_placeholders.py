@@ -29,6 +29,13 @@ def test_an_existing_file_becomes_a_repo_link() -> None:
     assert out == "[test](https://example.test/o/r/blob/main/tests/conftest.py)"
 
 
+def test_step_cost_placeholders_print_the_committed_data() -> None:
+    data = step_cost.load()
+    assert _expand("{{ step-cost:inngest:100:cpu }}") == step_cost.figure(
+        data, "inngest", 100, "cpu"
+    )
+
+
 @pytest.mark.parametrize(
     ("markdown", "repo_url", "message"),
     [
@@ -43,13 +50,6 @@ def test_an_existing_file_becomes_a_repo_link() -> None:
         ("{{ step-cost:chart }}", REPO, r"page\.md: .*unknown step-cost placeholder"),
     ],
 )
-def test_step_cost_placeholders_print_the_committed_data() -> None:
-    data = step_cost.load()
-    assert _expand("{{ step-cost:inngest:100:cpu }}") == step_cost.figure(
-        data, "inngest", 100, "cpu"
-    )
-
-
 def test_bad_placeholders_name_the_page(
     markdown: str, repo_url: str | None, message: str
 ) -> None:
