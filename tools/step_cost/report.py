@@ -304,7 +304,8 @@ def svg(data: Data) -> str:
     title = "CPU time per run against the number of steps (log-log)"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
-        f'width="{WIDTH}" height="{HEIGHT}" role="img" '
+        f'width="{WIDTH}" height="{HEIGHT}" style="max-width: 100%; height: auto" '
+        'role="img" '
         'aria-labelledby="step-cost-title step-cost-desc" '
         'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" '
         'font-size="13">',
