@@ -31,6 +31,9 @@ def test_the_data_file_names_the_machine_and_the_versions(data: dict[str, Any]) 
     assert re.fullmatch(r"3\.\d+\.\d+", machine["python"])
     assert machine["processor"]
     assert isinstance(machine["shared"], bool)
+    if machine["shared"]:
+        assert "shared machine" in machine["note"]
+    assert any("round trip" in item for item in data["not_measured"])
     # Measured with the versions this repository pins: re-run `make bench-steps`
     # after bumping one of them.
     for package in ("inngest", "celery", "kombu", "rq", "fakeredis"):

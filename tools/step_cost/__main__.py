@@ -27,6 +27,10 @@ STEPS = (1, 10, 50, 100, 250, 500, 1000)
 BIG_OUTPUT_STEPS = (1, 10, 50, 100, 250)
 BIG_OUTPUT_BYTES = 10 * 1024
 QUICK_STEPS = (1, 5, 10)
+SHARED_NOTE = (
+    "Figures taken on a shared machine: other jobs ran at the same time (see the "
+    "load averages). CPU times hold up; wall times are inflated."
+)
 
 
 def repeats(n: int) -> int:
@@ -42,6 +46,31 @@ def processor() -> str:
     except OSError:
         pass
     return platform.processor() or platform.machine()
+
+
+FIELDS = {
+    "n": "steps (Inngest), tasks in the chain (Celery) or jobs (RQ) in one run",
+    "repeats": "runs measured; each figure is their median, min and max",
+    "cpu_ms": (
+        "Inngest: CPU time inside the app (thread CPU of the event loop, summed "
+        "over the run's requests); Celery and RQ: CPU time of this process "
+        "(worker, in-memory broker or fakeredis, and the producer)"
+    ),
+    "wall_ms": (
+        "Inngest: wall time inside the app, summed over the run's requests; "
+        "Celery and RQ: from sending the first task or job to the last one done"
+    ),
+    "last_request_ms": "Inngest: wall time of the last request (it returns the result)",
+    "last_request_cpu_ms": "Inngest: app CPU time of the last request",
+    "last_request_bytes": "Inngest: body of the last request (all stored step results)",
+    "requests": "Inngest: requests in the run (steps + 1)",
+}
+NOT_MEASURED = [
+    "the network round trip between the Inngest server and the app, per step",
+    "Inngest's own queueing and scheduling, and the server's work",
+    "Redis or RabbitMQ over a network (the brokers here run in this process)",
+    "starting and stopping the Celery worker",
+]
 
 
 def machine(*, shared: bool) -> dict[str, Any]:
@@ -157,6 +186,10 @@ def main(argv: Sequence[str] | None = None) -> None:
             },
             "series": run(steps, big, count),
         }
+        data["fields"] = FIELDS
+        data["not_measured"] = NOT_MEASURED
+        if shared:
+            data["machine"]["note"] = SHARED_NOTE
         data["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         data["seconds"] = round(time.perf_counter() - started)
         report.check(data, where="measured data")
