@@ -113,9 +113,9 @@ def test_the_comparison_cell_names_runs_and_the_per_step_cost(
     data: dict[str, Any],
 ) -> None:
     assert report.cell(data, "inngest") == (
-        "1 step: 4.0 ms, 100 steps: 300 ms, 500 steps: 6.0 s (12 ms per step at 500)"
+        "1 step: 4.0 ms, 100 steps: 300 ms, 500 steps: 6.0 s; 12 ms per step at 500"
     )
-    assert report.cell(data, "rq").endswith("(8.0 ms per job at 500)")
+    assert report.cell(data, "rq").endswith("4.0 s; 8.0 ms per job at 500")
     assert "1 task: 10 ms" in report.cell(data, "celery")
 
 
@@ -158,7 +158,7 @@ def test_the_machine_sentence_names_cores_python_and_versions(
         ("celery:100:wall", "110 ms"),
         (
             "cell:rq",
-            "1 job: 25 ms, 100 jobs: 800 ms, 500 jobs: 4.0 s (8.0 ms per job at 500)",
+            "1 job: 25 ms, 100 jobs: 800 ms, 500 jobs: 4.0 s; 8.0 ms per job at 500",
         ),
     ],
 )

@@ -179,7 +179,7 @@ def cell(data: Data, series: str) -> str:
         for n in shown
     )
     last = shown[-1]
-    return f"{runs} ({figure(data, series, last, 'cpu-per-step')} per {unit} at {last})"
+    return f"{runs}; {figure(data, series, last, 'cpu-per-step')} per {unit} at {last}"
 
 
 def _row(cells: Sequence[str]) -> str:
