@@ -82,3 +82,14 @@ def test_the_pinned_sdk_copies_the_stored_results_on_every_replayed_step() -> No
     assert memos._memos is not stored
     assert list(memos._memos) == ["b", "c"]
     assert list(stored) == ["a", "b", "c"]
+
+
+def test_the_pinned_sdk_offers_no_checkpointing() -> None:
+    """The page says checkpointing is not an option in this Python SDK."""
+    import inspect
+
+    import inngest
+
+    for callable_ in (inngest.Inngest, inngest.Inngest.create_function):
+        assert "checkpointing" not in inspect.signature(callable_).parameters
+    assert not [name for name in dir(inngest) if "checkpoint" in name.lower()]
