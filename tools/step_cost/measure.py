@@ -160,8 +160,16 @@ def celery_runner() -> Iterator[Callable[[int], Sample]]:
     from celery import Celery, chain
     from celery.contrib.testing.worker import start_worker
 
-    app = Celery("step_cost", broker="memory://", backend="cache+memory://")
+    # Not the current app, and a queue of its own: the in-memory transport is
+    # shared by every Celery app in the process (the comparison tests' too).
+    app = Celery(
+        "step_cost",
+        broker="memory://",
+        backend="cache+memory://",
+        set_as_current=False,
+    )
     app.conf.update(
+        task_default_queue="step_cost",
         broker_transport_options={"polling_interval": 0.01},
         task_ignore_result=True,
         worker_hijack_root_logger=False,
