@@ -8,12 +8,17 @@
 - `{{ test:tests/x/test_y.py::test_name }}` is the same link to the line where
   `def test_name` starts: a "Tested:" sentence points at the test itself, and a
   renamed or deleted test stops the build instead of leaving a dead claim.
+- `{{ step-cost:table:tools }}`, `{{ step-cost:cell:inngest }}`,
+  `{{ step-cost:inngest:500:cpu }}`...: figures from the committed benchmark data
+  (docs/assets/step-cost.json, written by `make bench-steps`), so a page never
+  shows a number the data file does not hold (tools/step_cost/report.py).
 
 An unknown placeholder, package or file stops the build, naming the page.
 `expand()` is also used by the skill export, so both render pages the same way.
 """
 
 import re
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -25,6 +30,10 @@ from mkdocs.structure.pages import Page
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 ROOT = Path(__file__).resolve().parents[1]
 BRANCH = "main"
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by file path, not as a package
+    sys.path.insert(0, str(ROOT))
+
+from tools.step_cost import report as step_cost  # noqa: E402
 
 
 class PlaceholderError(ValueError):
@@ -78,9 +87,15 @@ def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
                 raise PlaceholderError(f"{where}: {match.group(0)!r} needs repo_url")
             path, _, test = name.partition("::")
             return f"{repo_link(repo_url, path)}#L{line_of_test(path, test, where)}"
+        if kind == "step-cost":
+            try:
+                return step_cost.placeholder(name, step_cost.load())
+            except step_cost.StepCostDataError as err:
+                raise PlaceholderError(f"{where}: {match.group(0)!r}: {err}") from None
         raise PlaceholderError(
             f"{where}: unknown placeholder {match.group(0)!r}; use "
-            "{{ version:<package> }}, {{ repo:<path> }} or {{ test:<path>::<name> }}"
+            "{{ version:<package> }}, {{ repo:<path> }}, {{ test:<path>::<name> }} "
+            "or {{ step-cost:<name> }}"
         )
 
     return PLACEHOLDER.sub(replace, markdown)

@@ -26,7 +26,8 @@ FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 HEADING_ID = re.compile(
     r"^(?P<heading>#{1,6} .*?)[ \t]*\{\s*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.MULTILINE
 )
-LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)?(?P<fragment>#[^)\s]*)?\)")
+# A relative link (no scheme, no leading slash) to a page or another file of docs/.
+LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?P<fragment>#[^)\s]*)?\)")
 API_BLOCK = re.compile(r"^:::\s+(?P<module>[\w.]+)\s*$")
 API_LINK = re.compile(r"\]\(#(?P<module>snippets(?:\.\w+)+?)\.[A-Z]\w*\)")
 TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
@@ -116,7 +117,8 @@ def _link(
     match: re.Match[str], page: str, here: str, links: dict[str, str], repo_url: str
 ) -> str:
     """Links to exported pages point into the skill (relative to the file that
-    holds the link); links to other pages go to their source in the repository."""
+    holds the link); links to other pages and files of docs/ (a data file, an
+    image) go to their source in the repository."""
     target, fragment = match["target"], match["fragment"] or ""
     if target is None:
         return match.group(0)
@@ -127,7 +129,7 @@ def _link(
         relative = posixpath.relpath(links[resolved], posixpath.dirname(here) or ".")
         return f"]({relative}{fragment})"
     if not (DOCS / resolved).is_file():
-        raise SkillError(f"{page} links to {target!r}, which is not a page in docs/")
+        raise SkillError(f"{page} links to {target!r}, which is not a file in docs/")
     return f"]({placeholders.repo_link(repo_url, 'docs/' + resolved)}{fragment})"
 
 
