@@ -15,15 +15,16 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test lint typecheck actionlint pytest drift skill bench clean
+.PHONY: help venv serve build test lint typecheck actionlint pytest drift skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
 	@echo "make build   build the site into site/ (strict)"
-	@echo "make skill   write the agent skill (SKILL.md + references) to dist/skill/"
+	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
-	@echo "make bench   page weight vs. default Material, and Lighthouse scores"
+	@echo "make bench   page weight vs. default Material, Lighthouse scores, step cost"
+	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
 $(UV):
@@ -61,8 +62,11 @@ pytest: venv
 
 test: lint typecheck actionlint pytest
 
+# skills/ is the committed copy that skills installers read from the repository;
+# a test fails when it differs from what the pages generate.
 skill: venv
-	$(PY) -m hooks.skill_export dist/skill
+	$(PY) -m hooks.skill_export skills
+	$(PY) -m hooks.skill_export dist/skill --zip dist/inngest-workflow-skill.zip
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
@@ -76,8 +80,14 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	@touch $@
 
 # Not part of `make test`: timings and Lighthouse scores vary from run to run.
-bench: venv $(LIGHTHOUSE)
+bench: venv $(LIGHTHOUSE) bench-steps
 	$(PY) -m tests.site.bench
+
+# Measures Inngest/Celery/RQ step overhead (a few minutes), rewrites
+# docs/assets/step-cost.json and .svg; commit both. On a machine doing nothing
+# else: make bench-steps STEP_COST_ARGS=--dedicated
+bench-steps: venv
+	$(PY) -m tools.step_cost $(STEP_COST_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist

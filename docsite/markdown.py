@@ -1,31 +1,42 @@
 """Fenced blocks, copy-button text and a page as plain Markdown.
 
-Plain Markdown is what a reader without the site gets: embeds replaced by
-their code, placeholders expanded, admonitions as blockquotes, stable heading
-anchors kept as `<a id>` tags, and links to pages outside the export sent to
-the live site. The agent skill export is made of it.
+Plain Markdown is what a reader without the site gets (the agent skill is made
+of it): embeds replaced by their code exactly as pymdownx.snippets inserts it,
+placeholders expanded, `::: module` blocks as the module's tested source,
+Material-only syntax (admonitions, content tabs, heading ids) as what any
+Markdown reader shows, and links to pages outside the export sent to their
+source in the repository.
 """
 
+import posixpath
 import re
-import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from docsite import placeholders
-from docsite.embeds import EMBED, SnippetError, resolve, section_lines, section_text
-from docsite.paths import DOCS
-from docsite.urls import resolve_link, url_of
+from docsite import paths, placeholders
+from docsite.embeds import (
+    API,
+    EMBED,
+    SnippetError,
+    resolve,
+    section_lines,
+    section_text,
+)
+from docsite.urls import resolve_link
 
 FENCE = re.compile(
     r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+-]*)"
 )
 PYTHON = ("python", "py", "python3", "pycon")
 ANNOTATION = re.compile(r"\s*(#|//)\s*\(\d+\)!?\s*$")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 HEADING_ID = re.compile(
     r"^(?P<heading>#{1,6} .*?)[ \t]*\{\s*#(?P<id>[\w-]+)[^}]*\}[ \t]*$", re.MULTILINE
 )
-LINK = re.compile(r"\]\((?P<target>[^)\s#]+\.md)?(?P<fragment>#[^)\s]*)?\)")
+# A relative link (no scheme, no leading slash) to a page or another file of docs/.
+LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?P<fragment>#[^)\s]*)?\)")
+API_LINK = re.compile(r"\]\(#(?P<module>snippets(?:\.\w+)+?)\.[A-Z]\w*\)")
+TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>\w+)(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
@@ -89,7 +100,9 @@ def copy_texts(page: Path, bases: Sequence[Path] | None = None) -> list[str]:
     return blocks
 
 
-def embedded(path: str, name: str | None, bases: Sequence[Path]) -> list[str]:
+def embedded(
+    path: str, name: str | None, bases: Sequence[Path] | None = None
+) -> list[str]:
     """An embed's lines as the page shows them, blank lines around it dropped."""
     file = resolve(path, bases)
     if file is None:
@@ -101,57 +114,105 @@ def embedded(path: str, name: str | None, bases: Sequence[Path]) -> list[str]:
     return "\n".join(lines).strip("\n").splitlines()
 
 
-def plain_markdown(
-    page: str,
-    *,
-    bases: Sequence[Path],
-    links: dict[str, str],
-    site_url: str,
-    repo_url: str,
-    docs: Path = DOCS,
-) -> str:
-    """One page as plain Markdown (see the module docstring).
-
-    `links` maps pages that are part of the same export to the file they are in;
-    links to any other page go to `site_url`.
-    """
-    source = docs / page
+def page_source(page: str, docs: Path | None = None) -> str:
+    """The Markdown of docs/`page`; PageError if there is no such page."""
+    source = (docs or paths.DOCS) / page
     if not source.is_file():
         raise PageError(f"page {page!r} is not in docs/")
-    text = FRONT_MATTER.sub("", source.read_text())
+    return source.read_text()
+
+
+def plain_markdown(
+    text: str,
+    *,
+    page: str,
+    here: str,
+    links: dict[str, str],
+    repo_url: str,
+    bases: Sequence[Path] | None = None,
+) -> str:
+    """Markdown `text` of docs/`page` as plain Markdown, written into the export
+    file `here`; `links` maps the pages that are part of the export to the file
+    that holds them."""
+    text = FRONT_MATTER.sub("", text)
     try:
         text = placeholders.expand(text, where=page, repo_url=repo_url)
     except placeholders.PlaceholderError as err:
         raise PageError(str(err)) from None
     out: list[str] = []
     for line in text.splitlines():
-        embed = EMBED.match(line)
-        if embed:
+        embed, api = EMBED.match(line), API.match(line)
+        if api:
+            out += api_block(api["module"], bases)
+        elif embed:
             indent = embed["indent"]
             code = embedded(embed["path"], embed["section"], bases)
             out += [indent + c if c else "" for c in code]
         else:
             out.append(line)
-    body = admonitions_as_quotes("\n".join(out))
+    body = admonitions_as_quotes(tabs_as_titles("\n".join(out)))
+    body = API_LINK.sub(r"](#\g<module>)", body)
     # Keep the site's stable anchors working in any Markdown viewer.
     body = HEADING_ID.sub(r'<a id="\g<id>"></a>\n\n\g<heading>', body)
-    return LINK.sub(_linker(page, links, site_url), body).strip() + "\n"
+    return LINK.sub(_linker(page, here, links, repo_url), body).strip() + "\n"
+
+
+def api_block(module: str, bases: Sequence[Path] | None = None) -> list[str]:
+    """A mkdocstrings `::: module` block: in plain Markdown, the module's source
+    (the tested file itself), so a reader can copy it into a project."""
+    path = module.replace(".", "/") + ".py"
+    code = embedded(path.removeprefix("snippets/"), None, bases)
+    return [
+        f'<a id="{module}"></a>',
+        "",
+        f"The module, `{path}`, as tested:",
+        "",
+        "``` python",
+        *code,
+        "```",
+    ]
 
 
 def _linker(
-    page: str, links: dict[str, str], site_url: str
+    page: str, here: str, links: dict[str, str], repo_url: str
 ) -> Callable[[re.Match[str]], str]:
     def link(match: re.Match[str]) -> str:
-        """Links to exported pages point into the export; others to the site."""
+        """Links to exported pages point into the export (relative to the file
+        that holds the link); links to other pages and files of docs/ (a data
+        file, an image) go to their source in the repository."""
         target, fragment = match["target"], match["fragment"] or ""
         if target is None:
             return match.group(0)
         src = resolve_link(page, target)
+        if src in links and links[src] == here and fragment:
+            return f"]({fragment})"
         if src in links:
-            return f"]({links[src]}{fragment})"
-        return f"]({urllib.parse.urljoin(site_url, url_of(src))}{fragment})"
+            relative = posixpath.relpath(links[src], posixpath.dirname(here) or ".")
+            return f"]({relative}{fragment})"
+        if not (paths.DOCS / src).is_file():
+            raise PageError(f"{page} links to {target!r}, which is not a file in docs/")
+        return f"]({placeholders.repo_link(repo_url, 'docs/' + src)}{fragment})"
 
     return link
+
+
+def tabs_as_titles(text: str) -> str:
+    """Content tabs (`=== "Title"` over an indented body) become a bold title
+    over the body, dedented: one after the other, as a printout shows them."""
+    out: list[str] = []
+    body: str | None = None  # the indent of the tab body being copied
+    for line in text.splitlines():
+        if body is not None and (line.startswith(body) or not line.strip()):
+            out.append(body[:-4] + line[len(body) :] if line.strip() else "")
+            continue
+        body = None
+        match = TAB.match(line)
+        if match:
+            body = match["indent"] + "    "
+            out.append(f"{match['indent']}**{match['title']}**")
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def admonitions_as_quotes(text: str) -> str:

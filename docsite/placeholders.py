@@ -8,6 +8,10 @@
 - `{{ test:tests/x/test_y.py::test_name }}` is the same link to the line where
   `def test_name` starts: a "Tested:" sentence points at the test itself, and a
   renamed or deleted test stops the build instead of leaving a dead claim.
+- `{{ step-cost:table:tools }}`, `{{ step-cost:cell:inngest }}`,
+  `{{ step-cost:inngest:500:cpu }}`...: figures from the committed benchmark data
+  (docs/assets/step-cost.json, written by `make bench-steps`), so a page never
+  shows a number the data file does not hold (tools/step_cost/report.py).
 
 An unknown placeholder, package or file is a PlaceholderError naming the page.
 The site (hooks/placeholders.py), the copy-text check and the skill export all
@@ -18,6 +22,7 @@ import re
 from importlib import metadata
 
 from docsite.paths import ROOT
+from tools.step_cost import report as step_cost
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 BRANCH = "main"
@@ -74,9 +79,15 @@ def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
                 raise PlaceholderError(f"{where}: {match.group(0)!r} needs repo_url")
             path, _, test = name.partition("::")
             return f"{repo_link(repo_url, path)}#L{line_of_test(path, test, where)}"
+        if kind == "step-cost":
+            try:
+                return step_cost.placeholder(name, step_cost.load())
+            except step_cost.StepCostDataError as err:
+                raise PlaceholderError(f"{where}: {match.group(0)!r}: {err}") from None
         raise PlaceholderError(
             f"{where}: unknown placeholder {match.group(0)!r}; use "
-            "{{ version:<package> }}, {{ repo:<path> }} or {{ test:<path>::<name> }}"
+            "{{ version:<package> }}, {{ repo:<path> }}, {{ test:<path>::<name> }} "
+            "or {{ step-cost:<name> }}"
         )
 
     return PLACEHOLDER.sub(replace, markdown)

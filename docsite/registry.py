@@ -8,7 +8,9 @@ pages that do not follow that rule, and why.
 """
 
 import dataclasses
+from pathlib import Path
 
+from docsite import paths
 from docsite.config import load
 
 # Page -> (snippet folders it embeds from, its tests folder). The exceptions only.
@@ -18,24 +20,27 @@ FOLDERS: dict[str, tuple[tuple[str, ...], str | None]] = {
     # Tables of decisions and corrections: prose that cites tests elsewhere.
     "decisions.md": ((), "decisions"),
     "corrections.md": ((), "corrections"),
+    # Written by hooks/changelog.py from changelog.yml; tests/hooks/test_changelog.py.
+    "changelog.md": ((), None),
     # The reference app: the Leadflow package and the files that describe it.
     "patterns/index.md": (("leadflow", "patterns"), "patterns"),
     "patterns/genie-iq.md": (("leadflow", "patterns"), "patterns"),
 }
 
 # Agent skill file -> the pages it is made of, in order (hooks/skill_export.py).
+# Every guide in docs/guides/ is added as references/<guide>.md (skill_manifest).
 SKILL: dict[str, list[str]] = {
-    "SKILL.md": [
-        "concepts.md",
-        "quick-reference.md",
-        "decisions.md",
-        "event-naming.md",
-        "patterns/genie-iq.md",
-    ],
-    "inngest-create.md": ["guides/create.md"],
-    "inngest-improve.md": ["guides/improve.md"],
-    "inngest-debug.md": ["guides/debug.md", "corrections.md"],
+    "SKILL.md": ["concepts.md"],
+    "references/quick-reference.md": ["quick-reference.md"],
+    "references/decisions.md": ["decisions.md"],
+    "references/event-naming.md": ["event-naming.md"],
+    "references/reference-app.md": ["patterns/index.md", "patterns/genie-iq.md"],
+    "references/testing-kit.md": ["testing-kit.md"],
+    "references/comparison.md": ["comparison.md"],
+    "references/corrections.md": ["corrections.md"],
 }
+# Guides in task order; a guide not named here follows them, by file name.
+GUIDE_ORDER = ["create", "improve", "debug", "deploy"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,3 +68,14 @@ def page_info(src: str, title: str = "") -> PageInfo:
 def pages() -> list[PageInfo]:
     """Every page in nav order."""
     return [page_info(entry.src, entry.title) for entry in load().nav]
+
+
+def skill_manifest(docs: Path | None = None) -> dict[str, list[str]]:
+    """Skill file -> pages: SKILL.md, the guides in task order, then the rest."""
+    guides = sorted(
+        (p.stem for p in ((docs or paths.DOCS) / "guides").glob("*.md")),
+        key=lambda s: (GUIDE_ORDER.index(s) if s in GUIDE_ORDER else 99, s),
+    )
+    found = {"SKILL.md": SKILL["SKILL.md"]}
+    found |= {f"references/{g}.md": [f"guides/{g}.md"] for g in guides}
+    return found | {k: v for k, v in SKILL.items() if k != "SKILL.md"}

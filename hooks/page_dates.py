@@ -3,7 +3,7 @@
 A page's "last changed" date is the committer date (`git log -1 --format=%cs`)
 of the newest commit touching the page or any snippet module it embeds or
 documents, so fixing an example re-dates the page that shows it. The date is
-shown at the foot of the page (overrides/partials/source-file.html) and is the
+shown at the foot of the page (overrides/main.html) and is the
 page's `<lastmod>` in sitemap.xml.
 
 A shallow clone (CI checks out with `fetch-depth: 0`, but `--depth 1` works

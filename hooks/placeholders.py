@@ -1,4 +1,5 @@
-"""MkDocs hook: expand placeholders (docsite/placeholders.py says which).
+"""MkDocs hook: expand placeholders (docsite/placeholders.py says which:
+versions, repository and test links, step-cost figures).
 
 An unknown placeholder, package or file stops the build, naming the page.
 """

@@ -7,8 +7,16 @@
 //    "Annotation 1".
 // 3. The copy button copies the code without the annotation markers, but keeps
 //    the spaces that stood before "# (1)!": copy without trailing spaces.
+// 4. Instead of copied templates (tests/site/test_overrides.py): a name for the
+//    search dialog, no role on the decorative progress bar (axe).
+// 5. "Copy page" (overrides/main.html) copies the page's Markdown copy.
 (function () {
   "use strict";
+
+  var search = document.querySelector(".md-search");
+  if (search) search.setAttribute("aria-label", "Search");
+  var progress = document.querySelector(".md-progress");
+  if (progress) progress.removeAttribute("role");
 
   function name() {
     document.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
@@ -38,4 +46,14 @@
       return line.replace(/\s+$/, "");
     }).join("\n").replace(/\s+$/, ""));
   }, true);
+
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element && event.target.closest("[data-copy-page]");
+    if (!button) return;
+    fetch(button.getAttribute("data-copy-page"))
+      .then(function (response) { return response.text(); })
+      .then(function (text) { return navigator.clipboard.writeText(text); })
+      .then(function () { button.setAttribute("data-copied", ""); button.title = "Copied"; },
+            function () { button.removeAttribute("data-copied"); });
+  });
 })();

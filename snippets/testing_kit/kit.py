@@ -9,21 +9,30 @@ does, until the run completes or fails. The
 server's HTTP API on 127.0.0.1, so `client.send(...)` and the app sync (PUT)
 really go over HTTP and can be inspected.
 
+The run loop models the server's queue, following Inngest's SDK spec and the
+server's executor (each rule cites its source below): every request is a queue
+item with its own attempt counter, parallel steps are queued one item each,
+invoked runs get the server's `_inngest` metadata, `on_failure` handlers run
+with their own (zero) retries.
+
 What the kit does **not** reproduce: server-side flow control (concurrency,
-throttle, rate limit, debounce, priority, batching, singleton, idempotency,
-cancellation) and real timers. Those are asserted as the registered config,
-not as behaviour. Nor does it check a signature's age: the pinned SDK does not
-either (it verifies the HMAC only), so a replayed signed request is accepted.
+throttle, rate limit, debounce, priority, batching, singleton, idempotency),
+cancellation, and timers' wall clock (sleeps, wait and invoke timeouts, retry
+backoff). Those are asserted as the registered config, not as behaviour. Nor
+does it check a signature's age: the pinned SDK does not either (it verifies
+the HMAC only), so a replayed signed request is accepted.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import dataclasses
 import hashlib
 import hmac
 import json
+import re
 import threading
 import time
 import urllib.parse
@@ -45,8 +54,10 @@ SERVE_PATH = "/api/inngest"
 SERVER_DEFAULT_RETRIES = 4
 """Retries the Inngest server applies when a function sets none (5 attempts).
 
-The SDK sends no `retries` in the sync payload when `retries=` is not given;
-the number comes from Inngest's documentation, not from the SDK.
+The SDK sends no `retries` in the sync payload when `retries=` is not given,
+so the number is the server's: `DefaultRetryCount = 4` in the server source
+(`pkg/consts/consts.go` in inngest/inngest), and 4 retries in Inngest's
+retries documentation.
 """
 
 Json = Any
@@ -251,11 +262,30 @@ def triggered_by(
 
 
 # --- The executor --------------------------------------------------------------
+#
+# The executor models the Inngest server's queue: every request is one queue
+# item with its own attempt counter. Sources it follows, from inngest/inngest:
+# the SDK spec (`docs/SDK_SPEC.md`, sections 4.4 Call Requests, 5 Steps and
+# 11 Failure Handlers) and the executor (`pkg/execution/executor/executor.go`,
+# `force_step_plan.go`, `util.go`).
+
+STEP_BODY_OPS = ("StepRun", "StepError", "StepFailed")
+"""Ops that mean the body of a `step.run` ran once."""
+
+_STEP_RUN_FRAME = re.compile(r"step_lib[/\\]step_(?:a)?sync\.py\", line \d+, in run\n")
+"""The SDK frame a `RetryAfterError` or `NonRetriableError` passes through when
+`step.run` re-raises it to the function level (`step_lib/step_async.py`): the
+server then sees a failed request, not a step op."""
 
 
 @dataclasses.dataclass
 class Op:
-    """One operation the SDK reported back, as the server saw it."""
+    """One operation the SDK reported back, as the server saw it.
+
+    In `Run.errors`, `op` is `"FunctionError"`: a whole request failed (status
+    4xx/5xx), and `step_id` names the step whose body raised it, or is `""`
+    when the error came from code outside steps.
+    """
 
     op: str
     step_id: str
@@ -268,7 +298,13 @@ class Op:
 
 @dataclasses.dataclass
 class Run:
-    """What happened to one function run."""
+    """What happened to one function run.
+
+    `ops` are the step ops the SDK reported, `errors` the failed requests
+    (see [`Op`][snippets.testing_kit.kit.Op]), `event` the triggering event as
+    the server sent it, and `children` the runs started by `step.invoke`.
+    `error` is the last error, cleared when the run completes.
+    """
 
     fn_id: str
     status: str
@@ -278,6 +314,9 @@ class Run:
     requests: int = 0
     last_status_code: int = 0
     last_headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    event: Json = None
+    errors: list[Op] = dataclasses.field(default_factory=list)
+    children: list[Run] = dataclasses.field(default_factory=list)
 
     @property
     def completed(self) -> bool:
@@ -288,9 +327,98 @@ class Run:
         return [o.step_id for o in self.ops if op is None or o.op == op]
 
     def attempts(self, step_id: str) -> int:
-        """How many times the body of `step.run(step_id, ...)` ran."""
-        done = ("StepRun", "StepError", "StepFailed")
-        return sum(1 for o in self.ops if o.step_id == step_id and o.op in done)
+        """How many times the body of `step.run(step_id, ...)` ran.
+
+        Counts the step's `StepRun`, `StepError` and `StepFailed` ops, and the
+        failed requests in `errors` that the step's body caused (a
+        `RetryAfterError` or `NonRetriableError` raised inside the step).
+        """
+        ran = sum(1 for o in self.ops if o.step_id == step_id and o.op in STEP_BODY_OPS)
+        return ran + sum(1 for e in self.errors if e.step_id == step_id)
+
+
+@dataclasses.dataclass
+class _Item:
+    """One queued request: discovery (`target="step"`) or one planned step.
+
+    The server gives every queue item its own attempt counter, starting at 0
+    (`Attempt: 0` on each `queue.Item` built in executor.go), and retries an
+    item by sending the same item again with the next attempt number.
+    """
+
+    target: str = "step"
+    attempt: int = 0
+    name: str = ""
+    race: bool = False
+
+
+@dataclasses.dataclass
+class _RunState:
+    """What the server stores for one run (its state store and queue)."""
+
+    run: Run
+    events: list[inngest.Event]
+    max_attempts: int
+    waits: Mapping[str, Sequence[inngest.Event]]
+    run_id: str = dataclasses.field(default_factory=lambda: uuid.uuid4().hex)
+    memos: dict[str, Json] = dataclasses.field(default_factory=dict)
+    stack: list[str] = dataclasses.field(default_factory=list)
+    pending: set[str] = dataclasses.field(default_factory=set)
+    queue: collections.deque[_Item] = dataclasses.field(
+        default_factory=lambda: collections.deque([_Item()])
+    )
+    force_step_plan: bool = False
+    request_version: int = -1
+
+    def body(self, item: _Item) -> Json:
+        return request_body(
+            self.events,
+            steps=self.memos,
+            stack=self.stack,
+            attempt=item.attempt,
+            max_attempts=self.max_attempts,
+            run_id=self.run_id,
+            disable_immediate_execution=self.force_step_plan,
+        )
+
+    def final_attempt(self, item: _Item, headers: Mapping[str, str]) -> bool:
+        """No retry when the SDK says so, or the item used its last attempt
+        (`IsStepRetryable` in executor/util.go; spec 4.4.3)."""
+        no_retry = headers.get("x-inngest-no-retry") == "true"
+        return no_retry or item.attempt + 1 >= self.max_attempts
+
+    def retry(self, item: _Item) -> None:
+        """Queue the same item again with the next attempt. Behind what is
+        already queued: the server schedules a retry with a backoff, so the
+        other parallel branches run first."""
+        self.queue.append(dataclasses.replace(item, attempt=item.attempt + 1))
+
+    def plan(self, hashed: str, op: Op) -> None:
+        """A `StepPlanned` op: one new queue item for that step, at attempt 0
+        (`handleGeneratorStepPlanned`). A step already queued or stored is not
+        queued twice (the queue's job id is `<run>-<step>-plan`)."""
+        if hashed in self.pending or hashed in self.memos:
+            return
+        self.pending.add(hashed)
+        race = (op.opts or {}).get("parallelMode") == "race"
+        self.queue.append(_Item(hashed, 0, op.step_id, race))
+
+    def store(self, hashed: str, result: Json) -> None:
+        self.memos[hashed] = result
+        self.stack.append(hashed)
+        self.pending.discard(hashed)
+
+    def discover(self, race: bool) -> None:
+        """Once a result is stored, call the function again to find what comes
+        next, but only when no planned step is still pending, unless the group
+        races (`shouldEnqueueDiscovery`). That ends a parallel group, and for an
+        SDK at request version 2 or more (this SDK sends 2) the server stops
+        forcing step planning (`maybeResetForceStepPlan`, force_step_plan.go)."""
+        if self.pending and not race:
+            return
+        if self.request_version >= 2:
+            self.force_step_plan = False
+        self.queue.append(_Item())
 
 
 class Executor:
@@ -314,7 +442,11 @@ class Executor:
         self.client = client
         self.signing_key = signing_key
         self.serve_path = serve_path
-        self._max_attempts = {fn.id: _max_attempts(fn) for fn in functions}
+        self._max_attempts: dict[str, int] = {}
+        self._app_ids: dict[str, str] = {}
+        for fn in functions:
+            self._max_attempts.update(_max_attempts(fn))
+            self._app_ids[fn.id] = fn.id.removesuffix(f"-{fn.local_id}")
 
     def post(
         self, fn_id: str, body: Json, *, step: str = "step"
@@ -362,7 +494,8 @@ class Executor:
         """Run a function to the end and return what happened.
 
         Args:
-            fn: the function (or its fully qualified id, `app-id` + `-` + `fn_id`).
+            fn: the function (or its fully qualified id, `app-id` + `-` + `fn_id`;
+                an `on_failure` handler's id ends in `-failure`).
             event: the triggering event (a list for a batch).
             waits: for each `wait_for_event` step id, the events that arrive
                 while it waits. The first one with the awaited name whose
@@ -373,117 +506,179 @@ class Executor:
         fn_id = fn if isinstance(fn, str) else fn.id
         events = [event] if isinstance(event, inngest.Event) else list(event)
         events = [_with_id_and_ts(e) for e in events]
-        trigger = _event_json(events[0])
-        run = Run(fn_id=fn_id, status="Running")
-        memos: dict[str, Json] = {}
-        stack: list[str] = []
-        attempt = 0
-        planned: list[tuple[str, str]] = []
-        parallel_seen = False
-        max_attempts = self._max_attempts.get(fn_id, SERVER_DEFAULT_RETRIES + 1)
-        run_id = uuid.uuid4().hex
+        state = _RunState(
+            run=Run(fn_id=fn_id, status="Running", event=_event_json(events[0])),
+            events=events,
+            # Spec 11: a failure handler has its own retries (the SDK syncs 0).
+            max_attempts=self._max_attempts.get(fn_id, SERVER_DEFAULT_RETRIES + 1),
+            waits=waits or {},
+        )
+        while state.queue:
+            if state.run.requests >= max_requests:
+                raise KitError(f"{fn_id}: still running after {max_requests} requests")
+            if self._call(state, state.queue.popleft()):
+                return state.run
+        raise KitError(f"{fn_id}: the run stopped with nothing left to call")
 
-        while run.requests < max_requests:
-            target = "step"
-            if planned:
-                target, _ = planned.pop(0)
-            body = request_body(
-                events,
-                steps=memos,
-                stack=stack,
-                attempt=attempt,
-                max_attempts=max_attempts,
-                run_id=run_id,
-                disable_immediate_execution=parallel_seen,
+    def _call(self, state: _RunState, item: _Item) -> bool:
+        """Send one queue item's request; True when the run has ended."""
+        run = state.run
+        body = state.body(item)
+        status, headers, payload = self.post(run.fn_id, body, step=item.target)
+        run.requests += 1
+        run.last_status_code, run.last_headers = status, headers
+        if status == 200:
+            run.status, run.output, run.error = "Completed", payload, None
+            return True
+        if status != 206:
+            # A failed request: the server retries the same queue item
+            # (spec 4.4.3: X-Inngest-No-Retry decides) until its last attempt.
+            run.error = payload
+            run.errors.append(self._function_error(run.fn_id, item, body, payload))
+            if state.final_attempt(item, headers):
+                run.status = "Failed"
+                return True
+            state.retry(item)
+            return False
+        if state.request_version == -1:
+            state.request_version = int(headers.get("x-inngest-req-version", "-1"))
+        if len(payload) > 1:
+            # More than one op: parallelism, so every later step must be
+            # planned first (spec 5.5; `ForceStepPlan` in HandleGeneratorResponse).
+            state.force_step_plan = True
+        self._handle_ops(state, item, headers, payload)
+        return False
+
+    def _handle_ops(
+        self, state: _RunState, item: _Item, headers: Mapping[str, str], ops: Json
+    ) -> None:
+        stored = False
+        for raw in ops:
+            op = Op(
+                op=raw["op"],
+                step_id=raw.get("displayName") or raw["id"],
+                attempt=item.attempt,
+                data=raw.get("data"),
+                error=raw.get("error"),
+                opts=raw.get("opts"),
+                name=raw.get("name"),
             )
-            status, headers, payload = self.post(fn_id, body, step=target)
-            run.requests += 1
-            run.last_status_code, run.last_headers = status, headers
-
-            if status == 200:
-                run.status, run.output = "Completed", payload
-                return run
-            if status != 206:
-                run.error = payload
-                no_retry = headers.get("x-inngest-no-retry") == "true"
-                if no_retry or attempt + 1 >= max_attempts:
-                    run.status = "Failed"
-                    return run
-                attempt += 1
+            state.run.ops.append(op)
+            if op.op == "StepPlanned":
+                state.plan(raw["id"], op)
                 continue
+            if op.op == "StepError" and not state.final_attempt(item, headers):
+                state.retry(item)  # handleStepError: same item, next attempt
+                continue
+            # A StepError on its last attempt (or marked no-retry) is stored as
+            # the step's final failure, like StepFailed (handleStepError).
+            state.store(raw["id"], self._resolve(op, state, raw["id"]))
+            stored = True
+        if stored:
+            state.discover(item.race)
 
-            retry = False
-            final = (
-                headers.get("x-inngest-no-retry") == "true"
-                or attempt + 1 >= max_attempts
-            )
-            for item in payload:
-                op = Op(
-                    op=item["op"],
-                    step_id=item.get("displayName") or item["id"],
-                    attempt=attempt,
-                    data=item.get("data"),
-                    error=item.get("error"),
-                    opts=item.get("opts"),
-                    name=item.get("name"),
-                )
-                run.ops.append(op)
-                hashed = item["id"]
-                if op.op == "StepPlanned":
-                    parallel_seen = True
-                    planned.append((hashed, op.step_id))
-                    continue
-                if op.op == "StepError" and not final:
-                    retry = True
-                    continue
-                memos[hashed] = self._resolve(op, trigger, waits or {})
-                stack.append(hashed)
-            if retry and attempt + 1 < max_attempts:
-                attempt += 1
-            else:
-                attempt = 0
-        raise KitError(f"{fn_id}: still running after {max_requests} requests")
+    def _function_error(self, fn_id: str, item: _Item, body: Json, payload: Json) -> Op:
+        """Record a failed request, naming the step whose body raised it."""
+        step_id = item.name
+        if item.target == "step" and _raised_in_a_step(payload):
+            step_id = self._step_behind(fn_id, body)
+        return Op(
+            op="FunctionError", step_id=step_id, attempt=item.attempt, error=payload
+        )
 
-    def _resolve(
-        self, op: Op, trigger: Json, waits: Mapping[str, Sequence[inngest.Event]]
-    ) -> Json:
+    def _step_behind(self, fn_id: str, body: Json) -> str:
+        """Which step's body raised an error the SDK moved to the function level.
+
+        The server does not need to know, so it never asks; the kit does, to
+        count `Run.attempts`. It sends the same request once more with step
+        planning forced: the SDK then reports the step it would run, without
+        running it (spec 5.3.1). Code outside steps runs once more; `requests`
+        does not count this call. `""` when the error came from outside steps.
+        """
+        probe = {**body, "ctx": {**body["ctx"], "disable_immediate_execution": True}}
+        status, _, payload = self.post(fn_id, probe)
+        if status == 206 and len(payload) == 1 and payload[0]["op"] == "StepPlanned":
+            return str(payload[0].get("displayName") or payload[0]["id"])
+        return ""
+
+    def _resolve(self, op: Op, state: _RunState, hashed: str) -> Json:
         """What the server stores as the result of a finished op."""
         if op.op == "StepRun":
             return {"data": op.data}
         if op.op in ("StepFailed", "StepError"):
-            # A StepError the server will not retry (last attempt, or the SDK
-            # set x-inngest-no-retry) is stored as the step's final failure.
             return {"error": op.error}
         if op.op == "Sleep":
-            return None
+            return None  # spec 5.3.2: a finished sleep is stored as null
         if op.op == "WaitForEvent":
-            if op.step_id not in waits:
-                raise KitError(
-                    f"the run waits for {op.name!r} at step {op.step_id!r}: pass "
-                    f"waits={{{op.step_id!r}: [...]}} (an empty list times out)"
-                )
-            expression = (op.opts or {}).get("if")
-            for candidate in map(_event_json, waits[op.step_id]):
-                if candidate["name"] != op.name:
-                    continue
-                if expression is None or matches(
-                    expression, event=trigger, awaited=candidate
-                ):
-                    return candidate
-            return None
+            return _resolve_wait(op, state.run.event, state.waits)
         if op.op == "InvokeFunction":
-            opts = op.opts or {}
             child = self.run(
-                opts["function_id"],
-                inngest.Event(
-                    name="inngest/function.invoked",
-                    data=(opts.get("payload") or {}).get("data") or {},
-                ),
+                (op.opts or {})["function_id"],
+                self.invocation_event(op, state.run.fn_id, state.run_id, hashed),
             )
+            state.run.children.append(child)
             if child.completed:
                 return {"data": child.output}
             return {"error": child.error}
         raise KitError(f"unsupported op {op.op!r} at step {op.step_id!r}")
+
+    def invocation_event(
+        self, op: Op, parent_fn_id: str, run_id: str, hashed: str
+    ) -> inngest.Event:
+        """The event the server starts an invoked function with.
+
+        `step.invoke`'s `data` plus the server's own `data._inngest` metadata
+        (`NewInvocationEvent` in pkg/event/invoke.go), which the SDK passes on
+        untouched: the child's `ctx.event.data` has an `_inngest` key. The
+        server's internal UUIDs are stood in for by UUIDs derived from the ids.
+        """
+        opts = op.opts or {}
+        data = dict((opts.get("payload") or {}).get("data") or {})
+        app_id = self._app_ids.get(parent_fn_id, parent_fn_id)
+        data["_inngest"] = {
+            "source_app_id": str(uuid.uuid5(uuid.NAMESPACE_URL, app_id)),
+            "source_fn_id": str(uuid.uuid5(uuid.NAMESPACE_URL, parent_fn_id)),
+            "source_fn_v": 1,
+            "fn_id": opts["function_id"],
+            "correlation_id": f"{run_id}.{hashed}",
+            "expire": _expires_at(opts.get("timeout")),
+            "gid": str(uuid.uuid4()),
+            "name": op.name or op.step_id,
+        }
+        return inngest.Event(name="inngest/function.invoked", data=data)
+
+
+def _raised_in_a_step(payload: Json) -> bool:
+    stack = payload.get("stack") if isinstance(payload, dict) else None
+    return isinstance(stack, str) and _STEP_RUN_FRAME.search(stack) is not None
+
+
+def _resolve_wait(
+    op: Op, trigger: Json, waits: Mapping[str, Sequence[inngest.Event]]
+) -> Json:
+    """Spec 5.3.3: the matching event itself (not nested in `data`), or null."""
+    if op.step_id not in waits:
+        raise KitError(
+            f"the run waits for {op.name!r} at step {op.step_id!r}: pass "
+            f"waits={{{op.step_id!r}: [...]}} (an empty list times out)"
+        )
+    expression = (op.opts or {}).get("if")
+    for candidate in map(_event_json, waits[op.step_id]):
+        if candidate["name"] != op.name:
+            continue
+        if expression is None or matches(expression, event=trigger, awaited=candidate):
+            return candidate
+    return None
+
+
+def _expires_at(timeout: str | None) -> int:
+    """`InvokeFunctionOpts.Expires` (pkg/execution/state/opcode.go): now plus
+    the timeout, or one year when there is none; Unix milliseconds."""
+    now = int(time.time() * 1000)
+    if timeout is None:
+        return now + 365 * 86_400_000
+    unit = {"w": 604_800_000, "d": 86_400_000, "h": 3_600_000, "m": 60_000, "s": 1000}
+    return now + int(timeout[:-1]) * unit[timeout[-1]]
 
 
 def request_body(
@@ -527,10 +722,21 @@ def request_body(
     }
 
 
-def _max_attempts(fn: inngest.Function[Any]) -> int:
-    retries = registered_config(fn)["steps"]["step"].get("retries")
-    attempts = SERVER_DEFAULT_RETRIES if retries is None else retries["attempts"]
-    return int(attempts) + 1
+def _max_attempts(fn: inngest.Function[Any]) -> dict[str, int]:
+    """Attempts per function id: the function's, and its `on_failure`
+    handler's, which the SDK syncs with `retries: {"attempts": 0}`."""
+    config = fn.get_config(f"http://app{SERVE_PATH}")
+    handlers = (
+        [config.main] if config.on_failure is None else [config.main, config.on_failure]
+    )
+    out = {}
+    for handler in handlers:
+        retries = _strip_none(handler.model_dump(by_alias=True, mode="json"))["steps"][
+            "step"
+        ].get("retries")
+        attempts = SERVER_DEFAULT_RETRIES if retries is None else retries["attempts"]
+        out[handler.id] = int(attempts) + 1
+    return out
 
 
 def _with_id_and_ts(event: inngest.Event) -> inngest.Event:

@@ -1,11 +1,11 @@
 """The comparison page: every table cell is backed by a link, versions are real."""
 
-import dataclasses
-from html.parser import HTMLParser
 from importlib import metadata
 from pathlib import Path
 
 import pytest
+
+from tests.site.built_html import Cell, table_cells
 
 TOOLS = ["Inngest", "Celery", "RQ"]
 ROWS = [
@@ -35,40 +35,6 @@ PINNED = {
 }
 
 
-@dataclasses.dataclass
-class Cell:
-    text: str = ""
-    links: list[str] = dataclasses.field(default_factory=list)
-
-
-class _Tables(HTMLParser):
-    """Rows of cells (text and hrefs) for every <table> on a page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tables: list[list[list[Cell]]] = []
-        self._cell: Cell | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self.tables.append([])
-        elif tag == "tr" and self.tables:
-            self.tables[-1].append([])
-        elif tag in ("td", "th") and self.tables:
-            self._cell = Cell()
-            self.tables[-1][-1].append(self._cell)
-        elif tag == "a" and self._cell is not None:
-            self._cell.links.append(dict(attrs).get("href") or "")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th"):
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.text += data
-
-
 @pytest.fixture(scope="module")
 def page(built_site: Path) -> str:
     return (built_site / "comparison" / "index.html").read_text()
@@ -76,11 +42,9 @@ def page(built_site: Path) -> str:
 
 @pytest.fixture(scope="module")
 def table(page: str) -> list[list[Cell]]:
-    parser = _Tables()
-    parser.feed(page)
     found = [
         t
-        for t in parser.tables
+        for t in table_cells(page)
         if [c.text.strip() for c in t[0]] == ["Capability", *TOOLS]
     ]
     assert len(found) == 1, (

@@ -23,7 +23,7 @@ description: x
 echo {{ version:inngest }}  # (1)!
 ```
 
-See [the other page](other.md#part) and [outside](../far/away.md).
+See [the other page](other.md#part), [here](page.md#top) and [outside](../concepts.md).
 """
 CODE = "# --8<-- [start:one]\n    print('hi')  # (1)!\n# --8<-- [end:one]\n"
 
@@ -64,16 +64,17 @@ def test_every_page_has_copy_texts() -> None:
         assert isinstance(markdown.copy_texts(page), list)
 
 
-def render(site: Path, **options: object) -> str:
+def render(site: Path, text: str | None = None, **options: object) -> str:
     arguments: dict[str, object] = {
+        "page": "sub/page.md",
+        "here": "PAGE.md",
         "bases": [site],
-        "links": {"sub/other.md": "OTHER.md"},
-        "site_url": "https://docs.test/",
+        "links": {"sub/other.md": "refs/OTHER.md", "sub/page.md": "PAGE.md"},
         "repo_url": "https://repo.test",
-        "docs": site / "docs",
         **options,
     }
-    return markdown.plain_markdown("sub/page.md", **arguments)  # type: ignore[arg-type]
+    source = markdown.page_source("sub/page.md", site / "docs")
+    return markdown.plain_markdown(text or source, **arguments)  # type: ignore[arg-type]
 
 
 def test_plain_markdown(site: Path) -> None:
@@ -81,22 +82,32 @@ def test_plain_markdown(site: Path) -> None:
     assert text.startswith('<a id="top"></a>\n\n# Title\n')
     assert "> **Careful**\n> Inside." in text
     assert "```python\nprint('hi')  # (1)!\n```" in text
-    assert "[the other page](OTHER.md#part)" in text
-    assert "[outside](https://docs.test/far/away/)" in text
+    assert "[the other page](refs/OTHER.md#part)" in text
+    assert "[here](#top)" in text
+    assert "[outside](https://repo.test/blob/main/docs/concepts.md)" in text
     assert "description:" not in text
+
+
+def test_tabs_and_api_blocks(site: Path) -> None:
+    tabs = '=== "One"\n\n    body\n\n::: snippets.testing_kit.kit\n'
+    text = render(site, tabs, bases=None)
+    assert text.startswith("**One**\n\nbody\n")
+    assert '<a id="snippets.testing_kit.kit"></a>' in text
+    assert "The module, `snippets/testing_kit/kit.py`, as tested:" in text
 
 
 def test_plain_markdown_names_what_is_missing(site: Path) -> None:
     with pytest.raises(markdown.PageError, match=r"page 'sub/page\.md' is not in"):
-        render(site, docs=site / "nowhere")
+        markdown.page_source("sub/page.md", site / "nowhere")
     with pytest.raises(markdown.PageError, match=r"snippet file 'code\.py' not found"):
         render(site, bases=[site / "docs"])
+    with pytest.raises(markdown.PageError, match=r"links to '\.\./far\.md', which"):
+        render(site, "[x](../far.md)")
     (site / "code.py").write_text("x = 1\n")
     with pytest.raises(markdown.PageError, match="section 'one' not found in code"):
         render(site)
-    (site / "docs" / "sub" / "page.md").write_text("{{ nope }}\n")
     with pytest.raises(markdown.PageError, match="unknown placeholder"):
-        render(site)
+        render(site, "{{ nope }}\n")
 
 
 def test_admonitions_become_blockquotes() -> None:

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from docsite import placeholders
 from docsite.paths import ROOT
 from hooks import placeholders as hook
+from tools.step_cost import report as step_cost
 
 REPO = "https://example.test/o/r/"
 
@@ -29,6 +30,13 @@ def test_an_existing_file_becomes_a_repo_link() -> None:
     assert out == "[test](https://example.test/o/r/blob/main/tests/conftest.py)"
 
 
+def test_step_cost_placeholders_print_the_committed_data() -> None:
+    data = step_cost.load()
+    assert _expand("{{ step-cost:inngest:100:cpu }}") == step_cost.figure(
+        data, "inngest", 100, "cpu"
+    )
+
+
 @pytest.mark.parametrize(
     ("markdown", "repo_url", "message"),
     [
@@ -40,6 +48,7 @@ def test_an_existing_file_becomes_a_repo_link() -> None:
         ),
         ("{{ repo:tests/nope.py }}", REPO, r"page\.md: .*'tests/nope\.py'"),
         ("{{ repo:tests/conftest.py }}", None, "needs repo_url"),
+        ("{{ step-cost:chart }}", REPO, r"page\.md: .*unknown step-cost placeholder"),
     ],
 )
 def test_bad_placeholders_name_the_page(

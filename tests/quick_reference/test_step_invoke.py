@@ -3,33 +3,26 @@ import pytest
 
 from snippets.quick_reference import step_invoke
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
+from snippets.testing_kit.kit import Run, serve_functions
 
 
-def test_invoke_returns_the_child_functions_return_value() -> None:
+def _qualify(email: str) -> Run:
     executor = serve_functions(
         client, [step_invoke.qualify_lead, step_invoke.score_lead]
     )
-    hot = executor.run(
+    return executor.run(
         step_invoke.qualify_lead,
-        inngest.Event(name="qr/lead.created", data={"email": "ada@acme.com"}),
+        inngest.Event(name="qr/lead.created", data={"email": email}),
     )
-    cold = executor.run(
-        step_invoke.qualify_lead,
-        inngest.Event(name="qr/lead.created", data={"email": "bob@example.com"}),
-    )
+
+
+def test_invoke_returns_the_child_functions_return_value() -> None:
+    hot, cold = _qualify("ada@acme.com"), _qualify("bob@example.com")
     assert (hot.output, cold.output) == ("hot", "cold")
 
 
 def test_invoke_names_the_child_by_app_and_function_id() -> None:
-    executor = serve_functions(
-        client, [step_invoke.qualify_lead, step_invoke.score_lead]
-    )
-    run = executor.run(
-        step_invoke.qualify_lead,
-        inngest.Event(name="qr/lead.created", data={"email": "ada@acme.com"}),
-    )
-    invoke = run.ops[0]
+    invoke = _qualify("ada@acme.com").ops[0]
     assert invoke.op == "InvokeFunction"
     assert invoke.opts == {
         "function_id": "quick-reference-score-lead",
@@ -64,3 +57,10 @@ def test_a_failed_invoked_function_raises_step_error_in_the_caller(
         caller, inngest.Event(name="qr/lead.created")
     )
     assert run.output == "NonRetriableError: scoring model unavailable"
+
+
+def test_the_invoked_run_gets_the_data_plus_the_servers_metadata() -> None:
+    [child] = _qualify("ada@acme.com").children
+    assert child.event["name"] == "inngest/function.invoked"
+    assert set(child.event["data"]) == {"email", "_inngest"}
+    assert child.event["data"]["_inngest"]["fn_id"] == "quick-reference-score-lead"

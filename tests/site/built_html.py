@@ -84,3 +84,54 @@ def reader_pages(site: Path) -> list[str]:
         for file in site.rglob("index.html")
         if not is_redirect(file)
     )
+
+
+@dataclasses.dataclass
+class Cell:
+    """One table cell: its text and the hrefs of its links."""
+
+    text: str = ""
+    links: list[str] = dataclasses.field(default_factory=list)
+
+
+class _Tables(HTMLParser):
+    """Rows of cells (text and hrefs) for every <table> on a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[list[list[Cell]]] = []
+        self._cell: Cell | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "table":
+            self.tables.append([])
+        elif tag == "tr" and self.tables:
+            self.tables[-1].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = Cell()
+            self.tables[-1][-1].append(self._cell)
+        elif tag == "a" and self._cell is not None:
+            self._cell.links.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("td", "th"):
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.text += data
+
+
+def table_cells(html: str) -> list[list[list[Cell]]]:
+    """Every <table> in `html`: rows of cells, with their text and links."""
+    parser = _Tables()
+    parser.feed(html)
+    return parser.tables
+
+
+def tables(path: Path) -> list[list[list[str]]]:
+    """Every <table> on a built page: rows of cell texts, whitespace collapsed."""
+    return [
+        [[" ".join(cell.text.split()) for cell in row] for row in table]
+        for table in table_cells(path.read_text())
+    ]

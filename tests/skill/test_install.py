@@ -1,34 +1,91 @@
-"""The install commands on the skill page work on the zip the site ships."""
+"""The install commands on the skill page, run as the page shows them."""
 
-import shlex
+import os
+import re
 import subprocess
 import zipfile
 from pathlib import Path
 
-from docsite import registry
-from docsite.paths import SNIPPETS
+import pytest
+
+from docsite.paths import DOCS, ROOT, SNIPPETS
 from hooks import skill_export
 
-SCRIPT = (SNIPPETS / "skill" / "install.sh").read_text()
+SCRIPT = SNIPPETS / "skill" / "install.sh"
+# `| Agent | ~/personal | project |` rows of the table on the skill page.
+ROW = re.compile(r"^\| [^|]+ \| `(?P<personal>~/[^`]+)` \| `(?P<project>[^`]+)` \|$")
 
 
-def test_unzipping_as_the_page_says_gives_the_skill_folder(tmp_path: Path) -> None:
-    archive = tmp_path / "inngest-workflow-skill.zip"
+def shell_section(name: str) -> str:
+    text = SCRIPT.read_text()
+    return text.split(f"[start:{name}]")[1].split("\n", 1)[1].split("# --8<--")[0]
+
+
+def run(script: str, cwd: Path, home: Path) -> str:
+    result = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=cwd,
+        env={**os.environ, "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def agent_folders() -> list[tuple[str, str]]:
+    rows = [ROW.match(line) for line in (DOCS / "skill.md").read_text().splitlines()]
+    return [(m["personal"], m["project"]) for m in rows if m]
+
+
+@pytest.fixture(scope="module")
+def zip_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("download")
+    archive = folder / "inngest-workflow-skill.zip"
     archive.write_bytes(skill_export.zip_bytes(skill_export.build()))
-    home = tmp_path / "home"
-    commands = [
-        line
-        for line in SCRIPT.split("[end:install]")[0].splitlines()[1:]
-        if line and not line.startswith("#")
-    ]
-    for line in commands:
-        argv = [a.replace("~", str(home)) for a in shlex.split(line.split("#")[0])]
-        subprocess.run(argv, cwd=tmp_path, check=True, capture_output=True)
-    folder = home / ".claude" / "skills" / "inngest-workflow"
-    assert (folder / "SKILL.md").is_file()
-    assert sorted(p.name for p in folder.iterdir()) == sorted(registry.SKILL)
     assert zipfile.is_zipfile(archive)
+    return folder
+
+
+def test_the_page_lists_the_common_agents() -> None:
+    folders = agent_folders()
+    assert len(folders) >= 6, folders
+    assert ("~/.claude/skills", ".claude/skills") in folders
+
+
+@pytest.mark.parametrize("personal", [p for p, _ in agent_folders()])
+def test_unzipping_as_the_page_says_installs_the_skill(
+    personal: str, zip_dir: Path, tmp_path: Path
+) -> None:
+    script = shell_section("zip").replace("~/.claude/skills", personal, 1)
+    listing = run(script, cwd=zip_dir, home=tmp_path).split()
+    assert listing == ["SKILL.md", "references"]
+    folder = tmp_path / personal.removeprefix("~/") / skill_export.NAME
+    assert (folder / "SKILL.md").is_file()
+    assert (folder / "references" / "create.md").is_file()
+
+
+def test_copying_from_a_clone_installs_the_committed_skill(tmp_path: Path) -> None:
+    run(shell_section("clone"), cwd=ROOT, home=tmp_path)
+    folder = tmp_path / ".claude" / "skills" / skill_export.NAME
+    assert sorted(p.name for p in folder.iterdir()) == ["SKILL.md", "references"]
+
+
+def test_the_validate_command_accepts_the_committed_skill(tmp_path: Path) -> None:
+    assert "Valid skill" in run(shell_section("validate"), cwd=ROOT, home=tmp_path)
+
+
+def test_the_skills_cli_command_names_this_repository_and_skill() -> None:
+    """Not run (it needs the network): it names the repository of mkdocs.yml's
+    repo_url and the skill folder the tests validate."""
+    command = shell_section("skills-cli").split()
+    assert command[:3] == ["npx", "skills", "add"]
+    assert skill_export.REPO_URL.endswith("/" + command[3])
+    assert command[4:] == ["--skill", skill_export.NAME]
+    assert (skill_export.COMMITTED / skill_export.NAME / "SKILL.md").is_file()
 
 
 def test_make_skill_is_the_build_command() -> None:
-    assert "make skill" in SCRIPT
+    assert shell_section("build").strip() == "make skill"
+    assert "hooks.skill_export skills" in (ROOT / "Makefile").read_text()

@@ -221,8 +221,9 @@ def test_function_level_errors_are_retried_then_fail() -> None:
 def test_unknown_ops_are_reported() -> None:
     executor = kit.Executor(kit.serve_functions(client, [child]).client, [child])
     op = kit.Op(op="AIGateway", step_id="ai", attempt=0)
+    state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
     with pytest.raises(kit.KitError, match="unsupported op 'AIGateway'"):
-        executor._resolve(op, {}, {})
+        executor._resolve(op, state, "hashed-id")
 
 
 def test_text_bodies_are_returned_as_text() -> None:
