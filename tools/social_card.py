@@ -13,11 +13,9 @@ from pathlib import Path
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from tests.site import chromium  # noqa: E402
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # run as a script
+from docsite.paths import ROOT  # noqa: E402
+from tools import chromium  # noqa: E402
 
 OUT = ROOT / "docs" / "assets" / "social-card.png"
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter cards expect

@@ -172,3 +172,16 @@ def test_the_fixture_guard_knows_a_fixture() -> None:
     )
     defs = [n for n in tree.body if isinstance(n, ast.FunctionDef)]
     assert [n.name for n in defs if _is_fixture(n)] == ["a", "pytest_configure"]
+
+
+def test_library_hooks_and_tools_import_nothing_from_tests() -> None:
+    offenders = [
+        f"{path.relative_to(paths.ROOT)} imports {name}"
+        for folder in ("docsite", "hooks", "tools")
+        for path in sorted((paths.ROOT / folder).rglob("*.py"))
+        for name in _imported(path)
+        if name == "tests" or name.startswith("tests.")
+    ]
+    assert not offenders, "tests import the library, never the other way:\n" + (
+        "\n".join(offenders)
+    )

@@ -24,8 +24,9 @@ from playwright.sync_api import sync_playwright
 
 from docsite.paths import ROOT
 from tests.site import built_html as html
-from tests.site import chromium, weight
+from tests.site import weight
 from tests.site.serve import SiteServer
+from tools import chromium
 
 LIGHTHOUSE = ROOT / ".tools" / "node" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["", "quick-reference/", "testing-kit/"]

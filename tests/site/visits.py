@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
 
-from tests.site import chromium
 from tests.site.serve import SiteServer
+from tools import chromium
 
 
 def chromium_path() -> str:

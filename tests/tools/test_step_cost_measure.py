@@ -4,7 +4,10 @@ No timing is asserted here (timings belong in `make bench`): only that each
 tool ran every step, and what the Inngest run sent.
 """
 
+import contextlib
 import json
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -93,3 +96,56 @@ def test_the_pinned_sdk_offers_no_checkpointing() -> None:
     for callable_ in (inngest.Inngest, inngest.Inngest.create_function):
         assert "checkpointing" not in inspect.signature(callable_).parameters
     assert not [name for name in dir(inngest) if "checkpoint" in name.lower()]
+
+
+def test_a_quick_measurement_writes_data_the_report_accepts(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    @contextlib.contextmanager
+    def celery_runner() -> Iterator[Callable[[int], measure.Sample]]:
+        # One Celery app per process (its task name is registered once): the
+        # real chain is timed in test_a_celery_chain_runs_every_task.
+        yield lambda steps: measure.Sample(cpu_ms=1.0, wall_ms=2.0)
+
+    monkeypatch.setattr(measure, "celery_runner", celery_runner)
+    data, chart = tmp_path / "data.json", tmp_path / "chart.svg"
+    cli.main(["--quick", "--data", str(data), "--chart", str(chart)])
+    measured = report.load(data)
+    assert set(measured["series"]) == {"inngest", "inngest-10kb", "celery", "rq"}
+    assert [p["n"] for p in measured["series"]["rq"]["points"]] == [1, 5, 10]
+    assert measured["machine"]["shared"] is True
+    assert chart.read_text().startswith("<svg")
+    assert f"data: {data}" in capsys.readouterr().out
+
+
+def test_the_processor_falls_back_to_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(self: Path) -> str:
+        raise OSError("no /proc here")
+
+    monkeypatch.setattr(Path, "read_text", unreadable)
+    assert cli.processor()
+
+
+def test_a_run_that_does_not_finish_is_an_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(RuntimeError, match="rq chain of 0 jobs did not finish"):
+        measure.rq_once(0)
+    real = measure.step_function
+    monkeypatch.setattr(
+        measure,
+        "step_function",
+        lambda client, steps, out: real(client, steps + 1, out),
+    )
+    with (
+        measure.inngest_runner(2) as once,
+        pytest.raises(RuntimeError, match="inngest run of 2 steps"),
+    ):
+        once()
+
+
+def test_a_celery_chain_that_never_finishes_is_an_error() -> None:
+    with pytest.raises(RuntimeError, match="celery chain of 3 did not finish"):
+        measure.wait_for(threading.Event(), "celery chain of 3", timeout=0)

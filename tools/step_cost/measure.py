@@ -187,14 +187,19 @@ def celery_runner() -> Iterator[Callable[[int], Sample]]:
             done.clear()
             wall, cpu = time.perf_counter(), time.process_time()
             chain(task.si(i, steps - 1) for i in range(steps)).apply_async()
-            if not done.wait(timeout=600):
-                raise RuntimeError(f"celery chain of {steps} did not finish")
+            wait_for(done, f"celery chain of {steps}")
             return Sample(
                 cpu_ms=(time.process_time() - cpu) * 1000,
                 wall_ms=(time.perf_counter() - wall) * 1000,
             )
 
         yield once
+
+
+def wait_for(done: threading.Event, what: str, timeout: float = 600) -> None:
+    """Wait for a worker thread to set `done`; RuntimeError after `timeout` s."""
+    if not done.wait(timeout=timeout):
+        raise RuntimeError(f"{what} did not finish")
 
 
 # --- RQ ------------------------------------------------------------------------
