@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.built_html import Cell, table_cells
+from tools.built_html import Cell, table_cells
 
 TOOLS = ["Inngest", "Celery", "RQ"]
 ROWS = [

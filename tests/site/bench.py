@@ -23,10 +23,10 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from docsite.paths import ROOT
-from tests.site import built_html as html
 from tests.site import weight
-from tests.site.serve import SiteServer
+from tools import built_html as html
 from tools import chromium
+from tools.serve import SiteServer
 
 LIGHTHOUSE = ROOT / ".tools" / "node" / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_PAGES = ["", "quick-reference/", "testing-kit/"]

@@ -12,9 +12,9 @@ from playwright.sync_api import Browser, sync_playwright
 from docsite import paths
 from docsite.paths import ROOT
 from docsite.urls import LOCAL_SITE_URL
-from tests.site.serve import SiteServer
 from tests.site.visits import Tabs, Visit, chromium_path, close_visit, open_visit
 from tools import chromium
+from tools.serve import SiteServer
 
 
 @pytest.fixture(scope="session")

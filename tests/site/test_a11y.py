@@ -16,8 +16,8 @@ from playwright.sync_api import Page
 
 from docsite import paths
 from docsite.urls import url_of
-from tests.site import built_html as html
 from tests.site.visits import Tabs
+from tools import built_html as html
 
 pytestmark = pytest.mark.browser
 

@@ -12,8 +12,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from docsite import markdown, paths
 from docsite.urls import public_anchors, url_of
-from tests.site.serve import SiteServer
 from tests.site.visits import Tabs, Visit, close_visit, open_visit
+from tools.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.site import built_html as html
 from tests.site import weight
-from tests.site.serve import SiteServer
+from tools import built_html as html
+from tools.serve import SiteServer
 
 KB = 1024
 MAX_REQUESTS = 12  # home page, cold cache, until the network is idle

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from docsite.urls import public_anchors
-from tests.site import built_html as html
+from tools import built_html as html
 
 
 def _pages(site: Path) -> dict[Path, html.Page]:

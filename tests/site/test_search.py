@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.site import built_html as html
-from tests.site.serve import SiteServer
 from tests.site.visits import Visit, open_visit
+from tools import built_html as html
+from tools.serve import SiteServer
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.site import built_html
+from tools import built_html
 from tools.step_cost import report
 
 TOOLS = {"Inngest": "inngest", "Celery": "celery", "RQ": "rq"}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from docsite import embeds, markdown, paths
-from tests.site import built_html as html
+from tools import built_html as html
 
 LEFTOVERS = {
     "keys syntax (++key++)": re.compile(r"\+\+[\w-]+(?:\+[\w-]+)*\+\+"),

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
 
-from tests.site.serve import SiteServer
 from tools import chromium
+from tools.serve import SiteServer
 
 
 def chromium_path() -> str:

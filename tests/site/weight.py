@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Request, Route
 
-from tests.site.serve import SiteServer
+from tools.serve import SiteServer
 
 
 def gzip_size(data: bytes) -> int:
@@ -20,7 +20,7 @@ def gzip_size(data: bytes) -> int:
 
 
 def served_file(root: Path, path: str) -> Path:
-    """The file GitHub Pages (and tests/site/serve.py) answers `path` with."""
+    """The file GitHub Pages (and tools/serve.py) answers `path` with."""
     file = root / urllib.parse.unquote(path).lstrip("/")
     if file.is_dir():
         file = file / "index.html"
