@@ -76,14 +76,24 @@ def sign(body: bytes, signing_key: str, *, unix_seconds: int | None = None) -> s
     prefix, over the body followed by the timestamp: `t=<ts>&s=<hex digest>`.
     """
     ts = int(time.time()) if unix_seconds is None else unix_seconds
-    key = (
-        signing_key.split("-", 2)[2]
-        if signing_key.startswith("signkey-")
-        else signing_key
-    )
-    mac = hmac.new(key.encode(), body, hashlib.sha256)
+    mac = hmac.new(_without_prefix(signing_key).encode(), body, hashlib.sha256)
     mac.update(str(ts).encode())
     return f"t={ts}&s={mac.hexdigest()}"
+
+
+def bearer(signing_key: str) -> str:
+    """The token the SDK sends as `Authorization: Bearer ...` to Inngest's API.
+
+    SHA-256 of the key's bytes (the hex after the `signkey-<env>-` prefix):
+    the signing key itself never leaves the app.
+    """
+    return hashlib.sha256(bytes.fromhex(_without_prefix(signing_key))).hexdigest()
+
+
+def _without_prefix(signing_key: str) -> str:
+    if signing_key.startswith("signkey-"):
+        return signing_key.split("-", 2)[2]
+    return signing_key
 
 
 def hashed_step_id(step_id: str, repeat: int = 0) -> str:
@@ -568,6 +578,11 @@ class FakeInngestAPI:
     events: list[Json] = dataclasses.field(default_factory=list)
     event_keys: list[str] = dataclasses.field(default_factory=list)
     syncs: list[Json] = dataclasses.field(default_factory=list)
+    sync_headers: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    """Headers of every sync request, refused ones included (lower-case names)."""
+    signing_keys: list[str] = dataclasses.field(default_factory=list)
+    """When set, a sync must carry one of these keys as its bearer token (as
+    Inngest Cloud checks it), or it is refused with 401."""
     url: str = ""
     _server: ThreadingHTTPServer | None = None
 
@@ -585,6 +600,11 @@ class FakeInngestAPI:
                     api.event_keys.append(path.removeprefix("/e/"))
                     self._reply(200, {"ids": ids, "status": 200})
                 elif path == "/fn/register":
+                    headers = {k.lower(): v for k, v in self.headers.items()}
+                    api.sync_headers.append(headers)
+                    if not api._authorized(headers.get("authorization")):
+                        self._reply(401, {"error": "unauthorized"})
+                        return
                     api.syncs.append(body)
                     self._reply(200, {"ok": True, "modified": True})
                 else:
@@ -612,10 +632,17 @@ class FakeInngestAPI:
             self._server.server_close()
 
     def reset(self) -> None:
-        """Forget what was recorded (between tests)."""
+        """Forget what was recorded and the keys it required (between tests)."""
         self.events.clear()
         self.event_keys.clear()
         self.syncs.clear()
+        self.sync_headers.clear()
+        self.signing_keys.clear()
+
+    def _authorized(self, authorization: str | None) -> bool:
+        if not self.signing_keys:
+            return True
+        return authorization in {f"Bearer {bearer(k)}" for k in self.signing_keys}
 
     def event_names(self) -> list[str]:
         return [e["name"] for e in self.events]
