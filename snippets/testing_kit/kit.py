@@ -288,6 +288,10 @@ class Run:
     requests: int = 0
     last_status_code: int = 0
     last_headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    memos: dict[str, Json] = dataclasses.field(default_factory=dict)
+    """What the server stored for each finished step, by hashed step id."""
+    stack: list[str] = dataclasses.field(default_factory=list)
+    run_id: str = ""
 
     @property
     def completed(self) -> bool:
@@ -368,6 +372,8 @@ class Executor:
         *,
         waits: Mapping[str, Sequence[inngest.Event]] | None = None,
         max_requests: int = 200,
+        stop_after: str | None = None,
+        resume: Run | None = None,
     ) -> Run:
         """Run a function to the end and return what happened.
 
@@ -379,19 +385,25 @@ class Executor:
                 `if_exp` matches resolves the wait; none (or `[]`) means the
                 wait times out and the step returns `None`.
             max_requests: safety stop for a run that never ends.
+            stop_after: leave the run in flight (status `"Running"`) once the
+                step with this id has finished, as a run sleeping or waiting
+                there would be while you deploy.
+            resume: go on with a run returned by `stop_after`: its stored
+                step results are sent to the (new) code, as after a deploy.
         """
         fn_id = fn if isinstance(fn, str) else fn.id
         events = [event] if isinstance(event, inngest.Event) else list(event)
         events = [_with_id_and_ts(e) for e in events]
         trigger = _event_json(events[0])
-        run = Run(fn_id=fn_id, status="Running")
-        memos: dict[str, Json] = {}
-        stack: list[str] = []
+        run_id = resume.run_id if resume else uuid.uuid4().hex
+        run = Run(fn_id=fn_id, status="Running", run_id=run_id)
+        memos: dict[str, Json] = dict(resume.memos) if resume else {}
+        stack: list[str] = list(resume.stack) if resume else []
+        run.memos, run.stack = memos, stack
         attempt = 0
         planned: list[tuple[str, str]] = []
         parallel_seen = False
         max_attempts = self._max_attempts.get(fn_id, SERVER_DEFAULT_RETRIES + 1)
-        run_id = uuid.uuid4().hex
 
         while run.requests < max_requests:
             target = "step"
@@ -452,6 +464,11 @@ class Executor:
                 attempt += 1
             else:
                 attempt = 0
+            if stop_after is not None and any(
+                o.step_id == stop_after and o.op != "StepPlanned"
+                for o in run.ops[-len(payload) :]
+            ):
+                return run
         raise KitError(f"{fn_id}: still running after {max_requests} requests")
 
     def _resolve(
