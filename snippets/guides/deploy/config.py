@@ -16,15 +16,23 @@ def create_client() -> inngest.Inngest:
     )
 
 
+async def pack(order_id: str) -> str:
+    return f"parcel for {order_id}"
+
+
+async def hand_over(parcel: str) -> str:
+    return f"{parcel} handed over"
+
+
 def shop_functions(client: inngest.Inngest) -> list[inngest.Function[Any]]:
     @client.create_function(
         fn_id="ship-order",
         trigger=inngest.TriggerEvent(event="shop/order.paid"),
     )
     async def ship_order(ctx: inngest.Context) -> str:
-        order_id = ctx.event.data["order_id"]
-        parcel = await ctx.step.run("pack", lambda: f"parcel for {order_id}")
-        return await ctx.step.run("hand-over", lambda: f"{parcel} handed over")
+        order_id = str(ctx.event.data["order_id"])
+        parcel = await ctx.step.run("pack", pack, order_id)
+        return await ctx.step.run("hand-over", hand_over, parcel)
 
     return [ship_order]
 

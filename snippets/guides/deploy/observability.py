@@ -1,10 +1,9 @@
 """Observability: your own logger for the SDK, and Sentry for failed attempts."""
 
-import os
-from typing import Any
-
 # --8<-- [start:client]
 import logging
+import os
+from typing import Any
 
 import inngest
 import sentry_sdk
@@ -31,7 +30,7 @@ def create_client() -> inngest.Inngest:
 
 
 # --8<-- [start:function]
-def charge_card(order_id: str) -> str:
+async def charge_card(order_id: str) -> str:
     raise RuntimeError(f"card declined for {order_id}")
 
 
@@ -42,7 +41,7 @@ def payment_functions(client: inngest.Inngest) -> list[inngest.Function[Any]]:
         retries=1,
     )
     async def charge_order(ctx: inngest.Context) -> str:
-        order_id = ctx.event.data["order_id"]
+        order_id = str(ctx.event.data["order_id"])
         ctx.logger.info("charging order %s", order_id)  # (1)!
         return await ctx.step.run("charge", charge_card, order_id)
 

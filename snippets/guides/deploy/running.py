@@ -10,7 +10,6 @@ import inngest
 import inngest.fast_api
 
 
-
 def create_streaming_app(
     client: inngest.Inngest, functions: list[inngest.Function[Any]]
 ) -> fastapi.FastAPI:
@@ -40,7 +39,7 @@ def sync_functions(client: inngest.Inngest) -> list[inngest.Function[Any]]:
         trigger=inngest.TriggerEvent(event="shop/order.packed"),
     )
     def print_label(ctx: inngest.ContextSync) -> str:  # (1)!
-        order_id = ctx.event.data["order_id"]
+        order_id = str(ctx.event.data["order_id"])
         return ctx.step.run("print", read_label_printer, order_id)  # (2)!
 
     return [print_label]
@@ -56,7 +55,7 @@ def async_functions(client: inngest.Inngest) -> list[inngest.Function[Any]]:
         trigger=inngest.TriggerEvent(event="shop/order.packed"),
     )
     async def print_label_blocking(ctx: inngest.Context) -> str:
-        order_id = ctx.event.data["order_id"]
+        order_id = str(ctx.event.data["order_id"])
 
         async def print_now() -> str:
             return read_label_printer(order_id)  # (1)!
@@ -68,7 +67,7 @@ def async_functions(client: inngest.Inngest) -> list[inngest.Function[Any]]:
         trigger=inngest.TriggerEvent(event="shop/order.packed"),
     )
     async def print_label_threaded(ctx: inngest.Context) -> str:
-        order_id = ctx.event.data["order_id"]
+        order_id = str(ctx.event.data["order_id"])
 
         async def print_in_thread() -> str:
             return await asyncio.to_thread(read_label_printer, order_id)  # (2)!

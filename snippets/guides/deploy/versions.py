@@ -8,15 +8,15 @@ import inngest
 Fn = inngest.Function[Any]
 
 
-def create_account(email: str) -> str:
+async def create_account(email: str) -> str:
     return f"account for {email}"
 
 
-def send_tips(account: str) -> str:
+async def send_tips(account: str) -> str:
     return f"tips sent to {account}"
 
 
-def verify_email(email: str) -> str:
+async def verify_email(email: str) -> str:
     return f"{email} verified"
 
 
@@ -27,7 +27,7 @@ def version_1(client: inngest.Inngest) -> Fn:
         trigger=inngest.TriggerEvent(event="shop/user.signed-up"),
     )
     async def onboard(ctx: inngest.Context) -> str:
-        email = ctx.event.data["email"]
+        email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-account", create_account, email)
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))  # (1)!
         return await ctx.step.run("send-tips", send_tips, account)
@@ -45,7 +45,7 @@ def renamed_step(client: inngest.Inngest) -> Fn:
         trigger=inngest.TriggerEvent(event="shop/user.signed-up"),
     )
     async def onboard(ctx: inngest.Context) -> str:
-        email = ctx.event.data["email"]
+        email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-user", create_account, email)  # (1)!
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))
         return await ctx.step.run("send-tips", send_tips, account)
@@ -63,7 +63,7 @@ def added_step(client: inngest.Inngest) -> Fn:
         trigger=inngest.TriggerEvent(event="shop/user.signed-up"),
     )
     async def onboard(ctx: inngest.Context) -> str:
-        email = ctx.event.data["email"]
+        email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-account", create_account, email)
         await ctx.step.run("verify-email", verify_email, email)  # (1)!
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))
@@ -82,7 +82,7 @@ def reordered_steps(client: inngest.Inngest) -> Fn:
         trigger=inngest.TriggerEvent(event="shop/user.signed-up"),
     )
     async def onboard(ctx: inngest.Context) -> str:
-        email = ctx.event.data["email"]
+        email = str(ctx.event.data["email"])
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))  # (1)!
         account = await ctx.step.run("create-account", create_account, email)
         return await ctx.step.run("send-tips", send_tips, account)
@@ -100,7 +100,7 @@ def removed_step(client: inngest.Inngest) -> Fn:
         trigger=inngest.TriggerEvent(event="shop/user.signed-up"),
     )
     async def onboard(ctx: inngest.Context) -> str:
-        email = ctx.event.data["email"]
+        email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-account", create_account, email)
         return await ctx.step.run("send-tips", send_tips, account)  # (1)!
 
@@ -110,7 +110,7 @@ def removed_step(client: inngest.Inngest) -> Fn:
 # --8<-- [end:removed]
 
 
-def send_reminder(item: str) -> str:
+async def send_reminder(item: str) -> str:
     return f"reminder for {item}"
 
 
@@ -121,7 +121,9 @@ def reminders(client: inngest.Inngest, skip: frozenset[str] = frozenset()) -> Fn
         trigger=inngest.TriggerEvent(event="shop/cart.abandoned"),
     )
     async def cart_reminders(ctx: inngest.Context) -> list[str]:
-        items = [i for i in ctx.event.data["items"] if i not in skip]  # (1)!
+        cart = ctx.event.data["items"]
+        assert isinstance(cart, list)
+        items = [str(i) for i in cart if i not in skip]  # (1)!
         return [
             await ctx.step.run("remind", send_reminder, item)  # (2)!
             for item in items
@@ -138,7 +140,9 @@ def reminders_by_item(
         trigger=inngest.TriggerEvent(event="shop/cart.abandoned"),
     )
     async def cart_reminders(ctx: inngest.Context) -> list[str]:
-        items = [i for i in ctx.event.data["items"] if i not in skip]
+        cart = ctx.event.data["items"]
+        assert isinstance(cart, list)
+        items = [str(i) for i in cart if i not in skip]
         return [
             await ctx.step.run(f"remind-{item}", send_reminder, item)  # (3)!
             for item in items

@@ -1,7 +1,5 @@
 """A production-mode environment: keys set, Inngest's API is the local fake."""
 
-from collections.abc import Iterator
-
 import pytest
 
 from snippets.testing_kit import kit
@@ -32,11 +30,11 @@ _SDK_VARIABLES = (
 @pytest.fixture
 def production(
     monkeypatch: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
-) -> Iterator[pytest.MonkeyPatch]:
+) -> pytest.MonkeyPatch:
     """Cloud mode with a signing key; syncs and events go to the fake API."""
     for name in _SDK_VARIABLES:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("INNGEST_SIGNING_KEY", KEY)
     monkeypatch.setenv("INNGEST_API_BASE_URL", inngest_api.url)
     monkeypatch.setenv("INNGEST_EVENT_API_BASE_URL", inngest_api.url)
-    yield monkeypatch
+    return monkeypatch

@@ -35,7 +35,9 @@ def test_a_sync_registers_the_url_the_request_came_to(
     production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
 ) -> None:
     production.setenv("GIT_SHA", "4f2c1e9")
-    synced = kit.sync(TestClient(config.create_app(config.create_client())), inngest_api)
+    synced = kit.sync(
+        TestClient(config.create_app(config.create_client())), inngest_api
+    )
     assert synced["url"] == "http://testserver/api/inngest"
     assert synced["appname"] == "shop"
     assert synced["appVersion"] == "4f2c1e9"

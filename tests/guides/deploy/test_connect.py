@@ -4,7 +4,9 @@ import asyncio
 import signal
 from collections.abc import Iterator
 
+import inngest.connect
 import pytest
+from inngest.connect._internal.connection import WorkerConnection
 
 from snippets.guides.deploy import connect
 from snippets.testing_kit import kit
@@ -24,7 +26,7 @@ def test_the_worker_registers_the_functions_over_a_websocket(
 ) -> None:
     production.setenv("HOSTNAME", "worker-7")
     worker = connect.create_worker()
-    assert worker.get_state() is connect.inngest.connect.ConnectionState.CONNECTING
+    assert worker.get_state() is inngest.connect.ConnectionState.CONNECTING
     [fn] = worker._app_configs["shop"].functions  # type: ignore[attr-defined]
     assert fn.id == "shop-ship-order"
     runtime = fn.steps["step"].runtime
@@ -51,10 +53,10 @@ def test_sigterm_closes_the_worker(
 ) -> None:
     # Dev mode against the local stand-in API: the worker dials out, is refused
     # (the stand-in has no Connect gateway) and keeps trying until SIGTERM.
-    workers = []
+    workers: list[WorkerConnection] = []
     real_create_worker = connect.create_worker
 
-    def keep_a_handle() -> connect.WorkerConnection:
+    def keep_a_handle() -> WorkerConnection:
         workers.append(real_create_worker())
         return workers[-1]
 
@@ -62,11 +64,9 @@ def test_sigterm_closes_the_worker(
 
     async def deploy_stops_the_container() -> None:
         running = asyncio.create_task(connect.main())
-        while not workers:
-            await asyncio.sleep(0.01)
-        await asyncio.sleep(0.2)
+        await asyncio.sleep(0.3)  # let it dial out and be refused
         signal.raise_signal(signal.SIGTERM)
         await asyncio.wait_for(running, timeout=10)
 
     asyncio.run(deploy_stops_the_container())
-    assert workers[0].get_state() is connect.inngest.connect.ConnectionState.CLOSED
+    assert workers[0].get_state() is inngest.connect.ConnectionState.CLOSED

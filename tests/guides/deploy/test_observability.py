@@ -27,7 +27,7 @@ class MemoryTransport(Transport):
     def capture_envelope(self, envelope: Envelope) -> None:
         self.envelopes.append(envelope)
 
-    def errors(self) -> list[dict[str, Any]]:
+    def errors(self) -> list[Any]:
         events = [e.get_event() for e in self.envelopes]
         return [e for e in events if e is not None and "exception" in e]
 
@@ -39,7 +39,7 @@ def sentry(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryTransport]:
     monkeypatch.setenv("GIT_SHA", "4f2c1e9")
     transport = MemoryTransport()
     init = functools.partial(sentry_sdk.init, transport=transport)
-    monkeypatch.setattr(observability.sentry_sdk, "init", init)
+    monkeypatch.setattr(sentry_sdk, "init", init)
     observability.init_sentry()
     assert sentry_sdk.is_initialized()
     yield transport
@@ -77,9 +77,7 @@ def test_sentry_gets_every_failed_attempt_with_the_run_as_tags(
 def test_a_run_that_recovers_reports_only_the_failed_attempt(
     sentry: MemoryTransport, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        observability, "charge_card", kit.Flaky(1, "charged o-1")
-    )
+    monkeypatch.setattr(observability, "charge_card", kit.Flaky(1, "charged o-1"))
     client = observability.create_client()
     [charge_order] = observability.payment_functions(client)
     run = kit.serve_functions(client, [charge_order]).run(charge_order, PLACED)

@@ -39,7 +39,8 @@ class RoundRobin:
 
 def test_the_uvicorn_command_parses() -> None:
     [command] = [
-        line for line in sources.section_text(RUN_SH, "uvicorn").splitlines()
+        line
+        for line in sources.section_text(RUN_SH, "uvicorn").splitlines()
         if not line.startswith("#")
     ]
     words = shlex.split(command)

@@ -16,7 +16,8 @@ SYNC_SH = sources.SNIPPETS / "guides" / "deploy" / "sync.sh"
 
 def test_the_deploy_step_puts_to_the_serve_endpoint() -> None:
     [command] = [
-        line for line in sources.section_text(SYNC_SH, "put").splitlines()
+        line
+        for line in sources.section_text(SYNC_SH, "put").splitlines()
         if not line.startswith("#")
     ]
     words = shlex.split(command)
@@ -63,7 +64,9 @@ def test_hardened_endpoint_accepts_a_put_signed_with_the_key(
     production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
 ) -> None:
     client = TestClient(sync.create_hardened_app(config.create_client()))
-    res = client.put("/api/inngest", headers={"x-inngest-signature": kit.sign(b"", KEY)})
+    res = client.put(
+        "/api/inngest", headers={"x-inngest-signature": kit.sign(b"", KEY)}
+    )
     assert res.status_code == 200
     assert len(inngest_api.syncs) == 1
 
@@ -87,7 +90,9 @@ def test_hardened_endpoint_answers_inngests_signed_in_band_sync(
     assert answer["inspection"]["authentication_succeeded"] is True
     assert "x-inngest-signature" in res.headers  # the answer is signed too
     assert inngest_api.sync_headers == []  # no separate request to Inngest
-    unsigned = client.put("/api/inngest", content=body, headers={"x-inngest-sync-kind": "in_band"})
+    unsigned = client.put(
+        "/api/inngest", content=body, headers={"x-inngest-sync-kind": "in_band"}
+    )
     assert unsigned.status_code == 401
 
 
