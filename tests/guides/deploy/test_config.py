@@ -139,3 +139,9 @@ def test_a_signing_key_with_the_wrong_prefix_breaks_the_sync(
     res = TestClient(app, raise_server_exceptions=False).put("/api/inngest")
     assert [last, f"{res.status_code} {res.text}"] == lines("signing-key-prefix")
     assert inngest_api.sync_headers == []  # it fails before any request
+    # Requests signed by Inngest with the real key are refused as well.
+    executor = kit.Executor(
+        TestClient(app), [], signing_key="signkey-prod-" + "ab" * 32
+    )
+    event = kit.event_for(config.shop_functions(config.create_client())[0])
+    assert executor.post("shop-ship-order", kit.request_body(event))[0] == 401

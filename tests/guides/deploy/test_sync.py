@@ -12,6 +12,7 @@ from tests.guides.deploy.conftest import KEY
 from tests.site import sources
 
 SYNC_SH = sources.SNIPPETS / "guides" / "deploy" / "sync.sh"
+SYNC_REQUEST = sources.SNIPPETS / "guides" / "deploy" / "sync_request.json"
 
 
 def test_the_deploy_step_puts_to_the_serve_endpoint() -> None:
@@ -102,3 +103,12 @@ def test_dev_mode_ignores_the_hardening(
     monkeypatch.delenv("INNGEST_SIGNING_KEY", raising=False)
     client = TestClient(sync.create_hardened_app(config.create_client()))
     assert kit.sync(client, inngest_api)["url"] == "http://testserver/api/inngest"
+
+
+def test_the_page_shows_exactly_what_the_app_registers(
+    production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
+) -> None:
+    production.setenv("GIT_SHA", "4f2c1e9")
+    app = config.create_app(config.create_client())
+    synced = kit.sync(TestClient(app), inngest_api)
+    assert synced == json.loads(SYNC_REQUEST.read_text())
