@@ -21,6 +21,7 @@ def test_a_step_output_over_4_mb_is_sent_without_a_check() -> None:
     status, _, payload = executor.post(export_orders.id, kit.request_body(event))
     assert status == 206
     assert len(json.dumps(payload[0]["data"])) > 4 * MB  # the limit: 4 MB
+    assert executor.run(export_orders, event).output == 50_000
 
 
 def test_5001_events_in_one_send_are_one_request(
