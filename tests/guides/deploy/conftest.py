@@ -1,8 +1,12 @@
 """A production-mode environment: keys set, Inngest's API is the local fake."""
 
+import shlex
+from pathlib import Path
+
 import pytest
 
 from snippets.testing_kit import kit
+from tests.site import sources
 
 KEY = "signkey-prod-" + "ab" * 32
 OLD_KEY = "signkey-prod-" + "cd" * 32
@@ -38,3 +42,10 @@ def production(
     monkeypatch.setenv("INNGEST_API_BASE_URL", inngest_api.url)
     monkeypatch.setenv("INNGEST_EVENT_API_BASE_URL", inngest_api.url)
     return monkeypatch
+
+
+def shell_command(path: Path, section: str) -> list[str]:
+    """The one command of a shell snippet section, split as the shell would."""
+    lines = sources.section_text(path, section).splitlines()
+    [command] = [line for line in lines if line and not line.startswith("#")]
+    return shlex.split(command)

@@ -4,7 +4,6 @@ import asyncio
 import itertools
 import json
 import logging
-import shlex
 from collections.abc import Callable
 
 import inngest
@@ -15,7 +14,7 @@ from uvicorn.main import main as uvicorn_cli
 
 from snippets.guides.deploy import config, running
 from snippets.testing_kit import kit
-from tests.guides.deploy.conftest import KEY
+from tests.guides.deploy.conftest import KEY, shell_command
 from tests.site import sources
 
 RUN_SH = sources.SNIPPETS / "guides" / "deploy" / "run.sh"
@@ -38,12 +37,7 @@ class RoundRobin:
 
 
 def test_the_uvicorn_command_parses() -> None:
-    [command] = [
-        line
-        for line in sources.section_text(RUN_SH, "uvicorn").splitlines()
-        if not line.startswith("#")
-    ]
-    words = shlex.split(command)
+    words = shell_command(RUN_SH, "uvicorn")
     assert words[0] == "uvicorn"
     context = uvicorn_cli.make_context("uvicorn", words[1:])
     assert context.params["workers"] == 4
@@ -116,29 +110,29 @@ def _recording(calls: list[bool]) -> Callable[[str], str]:
     return recorded
 
 
-def test_a_sync_function_runs_in_the_thread_pool(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def _print_label_on_loop(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Run the sync function once; where did its blocking call run?"""
     on_loop: list[bool] = []
     monkeypatch.setattr(running, "read_label_printer", _recording(on_loop))
     client = inngest.Inngest(app_id="shop-sync")
     functions = running.sync_functions(client)
     run = kit.serve_functions(client, functions).run(functions[0], PACKED)
     assert run.output == "label for o-1"
-    assert on_loop == [False]  # a worker thread: the event loop stays free
+    return on_loop
+
+
+def test_a_sync_function_runs_in_the_thread_pool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A worker thread: the event loop stays free.
+    assert _print_label_on_loop(monkeypatch) == [False]
 
 
 def test_without_the_thread_pool_a_sync_function_blocks_the_loop(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("INNGEST_THREAD_POOL_MAX_WORKERS", "0")
-    on_loop: list[bool] = []
-    monkeypatch.setattr(running, "read_label_printer", _recording(on_loop))
-    client = inngest.Inngest(app_id="shop-sync")
-    functions = running.sync_functions(client)
-    run = kit.serve_functions(client, functions).run(functions[0], PACKED)
-    assert run.output == "label for o-1"
-    assert on_loop == [True]
+    assert _print_label_on_loop(monkeypatch) == [True]
 
 
 def _blocked_ms(executor: kit.Executor, fn_id: str) -> int:

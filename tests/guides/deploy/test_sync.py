@@ -1,14 +1,13 @@
 """Syncing: what the PUT sends, and who may trigger it."""
 
 import json
-import shlex
 
 import pytest
 from starlette.testclient import TestClient
 
 from snippets.guides.deploy import config, sync
 from snippets.testing_kit import kit
-from tests.guides.deploy.conftest import KEY
+from tests.guides.deploy.conftest import KEY, shell_command
 from tests.site import sources
 
 SYNC_SH = sources.SNIPPETS / "guides" / "deploy" / "sync.sh"
@@ -16,12 +15,7 @@ SYNC_REQUEST = sources.SNIPPETS / "guides" / "deploy" / "sync_request.json"
 
 
 def test_the_deploy_step_puts_to_the_serve_endpoint() -> None:
-    [command] = [
-        line
-        for line in sources.section_text(SYNC_SH, "put").splitlines()
-        if not line.startswith("#")
-    ]
-    words = shlex.split(command)
+    words = shell_command(SYNC_SH, "put")
     assert words[0] == "curl"
     assert words[words.index("-X") + 1] == "PUT"
     assert words[-1].endswith(kit.SERVE_PATH)
