@@ -145,3 +145,10 @@ def test_a_signing_key_with_the_wrong_prefix_breaks_the_sync(
     )
     event = kit.event_for(config.shop_functions(config.create_client())[0])
     assert executor.post("shop-ship-order", kit.request_body(event))[0] == 401
+
+
+def test_the_page_table_lists_every_variable_the_sdk_reads() -> None:
+    page = (sources.DOCS / "guides" / "deploy.md").read_text()
+    table = page.split("{#env-vars}", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`([A-Z][A-Z_]+)`", table))
+    assert listed == {key.value for key in EnvKey}
