@@ -87,14 +87,24 @@ def sign(body: bytes, signing_key: str, *, unix_seconds: int | None = None) -> s
     prefix, over the body followed by the timestamp: `t=<ts>&s=<hex digest>`.
     """
     ts = int(time.time()) if unix_seconds is None else unix_seconds
-    key = (
-        signing_key.split("-", 2)[2]
-        if signing_key.startswith("signkey-")
-        else signing_key
-    )
-    mac = hmac.new(key.encode(), body, hashlib.sha256)
+    mac = hmac.new(_without_prefix(signing_key).encode(), body, hashlib.sha256)
     mac.update(str(ts).encode())
     return f"t={ts}&s={mac.hexdigest()}"
+
+
+def bearer(signing_key: str) -> str:
+    """The token the SDK sends as `Authorization: Bearer ...` to Inngest's API.
+
+    SHA-256 of the key's bytes (the hex after the `signkey-<env>-` prefix):
+    the signing key itself never leaves the app.
+    """
+    return hashlib.sha256(bytes.fromhex(_without_prefix(signing_key))).hexdigest()
+
+
+def _without_prefix(signing_key: str) -> str:
+    if signing_key.startswith("signkey-"):
+        return signing_key.split("-", 2)[2]
+    return signing_key
 
 
 def hashed_step_id(step_id: str, repeat: int = 0) -> str:
@@ -317,6 +327,10 @@ class Run:
     event: Json = None
     errors: list[Op] = dataclasses.field(default_factory=list)
     children: list[Run] = dataclasses.field(default_factory=list)
+    memos: dict[str, Json] = dataclasses.field(default_factory=dict)
+    """What the server stored for each finished step, by hashed step id."""
+    stack: list[str] = dataclasses.field(default_factory=list)
+    run_id: str = ""
 
     @property
     def completed(self) -> bool:
@@ -490,6 +504,8 @@ class Executor:
         *,
         waits: Mapping[str, Sequence[inngest.Event]] | None = None,
         max_requests: int = 200,
+        stop_after: str | None = None,
+        resume: Run | None = None,
     ) -> Run:
         """Run a function to the end and return what happened.
 
@@ -502,6 +518,11 @@ class Executor:
                 `if_exp` matches resolves the wait; none (or `[]`) means the
                 wait times out and the step returns `None`.
             max_requests: safety stop for a run that never ends.
+            stop_after: leave the run in flight (status `"Running"`) once the
+                step with this id has finished, as a run sleeping or waiting
+                there would be while you deploy.
+            resume: go on with a run returned by `stop_after`: its stored
+                step results are sent to the (new) code, as after a deploy.
         """
         fn_id = fn if isinstance(fn, str) else fn.id
         events = [event] if isinstance(event, inngest.Event) else list(event)
@@ -513,10 +534,22 @@ class Executor:
             max_attempts=self._max_attempts.get(fn_id, SERVER_DEFAULT_RETRIES + 1),
             waits=waits or {},
         )
+        if resume is not None:  # the same run, its stored results, new code
+            state.run_id = resume.run_id
+            state.memos.update(resume.memos)
+            state.stack.extend(resume.stack)
+        state.run.run_id = state.run_id
+        state.run.memos, state.run.stack = state.memos, state.stack
         while state.queue:
             if state.run.requests >= max_requests:
                 raise KitError(f"{fn_id}: still running after {max_requests} requests")
+            seen = len(state.run.ops)
             if self._call(state, state.queue.popleft()):
+                return state.run
+            if stop_after is not None and any(
+                op.step_id == stop_after and op.op != "StepPlanned"
+                for op in state.run.ops[seen:]
+            ):
                 return state.run
         raise KitError(f"{fn_id}: the run stopped with nothing left to call")
 
@@ -774,6 +807,11 @@ class FakeInngestAPI:
     events: list[Json] = dataclasses.field(default_factory=list)
     event_keys: list[str] = dataclasses.field(default_factory=list)
     syncs: list[Json] = dataclasses.field(default_factory=list)
+    sync_headers: list[dict[str, str]] = dataclasses.field(default_factory=list)
+    """Headers of every sync request, refused ones included (lower-case names)."""
+    signing_keys: list[str] = dataclasses.field(default_factory=list)
+    """When set, a sync must carry one of these keys as its bearer token (as
+    Inngest Cloud checks it), or it is refused with 401."""
     url: str = ""
     # Accept only the first N events of a batch and answer 400 with their ids,
     # as an event API that took part of a batch (None: accept everything).
@@ -799,6 +837,11 @@ class FakeInngestAPI:
                     else:
                         self._reply(200, {"ids": ids, "status": 200})
                 elif path == "/fn/register":
+                    headers = {k.lower(): v for k, v in self.headers.items()}
+                    api.sync_headers.append(headers)
+                    if not api._authorized(headers.get("authorization")):
+                        self._reply(401, {"error": "unauthorized"})
+                        return
                     api.syncs.append(body)
                     self._reply(200, {"ok": True, "modified": True})
                 else:
@@ -826,11 +869,18 @@ class FakeInngestAPI:
             self._server.server_close()
 
     def reset(self) -> None:
-        """Forget what was recorded (between tests)."""
+        """Forget what was recorded and the keys it required (between tests)."""
         self.events.clear()
         self.event_keys.clear()
         self.syncs.clear()
         self.accept_at_most = None
+        self.sync_headers.clear()
+        self.signing_keys.clear()
+
+    def _authorized(self, authorization: str | None) -> bool:
+        if not self.signing_keys:
+            return True
+        return authorization in {f"Bearer {bearer(k)}" for k in self.signing_keys}
 
     def event_names(self) -> list[str]:
         return [e["name"] for e in self.events]

@@ -12,6 +12,7 @@ from tests.guides.improve.expressions import guide_expressions
 PAGE = (DOCS / "decisions.md").read_text()
 TABLES = ["which-step", "which-flow-control", "which-error", "fan-out-invoke-parallel"]
 SUMMARY = "inngest-celery-rq"
+DEPLOY = "serve-or-connect"
 LINK = re.compile(r"\]\((?P<target>[^)\s]+)\)")
 
 
@@ -25,7 +26,7 @@ def table_rows(anchor: str) -> list[list[str]]:
     return [[c.strip() for c in line.strip("|").split(" | ")] for line in lines[2:]]
 
 
-@pytest.mark.parametrize("anchor", [*TABLES, SUMMARY])
+@pytest.mark.parametrize("anchor", [*TABLES, SUMMARY, DEPLOY])
 def test_every_row_links_to_a_section(anchor: str) -> None:
     for cells in table_rows(anchor):
         targets = LINK.findall(cells[-1])
@@ -56,5 +57,5 @@ def test_flow_control_keys_are_the_ones_the_guide_registers() -> None:
 
 def test_the_tables_are_public_anchors() -> None:
     public = (ROOT / "public-anchors.txt").read_text().splitlines()
-    for anchor in [*TABLES, SUMMARY]:
+    for anchor in [*TABLES, SUMMARY, DEPLOY]:
         assert f"decisions/#{anchor}" in public

@@ -46,6 +46,17 @@ SEARCH = [
     ("core concepts", "concepts/"),
     ("dual events", "patterns/genie-iq/#dual-events"),
     ("reference app", "patterns/"),
+    ("deploy to production", "guides/deploy/"),
+    ("signing key rotation", "guides/deploy/#keys"),
+    ("INNGEST_SERVE_ORIGIN", "guides/deploy/#serve-origin"),
+    ("sync app after deploy", "guides/deploy/#when-to-resync"),
+    ("enable_unauthed_sync", "guides/deploy/#harden-sync"),
+    ("streaming timeout", "guides/deploy/#streaming"),
+    ("serve or connect", "decisions/#serve-or-connect"),
+    ("worker that dials out", "guides/deploy/#connect"),
+    ("sentry", "guides/deploy/#sentry"),
+    ("versioning", "guides/deploy/#in-flight"),
+    ("step output size limit", "guides/deploy/#limits"),
 ]
 TOP = 3
 

@@ -431,3 +431,50 @@ def test_event_for_names_the_first_event_trigger() -> None:
     assert (event.name, event.data) == ("kit/signed-up", {"pro": True})
     with pytest.raises(kit.KitError, match="kit-flows-nightly has no event trigger"):
         kit.event_for(nightly)
+
+
+def test_bearer_is_the_hash_the_sdk_sends() -> None:
+    from inngest._internal import transforms
+
+    assert kit.bearer(SIGNING_KEY) == transforms.hash_signing_key(SIGNING_KEY)
+    assert kit.bearer("ab" * 32) == kit.bearer(SIGNING_KEY)
+
+
+def test_fake_api_can_require_a_signing_key(inngest_api: kit.FakeInngestAPI) -> None:
+    import httpx
+
+    inngest_api.signing_keys.append(SIGNING_KEY)
+    refused = httpx.post(inngest_api.url + "/fn/register", json={})
+    accepted = httpx.post(
+        inngest_api.url + "/fn/register",
+        json={"app": 1},
+        headers={"Authorization": f"Bearer {kit.bearer(SIGNING_KEY)}"},
+    )
+    assert (refused.status_code, accepted.status_code) == (401, 200)
+    assert inngest_api.syncs == [{"app": 1}]
+    assert len(inngest_api.sync_headers) == 2
+    inngest_api.reset()
+    assert inngest_api.signing_keys == []
+    assert inngest_api.sync_headers == []
+
+
+def test_a_run_can_stop_in_flight_and_resume() -> None:
+    client = inngest.Inngest(app_id="kit-resume")
+
+    @client.create_function(fn_id="two", trigger=inngest.TriggerEvent(event="kit/two"))
+    async def two(ctx: inngest.Context) -> str:
+        await ctx.step.sleep("nap", datetime.timedelta(hours=1))
+        return await ctx.step.run("after", _after)
+
+    executor = kit.serve_functions(client, [two])
+    event = inngest.Event(name="kit/two")
+    paused = executor.run(two, event, stop_after="nap")
+    assert (paused.status, paused.steps()) == ("Running", ["nap"])
+    assert list(paused.memos) == [kit.hashed_step_id("nap")]
+    resumed = executor.run(two, event, resume=paused)
+    assert (resumed.output, resumed.steps()) == ("done", ["after"])
+    assert resumed.run_id == paused.run_id
+
+
+async def _after() -> str:
+    return "done"

@@ -1,0 +1,72 @@
+"""Inngest Connect, offline: what the worker registers, and how it shuts down."""
+
+import asyncio
+import signal
+from collections.abc import Iterator
+
+import inngest.connect
+import pytest
+from inngest.connect._internal.connection import WorkerConnection
+
+from snippets.guides.deploy import connect
+from snippets.testing_kit import kit
+
+
+@pytest.fixture
+def signal_handlers() -> Iterator[None]:
+    """connect() installs SIGTERM/SIGINT handlers: put pytest's back afterwards."""
+    saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    yield
+    for sig, handler in saved.items():
+        signal.signal(sig, handler)
+
+
+def test_the_worker_registers_the_functions_over_a_websocket(
+    production: pytest.MonkeyPatch, signal_handlers: None
+) -> None:
+    production.setenv("HOSTNAME", "worker-7")
+    worker = connect.create_worker()
+    assert worker.get_state() is inngest.connect.ConnectionState.CONNECTING
+    [fn] = worker._app_configs["shop"].functions  # type: ignore[attr-defined]
+    assert fn.id == "shop-ship-order"
+    runtime = fn.steps["step"].runtime
+    assert (runtime.type, runtime.url) == (
+        "ws",
+        "wss://connect?fnId=shop-ship-order&stepId=step",
+    )
+    assert worker._instance_id == "worker-7"  # type: ignore[attr-defined]
+
+
+def test_the_worker_needs_the_signing_key_too(
+    production: pytest.MonkeyPatch, signal_handlers: None
+) -> None:
+    production.delenv("INNGEST_SIGNING_KEY")
+    with pytest.raises(Exception) as info:  # noqa: PT011 (the class is private)
+        connect.create_worker()
+    assert type(info.value).__name__ == "SigningKeyMissingError"
+
+
+def test_sigterm_closes_the_worker(
+    monkeypatch: pytest.MonkeyPatch,
+    inngest_api: kit.FakeInngestAPI,
+    signal_handlers: None,
+) -> None:
+    # Dev mode against the local stand-in API: the worker dials out, is refused
+    # (the stand-in has no Connect gateway) and keeps trying until SIGTERM.
+    workers: list[WorkerConnection] = []
+    real_create_worker = connect.create_worker
+
+    def keep_a_handle() -> WorkerConnection:
+        workers.append(real_create_worker())
+        return workers[-1]
+
+    monkeypatch.setattr(connect, "create_worker", keep_a_handle)
+
+    async def deploy_stops_the_container() -> None:
+        running = asyncio.create_task(connect.main())
+        await asyncio.sleep(0.3)  # let it dial out and be refused
+        signal.raise_signal(signal.SIGTERM)
+        await asyncio.wait_for(running, timeout=10)
+
+    asyncio.run(deploy_stops_the_container())
+    assert workers[0].get_state() is inngest.connect.ConnectionState.CLOSED

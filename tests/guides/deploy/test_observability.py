@@ -1,0 +1,110 @@
+"""Observability: the replay-filtering logger and the SDK's Sentry middleware."""
+
+import functools
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import inngest
+import pytest
+import sentry_sdk
+from sentry_sdk.envelope import Envelope
+from sentry_sdk.transport import Transport
+
+from snippets.guides.deploy import observability
+from snippets.testing_kit import kit
+
+PLACED = inngest.Event(name="shop/order.placed", data={"order_id": "o-1"})
+
+
+class MemoryTransport(Transport):
+    """sentry-sdk's transport interface, keeping envelopes instead of sending them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.envelopes: list[Envelope] = []
+
+    def capture_envelope(self, envelope: Envelope) -> None:
+        self.envelopes.append(envelope)
+
+    def errors(self) -> list[Any]:
+        events = [e.get_event() for e in self.envelopes]
+        return [e for e in events if e is not None and "exception" in e]
+
+
+@pytest.fixture
+def sentry(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryTransport]:
+    """Sentry initialised by the page's code, with an in-memory transport."""
+    monkeypatch.setenv("SENTRY_DSN", "https://public@sentry.example.com/1")
+    monkeypatch.setenv("GIT_SHA", "4f2c1e9")
+    transport = MemoryTransport()
+    init = functools.partial(sentry_sdk.init, transport=transport)
+    monkeypatch.setattr(sentry_sdk, "init", init)
+    observability.init_sentry()
+    assert sentry_sdk.is_initialized()
+    yield transport
+    sentry_sdk.get_client().close()
+    sentry_sdk.get_global_scope().set_client(None)  # later tests report nothing
+
+
+def test_sentry_gets_every_failed_attempt_with_the_run_as_tags(
+    sentry: MemoryTransport,
+) -> None:
+    client = observability.create_client()
+    [charge_order] = observability.payment_functions(client)
+    run = kit.serve_functions(client, [charge_order]).run(charge_order, PLACED)
+    assert run.status == "Failed"
+    errors = sentry.errors()
+    reported = [
+        f"{e['exception']['values'][-1]['type']}: {e['exception']['values'][-1]['value']}"
+        for e in errors
+    ]
+    # Two attempts of the step (retries=1), then the run's failure.
+    assert reported == [
+        "RuntimeError: card declined for o-1",
+        "RuntimeError: card declined for o-1",
+        "StepError: card declined for o-1",
+    ]
+    tags = errors[-1]["tags"]
+    assert tags["inngest.app.id"] == "shop"
+    assert tags["inngest.function.id"] == "charge-order"
+    assert tags["inngest.event.name"] == "shop/order.placed"
+    assert len(tags["inngest.run.id"]) == 32
+    assert errors[-1]["release"] == "4f2c1e9"
+    assert errors[-1]["environment"] == "production"
+
+
+def test_a_run_that_recovers_reports_only_the_failed_attempt(
+    sentry: MemoryTransport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(observability, "charge_card", kit.Flaky(1, "charged o-1"))
+    client = observability.create_client()
+    [charge_order] = observability.payment_functions(client)
+    run = kit.serve_functions(client, [charge_order]).run(charge_order, PLACED)
+    assert run.output == "charged o-1"
+    [error] = sentry.errors()
+    assert error["exception"]["values"][-1]["value"] == "simulated failure 1 of 1"
+
+
+def test_without_sentry_init_the_middleware_warns(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    client = observability.create_client()
+    [charge_order] = observability.payment_functions(client)
+    kit.serve_functions(client, [charge_order]).run(charge_order, PLACED)
+    warned = {r.getMessage() for r in caplog.records if r.levelno == logging.WARNING}
+    assert "Sentry SDK is not initialized" in warned
+
+
+def test_the_logger_is_yours_and_skips_replayed_lines(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    client = observability.create_client()
+    [charge_order] = observability.payment_functions(client)
+    with caplog.at_level(logging.INFO, logger="shop.inngest"):
+        run = kit.serve_functions(client, [charge_order]).run(charge_order, PLACED)
+    assert run.requests == 3  # the function body ran three times
+    lines = [r.getMessage() for r in caplog.records if r.name == "shop.inngest"]
+    # Logged on each attempt of the step (new code), skipped on the replay
+    # that reads the step's stored failure.
+    assert lines.count("charging order o-1") == 2
