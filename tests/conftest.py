@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from docsite import paths
 from docsite.urls import LOCAL_SITE_URL
 from snippets.testing_kit.kit import FakeInngestAPI
 
@@ -51,3 +52,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     return out
+
+
+@pytest.fixture
+def scratch_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`docs/page.md` of a scratch docs folder (for checks that read pages)."""
+    monkeypatch.setattr(paths, "DOCS", tmp_path)
+    return tmp_path / "page.md"

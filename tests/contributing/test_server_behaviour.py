@@ -1,6 +1,6 @@
 """The server-behaviour form the contributing page shows is one a page may copy:
 the block header the claims check looks for, a citation of Inngest's docs, and
-a "Tested:" link to a test that exists (tests/site/test_claims.py checks every
+a "Tested:" link to a test that exists (tests/docsite/test_claims.py checks every
 page, and this file too, against the same rules)."""
 
 import re

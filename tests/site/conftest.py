@@ -9,7 +9,6 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from playwright.sync_api import Browser, sync_playwright
 
-from docsite import paths
 from docsite.paths import ROOT
 from docsite.urls import LOCAL_SITE_URL
 from tests.site.visits import Tabs, Visit, chromium_path, close_visit, open_visit
@@ -77,10 +76,3 @@ def fresh_visit(browser: Browser, site: SiteServer) -> Iterator[Visit]:
     session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
     yield session
     close_visit(session)
-
-
-@pytest.fixture
-def scratch_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """`docs/page.md` of a scratch docs folder (for checks that read pages)."""
-    monkeypatch.setattr(paths, "DOCS", tmp_path)
-    return tmp_path / "page.md"
