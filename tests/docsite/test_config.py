@@ -28,10 +28,10 @@ extra:
 """
 
 
-def write(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(text)
-    return path
+def load_text(folder: Path, text: str) -> config.SiteConfig:
+    """docsite.config.load() of a mkdocs.yml written with `text` in `folder`."""
+    (folder / "mkdocs.yml").write_text(text)
+    return config.load(folder / "mkdocs.yml")
 
 
 def test_the_repository_config() -> None:
@@ -42,7 +42,7 @@ def test_the_repository_config() -> None:
 
 
 def test_tags_nav_and_tables(tmp_path: Path) -> None:
-    site = config.load(write(tmp_path, GOOD))
+    site = load_text(tmp_path, GOOD)
     assert site.nav == (
         config.NavEntry("", "Home", "index.md"),
         config.NavEntry("Guides", "Create", "guides/create.md"),
@@ -66,9 +66,8 @@ def test_tags_nav_and_tables(tmp_path: Path) -> None:
 def test_a_bad_config_is_named(
     tmp_path: Path, before: str, after: str, message: str
 ) -> None:
-    path = write(tmp_path, GOOD.replace(before, after))
     with pytest.raises(config.ConfigError, match=message):
-        config.load(path)
+        load_text(tmp_path, GOOD.replace(before, after))
 
 
 def test_a_single_base_path(tmp_path: Path) -> None:
@@ -76,4 +75,4 @@ def test_a_single_base_path(tmp_path: Path) -> None:
         "[!relative $config_dir/snippets, !relative $config_dir]",
         "!relative $config_dir/code",
     )
-    assert config.load(write(tmp_path, text)).snippet_bases == (tmp_path / "code",)
+    assert load_text(tmp_path, text).snippet_bases == (tmp_path / "code",)
