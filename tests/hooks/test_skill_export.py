@@ -40,7 +40,7 @@ def _all_sections() -> set[str]:
     """Every named section of every file a page may embed from."""
     found = set()
     for path in [*sources.SNIPPETS.rglob("*"), *sources.TESTS.rglob("*")]:
-        if path.suffix not in {".py", ".sh", ".txt", ".json"}:
+        if path.suffix not in {".py", ".sh", ".txt", ".json", ".env"}:
             continue
         base = (
             sources.SNIPPETS if path.is_relative_to(sources.SNIPPETS) else sources.ROOT
