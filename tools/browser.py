@@ -250,8 +250,10 @@ def find(host: Host, log: Callable[[str], None] | None = None) -> Path:
     if found is None:
         error = search.error()
         if not provide:
-            error.args = (f"{error}\n(That only looked: `make test`, or "
-                          "`.venv/bin/python -m tools.browser`, provides one.)",)
+            error.args = (
+                f"{error}\n(That only looked: `make test`, or "
+                "`.venv/bin/python -m tools.browser`, provides one.)",
+            )
         raise error
     return found
 

@@ -64,7 +64,7 @@ def test_a_chromium_path_that_does_not_run_is_an_error_not_skipped(
 ) -> None:
     fake_browser(tmp_path / "bin" / "chromium")
     env = {"PATH": str(tmp_path / "bin"), "CHROMIUM_PATH": str(tmp_path / "typo")}
-    with pytest.raises(browser.BrowserNotFoundError, match="CHROMIUM_PATH=.*typo"):
+    with pytest.raises(browser.BrowserNotFoundError, match=r"CHROMIUM_PATH=.*typo"):
         browser.find(host(tmp_path, env=env))
 
 
@@ -127,7 +127,9 @@ def test_playwright_chromium_is_downloaded_into_the_project(tmp_path: Path) -> N
     python = fake_playwright_install(tmp_path)
     messages: list[str] = []
     found = browser.find(host(tmp_path, python=str(python)), messages.append)
-    assert found == tmp_path / "playwright" / f"chromium-{REVISION}/chrome-linux64/chrome"
+    assert (
+        found == tmp_path / "playwright" / f"chromium-{REVISION}/chrome-linux64/chrome"
+    )
     args = (tmp_path / "args").read_text().split()
     assert args == ["-m", "playwright", "install", "--no-shell", "chromium", "5000"]
     assert any("downloading" in m for m in messages)
@@ -135,7 +137,11 @@ def test_playwright_chromium_is_downloaded_into_the_project(tmp_path: Path) -> N
 
 def fake_apt_get(tmp_path: Path, *, installs: Path | None) -> None:
     """An apt-get that logs its calls; `install` puts a chromium at `installs`."""
-    put = f"\n[ \"$1\" = install ] && cp {tmp_path / 'chromium'} {installs}" if installs else ""
+    put = (
+        f'\n[ "$1" = install ] && cp {tmp_path / "chromium"} {installs}'
+        if installs
+        else ""
+    )
     fake_browser(tmp_path / "chromium")
     script(
         tmp_path / "bin" / "apt-get",
@@ -164,7 +170,7 @@ def test_as_root_debian_chromium_is_installed_when_the_download_fails(
 def test_apt_get_is_left_alone_when_not_root(tmp_path: Path) -> None:
     fake_apt_get(tmp_path, installs=tmp_path / "bin" / "chromium")
     machine = host(tmp_path, python=str(failing_download(tmp_path)))
-    with pytest.raises(browser.BrowserNotFoundError, match="5. Debian.*: not root"):
+    with pytest.raises(browser.BrowserNotFoundError, match=r"5\. Debian.*: not root"):
         browser.find(machine, lambda _: None)
     assert not (tmp_path / "apt.log").exists()
 
@@ -172,7 +178,9 @@ def test_apt_get_is_left_alone_when_not_root(tmp_path: Path) -> None:
 def test_an_apt_chromium_that_does_not_run_is_reported(tmp_path: Path) -> None:
     fake_apt_get(tmp_path, installs=None)  # Ubuntu: the package is a snap stub
     machine = host(tmp_path, is_root=True, python=str(failing_download(tmp_path)))
-    with pytest.raises(browser.BrowserNotFoundError, match="installed, but no chromium"):
+    with pytest.raises(
+        browser.BrowserNotFoundError, match="installed, but no chromium"
+    ):
         browser.find(machine, lambda _: None)
 
 
