@@ -146,7 +146,7 @@ def from_env(search: Search) -> Path | None:
 
 
 def on_path(search: Search) -> Path | None:
-    found = []
+    found: list[Path] = []
     for name in NAMES:
         where = shutil.which(name, path=search.host.env.get("PATH", os.defpath))
         if where and Path(where).resolve() not in {p.resolve() for p in found}:
@@ -272,6 +272,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrowserNotFoundError as error:
         log(str(error))
         return 1
+    if not args.find:
+        log(f"browser tests use {path}")
     print(path)
     return 0
 
