@@ -1,6 +1,7 @@
 """The built site (strict, once per session) and the browser that visits it."""
 
 import dataclasses
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,12 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.conftest import SITE_URL
 from tests.site import chromium
 from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
-SITE_URL = "http://127.0.0.1:8000/"
+__all__ = ["SITE_URL"]  # the address the site under test was built for
 
 
 @pytest.fixture(scope="session")
@@ -42,8 +44,9 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="package")
 def site(built_site: Path) -> Iterator[SiteServer]:
-    """The built site on http://127.0.0.1:<free port>/, 404s as GitHub Pages."""
-    with SiteServer(built_site) as server:
+    """The built site on http://127.0.0.1:<free port>/ (under SITE_URL's path,
+    as GitHub Pages serves a project site), 404s as GitHub Pages."""
+    with SiteServer(built_site, base=urllib.parse.urlsplit(SITE_URL).path) as server:
         yield server
 
 
