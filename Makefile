@@ -58,7 +58,7 @@ typecheck: venv
 actionlint: venv
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 
-PYTEST := $(PY) -m pytest -n 2 --cov --cov-report=term-missing:skip-covered
+PYTEST := $(PY) -m pytest -n 2 --dist loadgroup --cov --cov-report=term-missing:skip-covered
 # The browser tests' Chromium: CHROMIUM_PATH, PATH, macOS apps, Playwright's in
 # .tools/playwright (downloaded if need be), as root Debian's; or an error
 # naming each option. The tests get the one found as CHROMIUM_PATH.

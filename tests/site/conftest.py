@@ -131,6 +131,12 @@ def tabs(desktop: Visit) -> Tabs:
     return Tabs(desktop)
 
 
+def on_page(url: str) -> pytest.MarkDecorator:
+    """Mark a check that reads `url` from `tabs`: `make test` (--dist loadgroup)
+    runs every check of one page on the same worker, so the page loads once."""
+    return pytest.mark.xdist_group(f"page:{url or 'home'}")
+
+
 @pytest.fixture
 def visit(desktop: Visit) -> Iterator[Visit]:
     """A new tab in the shared desktop context; fails if a page calls another host."""
