@@ -137,13 +137,19 @@ def on_page(url: str) -> pytest.MarkDecorator:
     return pytest.mark.xdist_group(f"page:{url or 'home'}")
 
 
+def new_tab(session: Visit) -> Iterator[Visit]:
+    """A new tab in `session`'s context, closed after; fails if a page called
+    another host. For fixtures: `yield from new_tab(session)`."""
+    page = session.context.new_page()
+    yield dataclasses.replace(session, page=page)
+    page.close()
+    assert not session.external, f"pages requested other hosts: {session.external}"
+
+
 @pytest.fixture
 def visit(desktop: Visit) -> Iterator[Visit]:
     """A new tab in the shared desktop context; fails if a page calls another host."""
-    page = desktop.context.new_page()
-    yield dataclasses.replace(desktop, page=page)
-    page.close()
-    assert not desktop.external, f"pages requested other hosts: {desktop.external}"
+    yield from new_tab(desktop)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 phone-sized navigation, redirects and the 404 page."""
 
 import contextlib
-import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,14 @@ from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.site import sources
-from tests.site.conftest import Tabs, Visit, close_visit, on_page, open_visit
+from tests.site.conftest import (
+    Tabs,
+    Visit,
+    close_visit,
+    new_tab,
+    on_page,
+    open_visit,
+)
 from tests.site.serve import SiteServer
 from tests.site.test_built_site import public_anchors
 
@@ -256,10 +262,7 @@ def phone_context(browser: Browser, site: SiteServer) -> Iterator[Visit]:
 @pytest.fixture
 def phone(phone_context: Visit) -> Iterator[Visit]:
     """A new tab in the phone context; fails if a page calls another host."""
-    page = phone_context.context.new_page()
-    yield dataclasses.replace(phone_context, page=page)
-    page.close()
-    assert not phone_context.external, f"other hosts: {phone_context.external}"
+    yield from new_tab(phone_context)
 
 
 def sideways_scroll(page: Page) -> str | None:
