@@ -4,15 +4,14 @@ Snippet clients are created at import time and read `INNGEST_DEV`, so the
 fake API is started (and the variable set) before any snippet is imported.
 """
 
-import fcntl
 import os
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from snippets.testing_kit.kit import FakeInngestAPI
+from tests.site.build import LOCAL_SITE_URL, SharedBuild
 
 _API = FakeInngestAPI().start()
 os.environ["INNGEST_DEV"] = _API.url
@@ -35,19 +34,39 @@ def inngest_api() -> FakeInngestAPI:
 # once, tests that build and deploys it. SITE_URL must then be the one it was
 # built with: links, sitemap and canonical URLs are checked against it.
 PREBUILT_SITE = os.environ.get("TEST_SITE_DIR", "")
-LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 SITE_URL = (
     os.environ.get("SITE_URL", LOCAL_SITE_URL) if PREBUILT_SITE else LOCAL_SITE_URL
 )
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    """The site, built once per run with `mkdocs build --strict`.
+def site_build(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[SharedBuild]:
+    """The run's one site build, in the folder all xdist workers share."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # every worker's basetemp sits in the run's folder
+    build = SharedBuild(shared)
+    yield build
+    build.close()
 
-    The first pytest-xdist worker to get here builds it into the run's shared
-    temporary folder; the others wait for that build (a file lock) and reuse it.
-    """
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_the_site_build_early(
+    request: pytest.FixtureRequest, site_build: SharedBuild
+) -> None:
+    """When any selected test needs the site, start building it with the first
+    test, in the background: tests that do not need it run meanwhile."""
+    items = request.session.items
+    needed = any("built_site" in getattr(i, "fixturenames", ()) for i in items)
+    if needed and not PREBUILT_SITE:
+        site_build.start()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SharedBuild) -> Path:
+    """The site, built once per run with `mkdocs build --strict` (or TEST_SITE_DIR)."""
     if PREBUILT_SITE:
         site = Path(PREBUILT_SITE).resolve()
         if not (site / "index.html").is_file():
@@ -56,33 +75,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path
                 pytrace=False,
             )
         return site
-    shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
-        shared = shared.parent  # every worker's basetemp sits in the run's folder
-    out, log = shared / "site", shared / "site-build.log"
-    with (shared / "site.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not log.exists():
-            log.write_text(build_site(out))
-    failure = log.read_text()
+    failure = site_build.wait()
     if failure:
         pytest.fail(f"mkdocs build --strict failed:\n{failure}", pytrace=False)
-    return out
-
-
-def build_site(out: Path) -> str:
-    """Build into `out`; '' on success, else what mkdocs printed."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": LOCAL_SITE_URL,
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return "" if result.returncode == 0 else result.stderr or "(no output)"
+    return site_build.site
