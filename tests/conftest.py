@@ -5,13 +5,13 @@ fake API is started (and the variable set) before any snippet is imported.
 """
 
 import os
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from snippets.testing_kit.kit import FakeInngestAPI
+from tests.site.build import LOCAL_SITE_URL, SharedBuild
 
 _API = FakeInngestAPI().start()
 os.environ["INNGEST_DEV"] = _API.url
@@ -30,23 +30,52 @@ def inngest_api() -> FakeInngestAPI:
     return _API
 
 
+# A site `make build` already made, to test instead of building one: CI builds
+# once, tests that build and deploys it. SITE_URL must then be the one it was
+# built with: links, sitemap and canonical URLs are checked against it.
+PREBUILT_SITE = os.environ.get("TEST_SITE_DIR", "")
+SITE_URL = (
+    os.environ.get("SITE_URL", LOCAL_SITE_URL) if PREBUILT_SITE else LOCAL_SITE_URL
+)
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per session with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": "http://127.0.0.1:8000/",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    return out
+def site_build(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[SharedBuild]:
+    """The run's one site build, in the folder all xdist workers share."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # every worker's basetemp sits in the run's folder
+    build = SharedBuild(shared)
+    yield build
+    build.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_the_site_build_early(
+    request: pytest.FixtureRequest, site_build: SharedBuild
+) -> None:
+    """When any selected test needs the site, start building it with the first
+    test, in the background: tests that do not need it run meanwhile."""
+    items = request.session.items
+    needed = any("built_site" in getattr(i, "fixturenames", ()) for i in items)
+    if needed and not PREBUILT_SITE:
+        site_build.start()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SharedBuild) -> Path:
+    """The site, built once per run with `mkdocs build --strict` (or TEST_SITE_DIR)."""
+    if PREBUILT_SITE:
+        site = Path(PREBUILT_SITE).resolve()
+        if not (site / "index.html").is_file():
+            pytest.fail(
+                f"TEST_SITE_DIR={PREBUILT_SITE}: no built site there (no index.html)",
+                pytrace=False,
+            )
+        return site
+    failure = site_build.wait()
+    if failure:
+        pytest.fail(f"mkdocs build --strict failed:\n{failure}", pytrace=False)
+    return site_build.site

@@ -1,6 +1,7 @@
 """The built site (strict, once per session) and the browser that visits it."""
 
 import dataclasses
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,12 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
+from tests.conftest import SITE_URL
 from tests.site import chromium
 from tests.site.serve import SiteServer
 from tests.site.sources import ROOT
 
-SITE_URL = "http://127.0.0.1:8000/"
+__all__ = ["SITE_URL"]  # the address the site under test was built for
 
 
 @pytest.fixture(scope="session")
@@ -42,8 +44,9 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="package")
 def site(built_site: Path) -> Iterator[SiteServer]:
-    """The built site on http://127.0.0.1:<free port>/, 404s as GitHub Pages."""
-    with SiteServer(built_site) as server:
+    """The built site on http://127.0.0.1:<free port>/ (under SITE_URL's path,
+    as GitHub Pages serves a project site), 404s as GitHub Pages."""
+    with SiteServer(built_site, base=urllib.parse.urlsplit(SITE_URL).path) as server:
         yield server
 
 
@@ -128,13 +131,25 @@ def tabs(desktop: Visit) -> Tabs:
     return Tabs(desktop)
 
 
+def on_page(url: str) -> pytest.MarkDecorator:
+    """Mark a check that reads `url` from `tabs`: `make test` (--dist loadgroup)
+    runs every check of one page on the same worker, so the page loads once."""
+    return pytest.mark.xdist_group(f"page:{url or 'home'}")
+
+
+def new_tab(session: Visit) -> Iterator[Visit]:
+    """A new tab in `session`'s context, closed after; fails if a page called
+    another host. For fixtures: `yield from new_tab(session)`."""
+    page = session.context.new_page()
+    yield dataclasses.replace(session, page=page)
+    page.close()
+    assert not session.external, f"pages requested other hosts: {session.external}"
+
+
 @pytest.fixture
 def visit(desktop: Visit) -> Iterator[Visit]:
     """A new tab in the shared desktop context; fails if a page calls another host."""
-    page = desktop.context.new_page()
-    yield dataclasses.replace(desktop, page=page)
-    page.close()
-    assert not desktop.external, f"pages requested other hosts: {desktop.external}"
+    yield from new_tab(desktop)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.site import built_html as html
-from tests.site.conftest import Visit, open_visit
+from tests.site.conftest import SITE_URL, Visit, open_visit
 from tests.site.serve import SiteServer
 
 pytestmark = pytest.mark.browser
@@ -80,7 +80,7 @@ def top_results(page: Page) -> list[str]:
     found = []
     for href in hrefs:
         parts = urllib.parse.urlsplit(href)
-        where = parts.path.removeprefix("/")
+        where = parts.path.removeprefix(urllib.parse.urlsplit(SITE_URL).path)
         found.append(where + (f"#{parts.fragment}" if parts.fragment else ""))
     return found
 
