@@ -1,5 +1,6 @@
 # Two commands matter: `make serve` and `make test`. Both build .venv from
 # uv.lock first; nothing needs to be installed globally but Python >= 3.11.
+# `make test` also finds or provides a Chromium (tools/browser.py).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -15,11 +16,12 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test lint typecheck actionlint pytest drift skill bench bench-steps clean
+.PHONY: help venv serve build test check lint typecheck actionlint pytest drift skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
+	@echo "make check   the same without the browser tests: the fast edit-test loop"
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
@@ -57,10 +59,20 @@ typecheck: venv
 actionlint: venv
 	$(VENV)/bin/actionlint .github/workflows/*.yml
 
+PYTEST := $(PY) -m pytest -n 2 --dist loadgroup --cov --cov-report=term-missing:skip-covered
+# The browser tests' Chromium: CHROMIUM_PATH, PATH, macOS apps, Playwright's in
+# .tools/playwright (downloaded if need be), as root Debian's; or an error
+# naming each option. The tests get the one found as CHROMIUM_PATH.
+WITH_CHROMIUM = chromium="$$($(PY) -m tools.browser)" && CHROMIUM_PATH="$$chromium"
+
 pytest: venv
-	$(PY) -m pytest -n 2 --cov --cov-report=term-missing:skip-covered
+	$(WITH_CHROMIUM) $(PYTEST)
 
 test: lint typecheck actionlint pytest
+
+# Everything `make test` runs but the browser tests (marker `browser`).
+check: lint typecheck actionlint
+	$(PYTEST) -m "not browser"
 
 # skills/ is the committed copy that skills installers read from the repository;
 # a test fails when it differs from what the pages generate.
@@ -81,7 +93,7 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 
 # Not part of `make test`: timings and Lighthouse scores vary from run to run.
 bench: venv $(LIGHTHOUSE) bench-steps
-	$(PY) -m tests.site.bench
+	$(WITH_CHROMIUM) $(PY) -m tests.site.bench
 
 # Measures Inngest/Celery/RQ step overhead (a few minutes), rewrites
 # docs/assets/step-cost.json and .svg; commit both. On a machine doing nothing

@@ -5,15 +5,14 @@ fake API is started (and the variable set) before any snippet is imported.
 """
 
 import os
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from docsite import paths
-from docsite.urls import LOCAL_SITE_URL
 from snippets.testing_kit.kit import FakeInngestAPI
+from tests.site.build import PREBUILT_SITE, SharedBuild
 
 _API = FakeInngestAPI().start()
 os.environ["INNGEST_DEV"] = _API.url
@@ -33,25 +32,45 @@ def inngest_api() -> FakeInngestAPI:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per session with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": LOCAL_SITE_URL,
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=Path(__file__).resolve().parents[1],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    return out
+def site_build(
+    tmp_path_factory: pytest.TempPathFactory, worker_id: str
+) -> Iterator[SharedBuild]:
+    """The run's one site build, in the folder all xdist workers share."""
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # every worker's basetemp sits in the run's folder
+    build = SharedBuild(shared)
+    yield build
+    build.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _start_the_site_build_early(
+    request: pytest.FixtureRequest, site_build: SharedBuild
+) -> None:
+    """When any selected test needs the site, start building it with the first
+    test, in the background: tests that do not need it run meanwhile."""
+    items = request.session.items
+    needed = any("built_site" in getattr(i, "fixturenames", ()) for i in items)
+    if needed and not PREBUILT_SITE:
+        site_build.start()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_build: SharedBuild) -> Path:
+    """The site, built once per run with `mkdocs build --strict` (or TEST_SITE_DIR)."""
+    if PREBUILT_SITE:
+        site = Path(PREBUILT_SITE).resolve()
+        if not (site / "index.html").is_file():
+            pytest.fail(
+                f"TEST_SITE_DIR={PREBUILT_SITE}: no built site there (no index.html)",
+                pytrace=False,
+            )
+        return site
+    failure = site_build.wait()
+    if failure:
+        pytest.fail(f"mkdocs build --strict failed:\n{failure}", pytrace=False)
+    return site_build.site
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
-"""Debian's chromium for playwright (its own browser download does not work here)."""
+"""The Chromium playwright drives: tools/browser.py finds it (never installs here:
+`make test` runs `python -m tools.browser` first, which may download or install
+one, and passes it on as CHROMIUM_PATH)."""
 
-import os
-from pathlib import Path
+from tools import browser
 
 ARGS = [
     "--no-sandbox",
@@ -14,11 +15,5 @@ ARGS = [
 
 
 def path() -> str:
-    """CHROMIUM_PATH, default /usr/bin/chromium; FileNotFoundError says what to do."""
-    found = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not Path(found).is_file():
-        raise FileNotFoundError(
-            f"browser tests need chromium at {found}: `apt-get install chromium` "
-            "(Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium/Chrome binary"
-        )
-    return found
+    """The browser's path; FileNotFoundError names every option and what to do."""
+    return str(browser.find(browser.Host.this_machine()))

@@ -3,7 +3,8 @@
 A thread running `http.server` on a free port: `/page/` serves
 `page/index.html`, a missing path gets `404.html` with status 404, and with
 `gzip=True` text responses are compressed (Lighthouse and the budget measure
-what a reader downloads).
+what a reader downloads). With `base="/repo/"` the site is served under that
+path, as GitHub Pages serves a project site (everything else is a 404).
 """
 
 import dataclasses
@@ -12,6 +13,7 @@ import gzip
 import http.server
 import io
 import threading
+import urllib.parse
 from pathlib import Path
 from typing import Any, Self
 
@@ -20,21 +22,35 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".md", 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     compress = False
+    base = "/"
 
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests report failures themselves."""
 
     def send_head(self) -> Any:
-        path = Path(self.translate_path(self.path))
+        url_path = urllib.parse.urlsplit(self.path).path
+        if url_path + "/" == self.base:
+            return self._redirect_to_slash()
+        if not url_path.startswith(self.base):
+            return self._send_file(Path(self.directory) / "404.html", 404)
+        path = Path(self.translate_path("/" + self.path.removeprefix(self.base)))
         if path.is_dir() and not (path / "index.html").is_file():
             path = Path("/nonexistent")
         if not path.exists():
             return self._send_file(Path(self.directory) / "404.html", 404)
         if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the usual 301 to the slash URL
+            if not url_path.endswith("/"):
+                return self._redirect_to_slash()
             path = path / "index.html"
         return self._send_file(path, 200)
+
+    def _redirect_to_slash(self) -> None:
+        """301 to the same URL with a slash, as GitHub Pages answers a folder."""
+        parts = urllib.parse.urlsplit(self.path)
+        self.send_response(301)
+        self.send_header("Location", parts._replace(path=parts.path + "/").geturl())
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def _send_file(self, path: Path, status: int) -> Any:
         body = path.read_bytes()
@@ -56,10 +72,12 @@ class SiteServer:
 
     root: Path
     gzip: bool = False
+    base: str = "/"  # the path the site is served under
     _httpd: http.server.ThreadingHTTPServer | None = None
 
     def __enter__(self) -> Self:
-        handler = type("Handler", (_Handler,), {"compress": self.gzip})
+        options = {"compress": self.gzip, "base": self.base}
+        handler = type("Handler", (_Handler,), options)
         factory = functools.partial(handler, directory=str(self.root))
         self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
         self._httpd.daemon_threads = True
@@ -78,4 +96,8 @@ class SiteServer:
         return f"http://{host!s}:{port}"
 
     def url(self, path: str = "") -> str:
-        return f"{self.origin}/{path.lstrip('/')}"
+        return f"{self.origin}{self.base}{path.lstrip('/')}"
+
+    def site_path(self, url_path: str) -> str:
+        """The path within the site of a path on this server ("/repo/a/" -> "a/")."""
+        return url_path.removeprefix(self.base).lstrip("/")

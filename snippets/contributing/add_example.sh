@@ -1,7 +1,8 @@
 # --8<-- [start:workflow]
 make serve                      # preview at http://127.0.0.1:8000 while you write
 $EDITOR snippets/<page>/<example>.py tests/<page>/test_<example>.py docs/<page>.md
-make test                       # lint, types, tests, 100% snippet coverage, strict build
+make check                      # while you work: all of make test but the browser tests
+make test                       # lint, types, tests, 100% snippet coverage, strict build, browser
 # --8<-- [end:workflow]
 
 # --8<-- [start:drift]

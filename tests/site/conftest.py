@@ -1,6 +1,6 @@
 """The built site (strict, once per session) and the browser that visits it."""
 
-import dataclasses
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,17 +10,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from playwright.sync_api import Browser, sync_playwright
 
 from docsite.paths import ROOT
-from docsite.urls import LOCAL_SITE_URL
-from tests.site.visits import Tabs, Visit, chromium_path, close_visit, open_visit
+from tests.site.build import SITE_URL
+from tests.site.visits import (
+    Tabs,
+    Visit,
+    chromium_path,
+    close_visit,
+    new_tab,
+    open_visit,
+)
 from tools import chromium
 from tools.serve import SiteServer
 
 
 @pytest.fixture(scope="session")
 def mkdocs_config() -> MkDocsConfig:
-    config: MkDocsConfig = load_config(
-        str(ROOT / "mkdocs.yml"), site_url=LOCAL_SITE_URL
-    )
+    config: MkDocsConfig = load_config(str(ROOT / "mkdocs.yml"), site_url=SITE_URL)
     return config
 
 
@@ -29,8 +34,9 @@ def mkdocs_config() -> MkDocsConfig:
 
 @pytest.fixture(scope="package")
 def site(built_site: Path) -> Iterator[SiteServer]:
-    """The built site on http://127.0.0.1:<free port>/, 404s as GitHub Pages."""
-    with SiteServer(built_site) as server:
+    """The built site on http://127.0.0.1:<free port>/ (under SITE_URL's path,
+    as GitHub Pages serves a project site), 404s as GitHub Pages."""
+    with SiteServer(built_site, base=urllib.parse.urlsplit(SITE_URL).path) as server:
         yield server
 
 
@@ -64,10 +70,7 @@ def tabs(desktop: Visit) -> Tabs:
 @pytest.fixture
 def visit(desktop: Visit) -> Iterator[Visit]:
     """A new tab in the shared desktop context; fails if a page calls another host."""
-    page = desktop.context.new_page()
-    yield dataclasses.replace(desktop, page=page)
-    page.close()
-    assert not desktop.external, f"pages requested other hosts: {desktop.external}"
+    yield from new_tab(desktop)
 
 
 @pytest.fixture

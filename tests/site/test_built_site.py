@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from docsite.urls import public_anchors
+from tests.site.build import SITE_URL
 from tools import built_html as html
 
 
@@ -26,8 +27,12 @@ def _target(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
         return None
     if not parsed.path:
         return page, parsed.fragment
-    base = site if parsed.path.startswith("/") else page.parent
-    target = (base / urllib.parse.unquote(parsed.path.lstrip("/"))).resolve()
+    path = urllib.parse.unquote(parsed.path)
+    if path.startswith("/"):  # absolute: under the site's path on its host
+        base, path = site, path.removeprefix(urllib.parse.urlsplit(SITE_URL).path)
+    else:
+        base = page.parent
+    target = (base / path.lstrip("/")).resolve()
     if target.is_dir() or parsed.path.endswith("/"):
         target = target / "index.html"
     return target, parsed.fragment

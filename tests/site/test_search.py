@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.site.build import SITE_URL
 from tests.site.visits import Visit, open_visit
 from tools import built_html as html
 from tools.serve import SiteServer
@@ -80,7 +81,7 @@ def top_results(page: Page) -> list[str]:
     found = []
     for href in hrefs:
         parts = urllib.parse.urlsplit(href)
-        where = parts.path.removeprefix("/")
+        where = parts.path.removeprefix(urllib.parse.urlsplit(SITE_URL).path)
         found.append(where + (f"#{parts.fragment}" if parts.fragment else ""))
     return found
 

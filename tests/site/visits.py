@@ -2,6 +2,7 @@
 tabs kept open so read-only checks load each page once."""
 
 import dataclasses
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -70,3 +71,18 @@ class Tabs:
         page = self.open_pages[url]
         page.bring_to_front()
         return page
+
+
+def on_page(url: str) -> pytest.MarkDecorator:
+    """Mark a check that reads `url` from `tabs`: `make test` (--dist loadgroup)
+    runs every check of one page on the same worker, so the page loads once."""
+    return pytest.mark.xdist_group(f"page:{url or 'home'}")
+
+
+def new_tab(session: Visit) -> Iterator[Visit]:
+    """A new tab in `session`'s context, closed after; fails if a page called
+    another host. For fixtures: `yield from new_tab(session)`."""
+    page = session.context.new_page()
+    yield dataclasses.replace(session, page=page)
+    page.close()
+    assert not session.external, f"pages requested other hosts: {session.external}"

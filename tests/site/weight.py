@@ -66,8 +66,9 @@ def measure(browser: Browser, server: SiteServer, url: str) -> PageWeight:
     page.goto(server.url(url))
     page.wait_for_load_state("networkidle")
     context.close()
-    bodies = [served_file(server.root, path).read_bytes() for path in local]
-    html = served_file(server.root, urllib.parse.urlsplit(server.url(url)).path)
+    files = [served_file(server.root, server.site_path(path)) for path in local]
+    bodies = [file.read_bytes() for file in files]
+    html = served_file(server.root, url)
     return PageWeight(
         url=url,
         requests=local,

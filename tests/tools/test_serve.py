@@ -62,3 +62,14 @@ def test_the_origin_needs_a_running_server(site: Path) -> None:
     with pytest.raises(AssertionError, match="context manager"):
         _ = SiteServer(site).origin
     SiteServer(site).__exit__(None, None, None)  # never started: nothing to stop
+
+
+def test_a_project_site_is_served_under_its_base(site: Path) -> None:
+    with SiteServer(site, base="/repo/") as server:
+        assert server.url("page/").endswith("/repo/page/")
+        assert get(server.url("page/"))[2] == b"<p>page</p>"
+        status, headers, _ = get(server.origin + "/repo")
+        assert status == 301
+        assert headers["Location"] == "/repo/"
+        assert get(server.origin + "/page/")[0] == 404
+        assert server.site_path("/repo/a/") == "a/"
