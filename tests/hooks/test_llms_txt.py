@@ -47,3 +47,16 @@ def test_empty_sections_are_dropped() -> None:
 def test_no_llms_txt_no_change(tmp_path: Path) -> None:
     llms_txt.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.usefixtures("described")
+def test_the_written_llms_txt_is_finished(tmp_path: Path) -> None:
+    (tmp_path / "llms.txt").write_text(
+        "# Site\n\n## Empty\n\n## Guides\n\n"
+        "- [Create](https://x.test/guides/create/index.md)\n"
+    )
+    llms_txt.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))  # type: ignore[arg-type]
+    assert (tmp_path / "llms.txt").read_text() == (
+        "# Site\n\n## Guides\n\n"
+        "- [Create](https://x.test/guides/create/index.md): How to start.\n"
+    )

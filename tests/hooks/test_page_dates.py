@@ -65,3 +65,20 @@ def test_a_generated_page_is_left_undated() -> None:
     out = page_dates.on_page_markdown("x", page, site, None)  # type: ignore[arg-type]
     assert out == "x"
     assert page.meta == {}
+
+
+def test_a_page_gets_its_date_and_the_sitemap_its_lastmod() -> None:
+    source = paths.DOCS / "index.md"
+    page = SimpleNamespace(
+        file=SimpleNamespace(abs_src_path=str(source)), meta={}, update_date=None
+    )
+    site = SimpleNamespace(config_file_path=str(paths.ROOT / "mkdocs.yml"))
+    page_dates.on_page_markdown(source.read_text(), page, site, None)  # type: ignore[arg-type]
+    date = page.meta["last_changed"]
+    assert date == git_date(source)
+    assert page.update_date == (date if re.fullmatch(r"[\d-]{10}", date) else None)
+
+
+def git_date(source: Path) -> str:
+    found = page_dates.sources(source.read_text(), source, paths.ROOT, BASES)
+    return page_dates.last_changed(found, paths.ROOT)

@@ -4,6 +4,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from docsite import placeholders
@@ -70,6 +71,15 @@ def test_the_hook_turns_errors_into_build_errors() -> None:
 
     with pytest.raises(PluginError, match="unknown placeholder"):
         hook.on_page_markdown("{{ nope }}", _Page(), _Config(), None)  # type: ignore[arg-type]
+    page = hook.on_page_markdown("{{ version:inngest }}", _Page(), _Config(), None)  # type: ignore[arg-type]
+    assert page == metadata.version("inngest")
+
+
+def test_templates_get_the_pinned_version() -> None:
+    config = MkDocsConfig()
+    assert hook.on_config(config).extra["inngest_version"] == metadata.version(
+        "inngest"
+    )
 
 
 def test_every_repo_link_on_the_site_names_a_file() -> None:

@@ -33,3 +33,16 @@ def test_bad_redirect_stops_the_build_naming_the_line(
     config.extra = {"redirects": table}  # type: ignore[assignment]
     with pytest.raises(PluginError, match=re.escape(message)):
         redirects.on_files(files(tmp_path, "here.md"), config)
+
+
+def test_the_old_url_gets_a_page_that_sends_the_reader_on(tmp_path: Path) -> None:
+    config = MkDocsConfig()
+    config["extra"] = {"redirects": {"a/old.md": "new.md#part"}}
+    config["site_dir"] = str(tmp_path / "out")
+    config["site_url"] = "https://x.test/docs/"
+    redirects.on_files(files(tmp_path, "new.md"), config)
+    redirects.on_post_build(config)
+    written = (tmp_path / "out" / "a" / "old" / "index.html").read_text()
+    assert 'content="0; url=../../new/#part"' in written
+    assert 'href="https://x.test/docs/new/#part"' in written
+    assert "moved to <a" in written

@@ -264,6 +264,18 @@ def test_the_hook_turns_export_errors_into_build_errors(
         skill_export.on_files(Files([]), MkDocsConfig())
 
 
+def test_the_hook_adds_the_zip_to_the_site(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    config = load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
+    config.plugins._current_plugin = "skill_export"  # as MkDocs sets it for a hook
+    files = skill_export.on_files(Files([]), config)
+    assert isinstance(files, Files)
+    [zipped] = list(files)
+    assert zipped.src_uri == skill_export.ZIP_URI
+
+
 def test_main_writes_the_folder_and_zip_and_drops_stale_files(tmp_path: Path) -> None:
     stale = tmp_path / "out" / skill_export.NAME / "inngest-debug.md"
     stale.parent.mkdir(parents=True)

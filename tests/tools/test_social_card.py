@@ -1,11 +1,15 @@
 """tools/social_card.py: the link-preview card names the site and is 1200x630."""
 
+import contextlib
 import struct
+from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
-from tools import social_card
+from tools import chromium, social_card
 
 
 def test_the_card_names_the_site_escaped() -> None:
@@ -14,17 +18,53 @@ def test_the_card_names_the_site_escaped() -> None:
     assert f"width:{social_card.WIDTH}px;height:{social_card.HEIGHT}px" in card
 
 
-@pytest.mark.browser
-def test_main_draws_a_png_of_the_card_size(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    out = tmp_path / "card.png"
+@pytest.fixture
+def out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     card = social_card.card_html()
     monkeypatch.setattr(social_card, "card_html", lambda: card)
-    monkeypatch.setattr(social_card, "OUT", out)
     monkeypatch.setattr(social_card, "ROOT", tmp_path)
+    monkeypatch.setattr(social_card, "OUT", tmp_path / "card.png")
+    return tmp_path / "card.png"
+
+
+def test_main_screenshots_the_card_at_its_size(
+    out: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seen: dict[str, Any] = {}
+
+    class Page:
+        def set_content(self, html: str) -> None:
+            seen["html"] = html
+
+        def screenshot(self, type: str) -> bytes:
+            return b"png"
+
+    class Browser:
+        def new_page(self, viewport: dict[str, int]) -> Page:
+            seen["viewport"] = viewport
+            return Page()
+
+        def close(self) -> None:
+            seen["closed"] = True
+
+    @contextlib.contextmanager
+    def playwright() -> Iterator[object]:
+        launch = lambda **options: Browser()  # noqa: E731
+        yield SimpleNamespace(chromium=SimpleNamespace(launch=launch))
+
+    monkeypatch.setattr(social_card, "sync_playwright", playwright)
+    monkeypatch.setattr(chromium, "path", lambda: "/bin/chrome")
+    assert social_card.main() == 0
+    assert out.read_bytes() == b"png"
+    assert seen["viewport"] == {"width": 1200, "height": 630}
+    assert seen["html"] == social_card.card_html()
+    assert seen["closed"]
+    assert "wrote card.png (3 bytes)" in capsys.readouterr().out
+
+
+@pytest.mark.browser
+def test_the_card_is_a_png_of_that_size(out: Path) -> None:
     assert social_card.main() == 0
     data = out.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert struct.unpack(">II", data[16:24]) == (1200, 630)
-    assert "wrote card.png" in capsys.readouterr().out
