@@ -4,10 +4,12 @@
 - `config`: what mkdocs.yml says (nav, snippet base paths, llms.txt sections).
 - `embeds`: `--8<--` embed lines and `[start:name]` sections, read the way
   pymdownx.snippets reads them.
-- `urls`: page source path -> the URL MkDocs gives it.
-- `registry`: every page, its snippet/test folders and where it is exported.
+- `urls`: page source path -> the URL MkDocs gives it; public anchors.
+- `registry`: every page, its snippet/test folders and the agent skill's pages.
+- `placeholders`: `{{ version: }}`, `{{ repo: }}`, `{{ test: }}`, `{{ step-cost: }}`.
 - `markdown`: fenced blocks, copy-button text, and a page as plain Markdown.
 
-Nothing here imports MkDocs at module level except `config`, so a hook can
-use any module without a cycle, and tests can use them without a build.
+Only `config` (and `registry`, through it) imports MkDocs, and only its YAML
+loader: a hook can use any module while MkDocs loads it, and tests need no build.
+Nothing here imports from tests/.
 """
