@@ -62,6 +62,9 @@ def test_two_instances_serve_the_steps_of_one_run(
 def test_streaming_answers_201_and_sends_the_result_after_keepalive_bytes(
     production: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(
+        logging.WARNING
+    )  # a Celery worker in the run may raise the root level
     client = config.create_client()
     slow = running.async_functions(client)[1]  # its step takes 300 ms
     app = running.create_streaming_app(client, [slow])
