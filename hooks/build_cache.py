@@ -42,7 +42,9 @@ def cache_dir(config: MkDocsConfig, name: str) -> Path:
     return folder
 
 
-def memoized(convert: Callable[..., str], folder: Path, salt: str) -> Callable[..., str]:
+def memoized(
+    convert: Callable[..., str], folder: Path, salt: str
+) -> Callable[..., str]:
     """`convert(html, **options)`, answered from `folder` when seen before."""
 
     @functools.wraps(convert)
@@ -73,7 +75,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         salt = " ".join(
             importlib.metadata.version(dist) for dist in ("mkdocs-llmstxt", "mdformat")
         )
-        setattr(module, LLMSTXT_FUNCTION, memoized(convert, cache_dir(config, "llmstxt"), salt))
+        setattr(
+            module,
+            LLMSTXT_FUNCTION,
+            memoized(convert, cache_dir(config, "llmstxt"), salt),
+        )
     return config
 
 

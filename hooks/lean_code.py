@@ -24,9 +24,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from pygments.filter import Filter
-from pygments.lexer import Lexer
-from pygments.token import Name, Operator, Punctuation, Text, Whitespace, _TokenType
+from pygments.filter import Filter  # type: ignore[import-untyped]
+from pygments.token import (  # type: ignore[import-untyped]
+    Name,
+    Operator,
+    Punctuation,
+    Text,
+    Whitespace,
+)
 
 LANGUAGES = [
     "python", "py", "pycon", "bash", "sh", "shell", "console", "yaml", "yml",
@@ -39,8 +44,8 @@ class PlainTokens(Filter):  # type: ignore[misc]
     """Re-types names, whitespace, punctuation and operators as plain text."""
 
     def filter(
-        self, lexer: Lexer, stream: Iterator[tuple[_TokenType, str]]
-    ) -> Iterator[tuple[_TokenType, str]]:
+        self, lexer: Any, stream: Iterator[tuple[Any, str]]
+    ) -> Iterator[tuple[Any, str]]:
         for token_type, value in stream:
             yield RETYPED.get(token_type, token_type), value
 

@@ -164,7 +164,9 @@ def main() -> None:
         pages = html.reader_pages(ours.root) if args.pages is None else args.pages
         report["lighthouse"]["ours"] = run_lighthouse(ours, pages, "this site", work)
         stock_pages = [p for p in STOCK_LIGHTHOUSE if p in pages]
-        report["lighthouse"]["stock"] = run_lighthouse(stock, stock_pages, "stock", work)
+        report["lighthouse"]["stock"] = run_lighthouse(
+            stock, stock_pages, "stock", work
+        )
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(json.dumps(report, indent=2))
     print()

@@ -16,27 +16,29 @@ import os
 from pathlib import Path
 from typing import Any
 
-import yaml
+import yaml  # type: ignore[import-untyped]
 
 from tests.site.sources import ROOT
 
 KEEP = ["site_name", "site_description", "nav", "validation"]
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]
     """mkdocs.yml's own tags: !ENV [NAME, default] and !relative $config_dir/x."""
 
 
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [
-        loader.construct_scalar(node)  # type: ignore[arg-type]
-    ]
+def _env(loader: Any, node: Any) -> Any:
+    names = (
+        loader.construct_sequence(node)
+        if isinstance(node, yaml.SequenceNode)
+        else [loader.construct_scalar(node)]
+    )
     *variables, default = names if len(names) > 1 else [*names, None]
     return next((os.environ[v] for v in variables if v in os.environ), default)
 
 
-def _relative(loader: yaml.SafeLoader, node: yaml.Node) -> str:
-    path = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+def _relative(loader: Any, node: Any) -> str:
+    path = str(loader.construct_scalar(node))
     return str(ROOT / path.replace("$config_dir", ".")).rstrip("/.")
 
 
@@ -46,11 +48,13 @@ _Loader.add_constructor("!relative", _relative)
 
 def stock_config(site_url: str, root: Path = ROOT) -> dict[str, Any]:
     """The stock-Material config for `root`'s docs, as a dict for yaml.safe_dump."""
-    ours = yaml.load((root / "mkdocs.yml").read_text(), Loader=_Loader)  # noqa: S506
+    ours = yaml.load((root / "mkdocs.yml").read_text(), Loader=_Loader)
     extensions = []
     for entry in ours["markdown_extensions"]:
         name = entry if isinstance(entry, str) else next(iter(entry))
-        extensions.append("pymdownx.highlight" if name == "pymdownx.highlight" else entry)
+        extensions.append(
+            "pymdownx.highlight" if name == "pymdownx.highlight" else entry
+        )
     plugins: list[Any] = ["search"]
     for entry in ours.get("plugins", []):
         if isinstance(entry, dict) and "mkdocstrings" in entry:
