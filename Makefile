@@ -23,7 +23,8 @@ help:
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill (SKILL.md + references) to dist/skill/"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
-	@echo "make bench   page weight vs. default Material, and Lighthouse scores"
+	@echo "make bench   build time, page weight, Lighthouse (every page) and search hit rates,"
+	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
 $(UV):
@@ -76,8 +77,10 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	@touch $@
 
 # Not part of `make test`: timings and Lighthouse scores vary from run to run.
+# One line per benchmark; each prints its own progress and table.
+BENCH_ARGS ?=
 bench: venv $(LIGHTHOUSE)
-	$(PY) -m tests.site.bench
+	$(PY) -m tests.site.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist
