@@ -246,7 +246,7 @@ def print_report(report: dict[str, Any]) -> None:
             label = f"{'this site' if name == 'ours' else 'stock'} /{url}"
             scores = " / ".join(str(lh["scores"][c]) for c in CATEGORIES)
             print(
-                f"  {label:<34}{scores:<20}LCP {lh['lcp_ms'] / 1000:.1f} s, "
+                f"  {label:<34}{scores:<23}LCP {lh['lcp_ms'] / 1000:.1f} s, "
                 f"TBT {lh['tbt_ms']:.0f} ms, DOM {lh['dom_size']}"
             )
     rates, misses = report["search"]["rates"], report["search"]["misses"]
