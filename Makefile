@@ -25,7 +25,8 @@ help:
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
-	@echo "make bench   page weight vs. default Material, Lighthouse scores, step cost"
+	@echo "make bench   build time, page weight, Lighthouse (every page) and search hit rates,"
+	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
@@ -92,8 +93,10 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	@touch $@
 
 # Not part of `make test`: timings and Lighthouse scores vary from run to run.
+# One line per benchmark; each prints its own progress and table.
+BENCH_ARGS ?=
 bench: venv $(LIGHTHOUSE) bench-steps
-	$(WITH_CHROMIUM) $(PY) -m tests.site.bench
+	$(WITH_CHROMIUM) $(PY) -m tests.site.bench $(BENCH_ARGS)
 
 # Measures Inngest/Celery/RQ step overhead (a few minutes), rewrites
 # docs/assets/step-cost.json and .svg; commit both. On a machine doing nothing

@@ -11,6 +11,7 @@ too) gives the date of the newest commit available, never an error. Without
 git, or for a file never committed, the page says so instead of showing a date.
 """
 
+import functools
 import logging
 import re
 import shutil
@@ -28,6 +29,7 @@ from docsite import config as site_config  # noqa: E402
 from docsite.embeds import api_modules_in, embeds_in, module_file, resolve  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.page_dates")
+LOG_OPTIONS = ["--format=@%cs", "--name-only", "--relative"]
 UNKNOWN_NO_GIT = "unknown (built without git)"
 UNKNOWN_UNCOMMITTED = "not committed yet"
 
@@ -44,21 +46,63 @@ def sources(
 
 
 def last_changed(paths: list[Path], cwd: Path) -> str:
-    """`YYYY-MM-DD` of the newest commit touching `paths`, or why there is none."""
+    """`YYYY-MM-DD` of the newest commit touching `paths`, or why there is none.
+
+    The same answer as `git log -1 --format=%cs -- <paths>`, read from one
+    `git log` of the whole repository per build instead of one per page
+    (fifteen git processes were a third of a second of every build).
+    """
     git = shutil.which("git")
     if git is None:
         return UNKNOWN_NO_GIT
+    found = history(git, cwd.resolve())
+    if found is None:
+        return UNKNOWN_NO_GIT
+    dates, newest = found
+    commits = [newest[name] for name in _relative(paths, cwd) if name in newest]
+    return dates[min(commits)] if commits else UNKNOWN_UNCOMMITTED
+
+
+@functools.cache
+def history(git: str, cwd: Path) -> tuple[list[str], dict[str, int]] | None:
+    """Commit dates, newest first, and each file's newest commit (an index).
+
+    None when git refuses (not a repository). Cleared at every build, so
+    `mkdocs serve` sees new commits.
+    """
     result = subprocess.run(
-        [git, "log", "-1", "--format=%cs", "--", *map(str, paths)],
+        [git, "-c", "core.quotePath=false", "log", *LOG_OPTIONS],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
     )
-    if result.returncode != 0:  # not a repository, or git refuses it
+    if result.returncode != 0:
         log.info("page dates: git log failed: %s", result.stderr.strip())
-        return UNKNOWN_NO_GIT
-    return result.stdout.strip() or UNKNOWN_UNCOMMITTED
+        return None
+    dates: list[str] = []
+    newest: dict[str, int] = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("@"):
+            dates.append(line[1:])
+        elif line:
+            newest.setdefault(line, len(dates) - 1)
+    return dates, newest
+
+
+def _relative(paths: list[Path], cwd: Path) -> list[str]:
+    root = cwd.resolve()
+    found = []
+    for path in paths:
+        resolved = (cwd / path).resolve()
+        if resolved.is_relative_to(root):
+            found.append(resolved.relative_to(root).as_posix())
+    return found
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    history.cache_clear()
+    return config
 
 
 def on_page_markdown(

@@ -1,18 +1,28 @@
-"""`make bench`: build time, page weight and Lighthouse, against stock Material.
+"""`make bench`: build time, page weight, Lighthouse and search, against stock Material.
 
-Builds this site and a default Material site (`mkdocs new` + `theme: material`)
-in the same run, loads every page cold in chromium, and prints one table with
-the ratios (this site / default). Then runs Lighthouse 12 (mobile, the default)
-on a few pages served gzip-compressed as GitHub Pages serves them. Writes the
-whole report to .bench/report.json.
+1. Builds this site (strict) and, as the fair baseline, the same Markdown under
+   stock Material settings (tests/site/stock_site.py), timing both.
+2. Loads every page of both cold in chromium and adds up what each downloads.
+3. Runs the search evaluation set (tests/site/search_eval.toml) through the
+   site's own search worker: top-1, top-3, mean reciprocal rank.
+4. Runs Lighthouse 12 (mobile, the default) on every page of this site, served
+   gzip-compressed as GitHub Pages serves it, and on the stock build of the
+   heaviest pages.
+
+Prints progress as it goes, then the tables; writes everything to
+.bench/report.json. `--pages quick-reference/ guides/debug/` limits Lighthouse
+to those pages ("" is the home page). Timings vary with the machine's load:
+compare ratios and byte counts, and rerun a Lighthouse page that looks off.
 
 Needs chromium (CHROMIUM_PATH, default /usr/bin/chromium) and Lighthouse in
 .tools/node (the Makefile installs it from tools/lighthouse/package-lock.json).
 """
 
+import argparse
 import dataclasses
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -20,47 +30,60 @@ import time
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from docsite.paths import ROOT
-from tests.site import weight
+from tests.site import search_eval, stock_site, weight
 from tools import built_html as html
 from tools import chromium
 from tools.serve import SiteServer
 
 LIGHTHOUSE = ROOT / ".tools" / "node" / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_PAGES = ["", "quick-reference/", "testing-kit/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+# Lighthouse also runs on the stock build of these, for the ratio.
+STOCK_LIGHTHOUSE = ["", "quick-reference/", "guides/improve/", "guides/debug/"]
 REPORT = ROOT / ".bench" / "report.json"
-DEFAULT_SITE = {
-    "mkdocs.yml": "site_name: My Docs\ntheme:\n  name: material\n",
-    "docs/index.md": (
-        "# Welcome to MkDocs\n\nFor full documentation visit "
-        "[mkdocs.org](https://www.mkdocs.org).\n\n## Commands\n\n"
-        "* `mkdocs new [dir-name]` - Create a new project.\n"
-        "* `mkdocs serve` - Start the live-reloading docs server.\n"
-        "* `mkdocs build` - Build the documentation site.\n"
-        "* `mkdocs -h` - Print help message and exit.\n\n"
-        "## Project layout\n\n    mkdocs.yml    # The configuration file.\n"
-        "    docs/\n        index.md  # The documentation homepage.\n"
-    ),
-}
+# `make serve`'s address, as in the tests: the pages link relatively, so they
+# work on the bench's own ports, and repeated builds reuse .cache/build.
+SITE_URL = "http://127.0.0.1:8000/"
 
 
-def build(project: Path, out: Path, site_url: str) -> float:
-    """Strict build; returns the wall time in seconds."""
+def say(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+@dataclasses.dataclass
+class BuildTime:
+    wall: float  # seconds, what a person waits
+    cpu: float  # user + system seconds of the build process: on a shared
+    # machine the steadier figure (wall time there is mostly waiting for a core)
+
+
+def build(config: Path, out: Path, site_url: str, *, strict: bool) -> BuildTime:
+    """`mkdocs build`, timed."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+    command += ["-d", str(out)] + (["--strict"] if strict else [])
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)],
-        cwd=project,
-        env=env,
-        check=True,
-    )
-    return time.perf_counter() - started
+    result = subprocess.run(command, cwd=config.parent, env=env, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        sys.exit(f"build of {config} failed:\n{result.stderr.decode()}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return BuildTime(wall=round(wall, 2), cpu=round(cpu, 2))
 
 
-def lighthouse(url: str, out: Path) -> dict[str, int]:
+@dataclasses.dataclass
+class Lighthouse:
+    scores: dict[str, int]  # category -> 0..100
+    lcp_ms: float
+    tbt_ms: float
+    dom_size: int
+
+
+def lighthouse(url: str, out: Path) -> Lighthouse:
     env = {**os.environ, "CHROME_PATH": chromium.path()}
     subprocess.run(
         [
@@ -74,130 +97,166 @@ def lighthouse(url: str, out: Path) -> dict[str, int]:
         env=env,
         check=True,
     )
-    categories = json.loads(out.read_text())["categories"]
-    return {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+    report = json.loads(out.read_text())
+    audits = report["audits"]
+    return Lighthouse(
+        scores={c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
+        lcp_ms=audits["largest-contentful-paint"]["numericValue"],
+        tbt_ms=audits["total-blocking-time"]["numericValue"],
+        dom_size=int(audits["dom-size"]["numericValue"]),
+    )
 
 
-def ratio(ours: float, default: float) -> str:
-    return f"{ours / default:.2f}x" if default else "-"
+def weigh(browser: Browser, server: SiteServer, name: str) -> dict[str, Any]:
+    pages = html.reader_pages(server.root)
+    say(f"weighing {len(pages)} pages of {name} (cold load in chromium)")
+    raw, gzipped = weight.search_index(server.root)
+    return {
+        "search_index": {"raw": raw, "gzip": gzipped},
+        "pages": {
+            url: dataclasses.asdict(weight.measure(browser, server, url))
+            for url in pages
+        },
+    }
 
 
-def kb(size: int) -> str:
-    return f"{size / 1024:.1f}"
+def search_rates(browser: Browser, server: SiteServer) -> dict[str, Any]:
+    queries = search_eval.load()
+    say(f"search evaluation: {len(queries)} queries through Material's worker")
+    page = browser.new_page()
+    page.goto(server.url(""))
+    outcomes = search_eval.run(page, server.origin, queries)
+    page.close()
+    return {
+        "rates": dataclasses.asdict(search_eval.rates(outcomes)),
+        "misses": [
+            {"query": o.query.text, "expected": o.query.expected, "cards": o.cards[:3]}
+            for o in outcomes
+            if o.rank is None or o.rank > search_eval.TOP
+        ],
+    }
+
+
+def run_lighthouse(
+    server: SiteServer, pages: list[str], name: str, work: Path
+) -> dict[str, Any]:
+    results = {}
+    for number, url in enumerate(pages, 1):
+        say(f"lighthouse {name} {number}/{len(pages)}: /{url}")
+        out = work / f"lh-{name}-{url.strip('/').replace('/', '_') or 'home'}.json"
+        results[url] = dataclasses.asdict(lighthouse(server.url(url), out))
+    return results
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="*", help="Lighthouse only these pages")
+    args = parser.parse_args()
     if not LIGHTHOUSE.is_file():
         sys.exit(f"no Lighthouse at {LIGHTHOUSE}: run `make bench` (it installs it)")
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    default_project = work / "default"
-    for name, text in DEFAULT_SITE.items():
-        (default_project / name).parent.mkdir(parents=True, exist_ok=True)
-        (default_project / name).write_text(text)
     report: dict[str, Any] = {"sites": {}, "lighthouse": {}}
     with (
-        SiteServer(work / "ours", gzip=True) as ours_server,
-        SiteServer(work / "default-site", gzip=True) as default_server,
+        SiteServer(work / "ours", gzip=True) as ours,
+        SiteServer(work / "stock-site", gzip=True) as stock,
         sync_playwright() as playwright,
     ):
-        browser = playwright.chromium.launch(
-            executable_path=chromium.path(),
-            args=chromium.ARGS,
-            headless=True,
+        warm = (ROOT / ".cache" / "build").is_dir()
+        say(
+            f"building this site (mkdocs build --strict, {'warm' if warm else 'cold'} cache)"
         )
-        for name, project, server in [
-            ("ours", ROOT, ours_server),
-            ("default", default_project, default_server),
-        ]:
-            seconds = build(project, server.root, server.origin + "/")
-            pages = [
-                weight.measure(browser, server, url)
-                for url in html.reader_pages(server.root)
-            ]
-            raw, gzipped = weight.search_index(server.root)
-            report["sites"][name] = {
-                "build_seconds": round(seconds, 2),
-                "search_index": {"raw": raw, "gzip": gzipped},
-                "pages": [dataclasses.asdict(page) for page in pages],
-            }
+        seconds = build(ROOT / "mkdocs.yml", ours.root, SITE_URL, strict=True)
+        say(f"  {seconds.wall:.2f} s wall, {seconds.cpu:.2f} s CPU")
+        say("building the same Markdown with stock Material settings")
+        config = stock_site.write(work / "stock", SITE_URL)
+        stock_seconds = build(config, stock.root, SITE_URL, strict=False)
+        say(f"  {stock_seconds.wall:.2f} s wall, {stock_seconds.cpu:.2f} s CPU")
+        browser = playwright.chromium.launch(
+            executable_path=chromium.path(), args=chromium.ARGS, headless=True
+        )
+        report["sites"]["ours"] = {"build": dataclasses.asdict(seconds), "warm": warm}
+        report["sites"]["ours"] |= weigh(browser, ours, "this site")
+        report["sites"]["stock"] = {"build": dataclasses.asdict(stock_seconds)}
+        report["sites"]["stock"] |= weigh(browser, stock, "the stock build")
+        report["search"] = search_rates(browser, ours)
         browser.close()
-        for url in LIGHTHOUSE_PAGES:
-            out = work / f"lh-{url.strip('/') or 'home'}.json"
-            report["lighthouse"][url or "/"] = lighthouse(ours_server.url(url), out)
-        report["lighthouse"]["default Material home"] = lighthouse(
-            default_server.url(""), work / "lh-default.json"
+        pages = html.reader_pages(ours.root) if args.pages is None else args.pages
+        report["lighthouse"]["ours"] = run_lighthouse(ours, pages, "this site", work)
+        stock_pages = [p for p in STOCK_LIGHTHOUSE if p in pages]
+        report["lighthouse"]["stock"] = run_lighthouse(
+            stock, stock_pages, "stock", work
         )
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.write_text(json.dumps(report, indent=2))
-    print_table(report)
+    print()
+    print_report(report)
     print(f"\nreport: {REPORT.relative_to(ROOT)}")
 
 
-def print_table(report: dict[str, Any]) -> None:
-    ours, default = report["sites"]["ours"], report["sites"]["default"]
-    base = default["pages"][0]  # the default site's only page: its home
-    rows = [
-        (
-            "",
-            "build",
-            f"{ours['build_seconds']:.2f} s",
-            f"{default['build_seconds']:.2f} s",
-            ratio(ours["build_seconds"], default["build_seconds"]),
-        )
-    ]
-    index, default_index = ours["search_index"], default["search_index"]
-    rows.append(
-        (
-            "",
-            "search index KB raw/gzip",
-            f"{kb(index['raw'])}/{kb(index['gzip'])}",
-            f"{kb(default_index['raw'])}/{kb(default_index['gzip'])}",
-            ratio(index["gzip"], default_index["gzip"]),
-        )
-    )
-    print(f"{'page':<22}{'figure':<26}{'this site':>14}{'default':>14}{'ratio':>9}")
-    print("-" * 85)
-    for page in ours["pages"]:
-        name = page["url"] or "home"
-        external = len(page["external"])
-        rows.append(
-            (
-                name,
-                "requests (external)",
-                f"{len(page['requests']) + external} ({external})",
-                f"{len(base['requests']) + len(base['external'])} ({len(base['external'])})",
-                ratio(
-                    len(page["requests"]) + external,
-                    len(base["requests"]) + len(base["external"]),
-                ),
-            )
-        )
-        rows.append(
-            (
-                name,
-                "transfer KB raw/gzip",
-                f"{kb(page['raw'])}/{kb(page['gzip'])}",
-                f"{kb(base['raw'])}/{kb(base['gzip'])}",
-                ratio(page["gzip"], base["gzip"]),
-            )
-        )
-        rows.append(
-            (
-                name,
-                "HTML KB raw/gzip",
-                f"{kb(page['html_raw'])}/{kb(page['html_gzip'])}",
-                f"{kb(base['html_raw'])}/{kb(base['html_gzip'])}",
-                ratio(page["html_gzip"], base["html_gzip"]),
-            )
-        )
-    for row in rows:
-        print(f"{row[0]:<22}{row[1]:<26}{row[2]:>14}{row[3]:>14}{row[4]:>9}")
+def ratio(ours: float, stock: float) -> str:
+    return f"{ours / stock:.2f}x" if stock else "-"
+
+
+def kb(size: float) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def print_report(report: dict[str, Any]) -> None:
+    ours, stock = report["sites"]["ours"], report["sites"]["stock"]
+    print("Build and search index: this site vs the same Markdown on stock Material")
+    print(f"  {'':<28}{'this site':>12}{'stock':>12}{'ratio':>9}")
+    for kind in ["wall", "cpu"]:
+        ob, sb = ours["build"][kind], stock["build"][kind]
+        label = f"build seconds, {kind}"
+        print(f"  {label:<28}{ob:>12.2f}{sb:>12.2f}{ratio(ob, sb):>9}")
+    oi, si = ours["search_index"], stock["search_index"]
     print(
-        "\nLighthouse 12, mobile, gzip-served (performance / accessibility / "
-        "best practices / SEO)"
+        f"  {'search index KB raw/gzip':<28}"
+        f"{kb(oi['raw']) + '/' + kb(oi['gzip']):>12}"
+        f"{kb(si['raw']) + '/' + kb(si['gzip']):>12}{ratio(oi['gzip'], si['gzip']):>9}"
     )
-    for url, scores in report["lighthouse"].items():
-        print(f"  {url:<26}" + " / ".join(str(scores[c]) for c in CATEGORIES))
+    print("\nPer page (KB; ratio = this site / the same page on stock Material)")
+    header = (
+        f"  {'page':<20}{'HTML raw':>9}{'stock':>8}{'ratio':>7}"
+        f"{'transfer gz':>12}{'ratio':>7}{'req':>5}"
+        f"{'perf':>6}{'LCP s':>7}{'TBT ms':>8}{'DOM':>6}"
+    )
+    print(header)
+    print("  " + "-" * (len(header) - 2))
+    lighthouse = report["lighthouse"]["ours"]
+    for url, page in ours["pages"].items():
+        base = stock["pages"].get(url)
+        lh = lighthouse.get(url)
+        print(
+            f"  {url or 'home':<20}{kb(page['html_raw']):>9}"
+            f"{kb(base['html_raw']) if base else '-':>8}"
+            f"{ratio(page['html_raw'], base['html_raw']) if base else '-':>7}"
+            f"{kb(page['gzip']):>12}"
+            f"{ratio(page['gzip'], base['gzip']) if base else '-':>7}"
+            f"{len(page['requests']) + len(page['external']):>5}"
+            + (
+                f"{lh['scores']['performance']:>6}{lh['lcp_ms'] / 1000:>7.1f}"
+                f"{lh['tbt_ms']:>8.0f}{lh['dom_size']:>6}"
+                if lh
+                else ""
+            )
+        )
+    print("\nLighthouse 12, mobile, gzip-served: perf / a11y / best practices / SEO")
+    for name in ["ours", "stock"]:
+        for url, lh in report["lighthouse"][name].items():
+            label = f"{'this site' if name == 'ours' else 'stock'} /{url}"
+            scores = " / ".join(str(lh["scores"][c]) for c in CATEGORIES)
+            print(
+                f"  {label:<34}{scores:<23}LCP {lh['lcp_ms'] / 1000:.1f} s, "
+                f"TBT {lh['tbt_ms']:.0f} ms, DOM {lh['dom_size']}"
+            )
+    rates, misses = report["search"]["rates"], report["search"]["misses"]
+    print(
+        f"\nSearch ({rates['total']} queries, tests/site/search_eval.toml): "
+        f"top-1 {rates['top1']:.0%}, top-3 {rates['top3']:.0%}, MRR {rates['mrr']:.2f}"
+    )
+    for miss in misses:
+        print(f"  miss: {miss['query']!r} -> expected {miss['expected']!r}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,26 @@
+"""hooks/compact_html.py: template indentation goes, code keeps every space."""
+
+from hooks import compact_html
+
+
+def test_indentation_and_blank_lines_collapse_to_one_break() -> None:
+    html = "<div>\n    <p>a</p>\n\n      \n  <p>b</p>  \n</div>"
+    assert compact_html.compact(html) == "<div>\n<p>a</p>\n<p>b</p>\n</div>"
+
+
+def test_pre_textarea_script_and_style_are_untouched() -> None:
+    kept = [
+        "<pre><code>def f():\n    return 1\n\n    # spaced\n</code></pre>",
+        "<textarea>\n  two\n    four\n</textarea>",
+        '<script>\n  var s = "a\n    b";\n</script>',
+        "<STYLE>\n  p { }\n</STYLE>",
+    ]
+    for block in kept:
+        assert compact_html.compact(f"<div>\n    {block}\n    </div>") == (
+            f"<div>\n{block}\n</div>"
+        )
+
+
+def test_spaces_within_a_line_stay() -> None:
+    html = "<p>one  two <code>a  b</code></p>"
+    assert compact_html.compact(html) == html

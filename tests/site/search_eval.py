@@ -1,0 +1,148 @@
+"""Search evaluation: run reader queries through Material's own search worker.
+
+Shared by the browser test (tests/site/test_search_eval.py, in `make test`)
+and `make bench`, which prints the rates. The queries and the page (and
+section) each one should find live in tests/site/search_eval.toml.
+
+Each query goes to Material's search worker (the one the built site ships,
+set up as Material's bundle sets it up), and the result is turned into the
+cards a reader sees, best first: one card per page, showing the page link and
+the sections that score as high as the card's best hit; the other sections
+are folded under "N more on this page" and do not count. This mirrors
+`renderSearchResultItem` in Material's source (templates/search/index.tsx).
+A query's rank is the position of the first card that shows its expected
+link: rank 1 means the first card is the right page, with the right section
+visible in it.
+"""
+
+import dataclasses
+import tomllib
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page
+
+DATA = Path(__file__).with_name("search_eval.toml")
+TOP = 3
+
+# Runs in the page: a fresh worker from the site's own config, set up with the
+# site's index as Material's setupSearchWorker does, then one query at a time.
+_RUN_QUERIES = """
+async (queries) => {
+  const config = JSON.parse(document.querySelector("#__config").textContent);
+  const base = new URL(config.base, location);
+  const index = await (await fetch(new URL("search/search_index.json", base))).json();
+  const worker = new Worker(new URL(config.search, location));
+  const next = () => new Promise(resolve => {
+    worker.onmessage = event => resolve(event.data);
+  });
+  const ready = next();
+  worker.postMessage({type: 0, data: {
+    config: index.config, docs: index.docs,
+    options: {suggest: config.features.includes("search.suggest")}}});
+  await ready;
+  const results = [];
+  for (const query of queries) {
+    const answer = next();
+    worker.postMessage({type: 2, data: query});
+    const {data} = await answer;
+    results.push(data.items.map(group => group.map(
+      doc => ({location: new URL(doc.location, base).href, score: doc.score}))));
+  }
+  worker.terminate();
+  return results;
+}
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class Query:
+    text: str
+    expected: str  # "page/#section" or "page/"; the home page is ""
+    kind: str  # identifier, error, task, typo, term, ...
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    query: Query
+    cards: list[list[str]]  # per result card, the links it shows
+
+    @property
+    def rank(self) -> int | None:
+        """1-based position of the card showing the expected link, or None."""
+        for position, links in enumerate(self.cards, 1):
+            if self.query.expected in links:
+                return position
+        return None
+
+
+def load(path: Path = DATA) -> list[Query]:
+    """The evaluation set; a bad row raises ValueError naming the file and row."""
+    try:
+        rows = tomllib.loads(path.read_text())["queries"]
+    except (tomllib.TOMLDecodeError, KeyError) as error:
+        raise ValueError(f"{path}: needs a `queries = [...]` list ({error})") from None
+    queries = []
+    for number, row in enumerate(rows, 1):
+        if (
+            not isinstance(row, list)
+            or len(row) != 3
+            or not all(isinstance(cell, str) for cell in row)
+            or not row[0].strip()
+        ):
+            raise ValueError(
+                f"{path}: query {number} must be [query, expected, kind] "
+                f"(three strings, a non-empty query), got {row!r}"
+            )
+        queries.append(Query(*row))
+    return queries
+
+
+def shown_cards(groups: list[list[dict[str, Any]]], origin: str) -> list[list[str]]:
+    """The links each result card shows, as "page/#section" (Material's renderer)."""
+    cards: list[list[str]] = []
+    for group in groups:
+        docs = list(group)
+        threshold = docs[0]["score"]
+        parent = next(
+            (i for i, doc in enumerate(docs) if "#" not in doc["location"]), 0
+        )
+        article = docs.pop(parent)
+        best = [doc for doc in docs if doc["score"] >= threshold]
+        cards.append([_relative(doc["location"], origin) for doc in [article, *best]])
+    return cards
+
+
+def _relative(location: str, origin: str) -> str:
+    parts = urllib.parse.urlsplit(location.removeprefix(origin))
+    path = parts.path.removeprefix("/")
+    return path + (f"#{urllib.parse.unquote(parts.fragment)}" if parts.fragment else "")
+
+
+def run(page: Page, origin: str, queries: list[Query]) -> list[Outcome]:
+    """Every query through the site's search worker; `page` is any built page."""
+    results = page.evaluate(_RUN_QUERIES, [query.text for query in queries])
+    return [
+        Outcome(query, shown_cards(groups, origin))
+        for query, groups in zip(queries, results, strict=True)
+    ]
+
+
+@dataclasses.dataclass(frozen=True)
+class Rates:
+    top1: float
+    top3: float
+    mrr: float  # mean reciprocal rank, 0 for a query whose link is not shown
+    total: int
+
+
+def rates(outcomes: list[Outcome]) -> Rates:
+    ranks = [outcome.rank for outcome in outcomes]
+    total = len(ranks)
+    return Rates(
+        top1=sum(rank == 1 for rank in ranks) / total,
+        top3=sum(rank is not None and rank <= TOP for rank in ranks) / total,
+        mrr=sum(1 / rank for rank in ranks if rank) / total,
+        total=total,
+    )
