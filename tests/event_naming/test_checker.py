@@ -20,7 +20,13 @@ SEED_EXAMPLES = [
 
 
 @pytest.mark.parametrize(
-    "name", [*SEED_EXAMPLES, "app/user.created", "billing/invoice.paid"]
+    "name",
+    [
+        *SEED_EXAMPLES,
+        "app/user.created",
+        "billing/invoice.paid",
+        "app/user.email.changed",
+    ],
 )
 def test_the_seed_and_inngest_examples_follow_the_convention(name: str) -> None:
     assert problems(name) == []
@@ -35,6 +41,8 @@ def test_the_seed_and_inngest_examples_follow_the_convention(name: str) -> None:
         ("api/new_lead", "'-', not '_'"),
         ("api/new lead", "'-', not '_'"),
         ("api/new-lead.", "lowercase words joined"),
+        ("app/user..created", "lowercase words joined"),
+        ("app/.user", "lowercase words joined"),
         ("api/-lead", "lowercase words joined"),
     ],
 )

@@ -25,8 +25,13 @@ def test_a_datetime_step_output_is_unserializable(
     assert run.error["name"] == "OutputUnserializableError"
     logged = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert logged == [message("unserializable")]
-    # No x-inngest-no-retry header: the server would retry it anyway.
+    # No x-inngest-no-retry header: the server would retry it anyway...
     assert "x-inngest-no-retry" not in run.last_headers
+    # ... but this function has retries=0, so the first attempt is the only one.
+    assert kit.registered_config(s.report_age)["steps"]["step"]["retries"] == {
+        "attempts": 0
+    }
+    assert run.requests == 1
 
 
 def _mocked(fn: inngest.Function[Any]) -> Any:
@@ -88,6 +93,7 @@ def test_a_variable_set_inside_a_step_is_lost_on_replay() -> None:
     run = _run(s.welcome_lost)
     assert run.steps() == ["load-user"]  # the step ran and was memoized
     assert run.status == "Failed"
+    assert run.requests == 2  # the step, then one replay that fails (retries=0)
     assert f"{run.error['name']}: {run.error['message']}" == message("lost-variable")
 
 

@@ -3,6 +3,8 @@
 pytest collects the imported `test_*` functions as tests of this module.
 """
 
+import asyncio
+
 import pytest
 
 from snippets.guides.debug import strategies
@@ -34,3 +36,15 @@ def test_the_signature_strategy_fails_when_the_check_is_off(
     monkeypatch.setattr(monkeypatch, "delenv", lambda *a, **k: None)
     with pytest.raises(AssertionError, match="unsigned"):
         test_production_endpoint_requires_a_valid_signature(monkeypatch)
+
+
+@pytest.mark.parametrize(
+    ("plan", "greeting"),
+    [
+        ("pro", "Welcome, Ada! Thanks for going pro!"),
+        ("free", "Welcome, Ada!"),
+        ("team", "Welcome, Ada!"),  # any plan but "pro": no thanks
+    ],
+)
+def test_only_the_pro_plan_is_thanked(plan: str, greeting: str) -> None:
+    assert asyncio.run(strategies.build_greeting("Ada", plan)) == greeting
