@@ -48,7 +48,9 @@ def test_a_rejection_is_recorded() -> None:
 )
 def test_only_a_json_true_approves(data: dict[str, object]) -> None:
     # `is True`: a decision without `approved`, or with a truthy non-boolean, rejects.
-    decided = inngest.Event(name="expense/decided", data={"expense_id": "exp-1", **data})
+    decided = inngest.Event(
+        name="expense/decided", data={"expense_id": "exp-1", **data}
+    )
     run = _run(decided)
     assert run.output == {"expense_id": "exp-1", "status": "rejected"}
 
