@@ -15,7 +15,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test lint typecheck actionlint pytest drift skill bench clean
+.PHONY: help venv serve build test lint typecheck actionlint pytest drift mutate skill bench clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -23,6 +23,7 @@ help:
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill (SKILL.md + references) to dist/skill/"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
+	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make bench   page weight vs. default Material, and Lighthouse scores"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
@@ -66,6 +67,13 @@ skill: venv
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
+
+# Not part of `make test`: a full pass takes far longer than the suite (see
+# docs/contributing.md). The weekly workflow runs it and checks the floor.
+MODULE ?=
+JOBS ?= 1
+mutate: venv
+	$(PY) tools/mutate.py --jobs $(JOBS) $(MODULE)
 # Lighthouse 12 (13 needs Node >= 22.19), exactly as tools/lighthouse locks it.
 NODE_TOOLS := $(TOOLS)/node
 LIGHTHOUSE := $(NODE_TOOLS)/node_modules/.bin/lighthouse
@@ -80,4 +88,4 @@ bench: venv $(LIGHTHOUSE)
 	$(PY) -m tests.site.bench
 
 clean:
-	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist
+	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist .mutate
