@@ -37,7 +37,6 @@ import time
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from cosmic_ray.commands import init as cr_init  # the function
 from cosmic_ray.mutating import mutate_code, use_mutation
@@ -61,6 +60,7 @@ PRELOAD = (
     "inngest.fast_api",
     "inngest.experimental.mocked",
 )
+FRESH = {"snippets", "tests"}
 PYTEST_ARGS = (
     "-x",
     "-q",
@@ -147,6 +147,8 @@ def load_equivalents(path: Path = EQUIVALENTS) -> list[Equivalent]:
         )
         if missing:
             raise MutateError(f"{path}: [[equivalent]] #{n} lacks {', '.join(missing)}")
+        if not (ROOT / entry["module"]).is_file():
+            raise MutateError(f"{path}: [[equivalent]] #{n}: no file {entry['module']}")
         change = Change(entry["module"], entry["line"].strip(), entry["mutant"].strip())
         found.append(Equivalent(change, entry["reason"]))
     return found
@@ -226,6 +228,8 @@ def run_tests(module: str, timeout: float) -> tuple[bool, str]:
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)
                 sys.dont_write_bytecode = True
+                for name in [n for n in sys.modules if n.split(".")[0] in FRESH]:
+                    del sys.modules[name]  # imported from the (mutated) copy
                 import pytest
 
                 code = int(pytest.main([*PYTEST_ARGS, test_path(module)]))
@@ -301,15 +305,11 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
     return result
 
 
-_COPY: Path | None = None
-
-
-def _worker_init(root: str) -> None:
+def _worker_init(root: str, scratch: str) -> None:
     """Each worker mutates its own copy of the repository."""
-    global _COPY
-    _COPY = Path(tempfile.mkdtemp(prefix="mutate-")) / "repo"
-    shutil.copytree(root, _COPY, ignore=NOT_COPIED)
-    os.chdir(_COPY)
+    copy = Path(tempfile.mkdtemp(dir=scratch)) / "repo"
+    shutil.copytree(root, copy, ignore=NOT_COPIED)
+    os.chdir(copy)
     for name in PRELOAD:
         importlib.import_module(name)
 
@@ -322,9 +322,12 @@ def run_all(
     modules: Sequence[str], equivalents: Sequence[Equivalent], jobs: int
 ) -> Iterator[ModuleResult]:
     """Results as modules finish; `jobs` workers, each on its own copy."""
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=jobs, initializer=_worker_init, initargs=(str(ROOT),)
-    ) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="mutate-") as scratch,
+        concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, initializer=_worker_init, initargs=(str(ROOT), scratch)
+        ) as pool,
+    ):
         futures = [pool.submit(_run_in_copy, m, equivalents) for m in modules]
         for future in concurrent.futures.as_completed(futures):
             yield future.result()
@@ -353,8 +356,8 @@ def report(results: Sequence[ModuleResult], floor: float, seconds: float) -> int
     problems = [f"{r.module}: {e}" for r in results for e in r.errors]
     for r in sorted(results, key=lambda r: r.module):
         for s in r.survivors:
-            print(f"\nSURVIVED {r.module}:{s.lineno} ({s.operator})")
-            print(f"  - {s.change.line}\n  + {s.change.mutant}")
+            print(f"SURVIVED {r.module}:{s.lineno} ({s.operator})")
+            print(f"  - {s.change.line}\n  + {s.change.mutant}\n")
     for e in stale_equivalents(equivalents, results):
         problems.append(
             f"{EQUIVALENTS.relative_to(ROOT)}: no such mutant any more in "
@@ -363,7 +366,7 @@ def report(results: Sequence[ModuleResult], floor: float, seconds: float) -> int
     killed = sum(r.killed for r in results)
     scored = sum(r.scored for r in results)
     print(
-        f"\n{killed}/{scored} mutants killed: {score(results):.1f}% "
+        f"{killed}/{scored} mutants killed: {score(results):.1f}% "
         f"(floor {floor:g}%) over {len(results)} module(s) in {seconds:.0f} s; "
         f"not counted: {sum(len(r.equivalent) for r in results)} equivalent, "
         f"{sum(r.annotations for r in results)} in annotations"
