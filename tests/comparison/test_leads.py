@@ -28,6 +28,7 @@ def test_due_follow_ups_are_claimed_once_and_skip_replies() -> None:
     assert leads.has_replied("lead-2")
 
 
+# --8<-- [start:boundary]
 def test_a_follow_up_is_due_exactly_48_hours_after_the_window_opened() -> None:
     assert datetime.timedelta(hours=48) == leads.REPLY_WINDOW
     leads.open_reply_window("lead-1")
@@ -35,3 +36,6 @@ def test_a_follow_up_is_due_exactly_48_hours_after_the_window_opened() -> None:
     just_before = opened + leads.REPLY_WINDOW - datetime.timedelta(microseconds=1)
     assert leads.claim_due_follow_ups(just_before) == []
     assert leads.claim_due_follow_ups(opened + leads.REPLY_WINDOW) == ["lead-1"]
+
+
+# --8<-- [end:boundary]

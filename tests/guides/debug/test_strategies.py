@@ -38,6 +38,7 @@ def test_the_signature_strategy_fails_when_the_check_is_off(
         test_production_endpoint_requires_a_valid_signature(monkeypatch)
 
 
+# --8<-- [start:third-value]
 @pytest.mark.parametrize(
     ("plan", "greeting"),
     [
@@ -48,3 +49,6 @@ def test_the_signature_strategy_fails_when_the_check_is_off(
 )
 def test_only_the_pro_plan_is_thanked(plan: str, greeting: str) -> None:
     assert asyncio.run(strategies.build_greeting("Ada", plan)) == greeting
+
+
+# --8<-- [end:third-value]
