@@ -43,14 +43,17 @@ def test_a_rejection_is_recorded() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [{}, {"approved": "true"}, {"approved": 1}, {"approved": None}],
+    [
+        {"expense_id": "exp-1"},
+        {"expense_id": "exp-1", "approved": "true"},
+        {"expense_id": "exp-1", "approved": 1},
+        {"expense_id": "exp-1", "approved": None},
+    ],
     ids=["missing", "string", "one", "null"],
 )
-def test_only_a_json_true_approves(data: dict[str, object]) -> None:
+def test_only_a_json_true_approves(data: dict[str, inngest.JSON]) -> None:
     # `is True`: a decision without `approved`, or with a truthy non-boolean, rejects.
-    decided = inngest.Event(
-        name="expense/decided", data={"expense_id": "exp-1", **data}
-    )
+    decided = inngest.Event(name="expense/decided", data=data)
     run = _run(decided)
     assert run.output == {"expense_id": "exp-1", "status": "rejected"}
 
