@@ -16,6 +16,17 @@ def test_a_failure_is_transient_and_recorded() -> None:
     assert leads.world.sent == [("lead-1", "welcome")]
 
 
+def test_fail_next_fails_exactly_that_many_calls_of_that_action() -> None:
+    leads.fail_next("note", times=2)
+    leads.send_message("lead-1", "welcome")  # another action: not affected
+    for _ in range(2):
+        with pytest.raises(leads.TransientSendError, match="note"):
+            leads.add_note("lead-1", "hello")
+    leads.add_note("lead-1", "hello")
+    assert leads.world.calls == ["send welcome", "note", "note", "note"]
+    assert leads.world.notes == [("lead-1", "hello")]
+
+
 def test_due_follow_ups_are_claimed_once_and_skip_replies() -> None:
     for lead_id in ("lead-1", "lead-2"):
         leads.open_reply_window(lead_id)
