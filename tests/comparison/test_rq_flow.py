@@ -48,6 +48,21 @@ def test_a_retry_reruns_only_the_failing_job(
     assert leads.world.notes == [("lead-1", "welcome sent: msg-1")]
 
 
+def test_each_job_retries_3_times_10_60_and_300_seconds_later(queue: Queue) -> None:
+    leads.fail_next("send welcome")
+    welcome = rq_flow.start(queue, "lead-1")
+    assert (welcome.retries_left, welcome.retry_intervals) == (3, [10, 60, 300])
+    before = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    burst(queue)
+    welcome.refresh()
+    assert welcome.get_status() == JobStatus.SCHEDULED
+    assert welcome.retries_left == 2
+    due = queue.scheduled_job_registry.get_scheduled_time(welcome)
+    assert (
+        datetime.timedelta(seconds=10) <= due - before < datetime.timedelta(seconds=11)
+    )
+
+
 def test_a_retry_reruns_the_whole_job(queue: Queue) -> None:
     leads.fail_next("note")
     queue.enqueue(rq_flow.welcome_in_one_job, "lead-1", retry=Retry(max=3))
