@@ -16,6 +16,7 @@ def test_step_bodies_run_once_code_outside_steps_runs_on_every_call() -> None:
         replay.quote_price, inngest.Event(name="shop/quote.requested")
     )
     assert run.output == 1440
+    assert isinstance(run.output, int)  # whole cents: `//`, never a float
     # Three HTTP calls: one per step, then one that returns the result.
     assert run.requests == 3
     assert replay.calls == [

@@ -58,6 +58,7 @@ sent = inngest.Event(name="shop/order_paid", data={})
 helper(api_event="api/ok", workflow_event="workflow/ok")
 other(name="not/an-event")
 dynamic = inngest.Event(name=NAME)
+wait = step.wait_for_event("reply", timeout=60, event="api/reply-received")
 """
 
 
@@ -69,6 +70,7 @@ def test_the_scan_finds_literals_at_event_arguments_only() -> None:
         (5, "shop/order_paid"),
         (6, "api/ok"),
         (6, "workflow/ok"),
+        (9, "api/reply-received"),  # after a keyword that is not an event
     ]
 
 
