@@ -27,6 +27,7 @@ import ast
 import concurrent.futures
 import dataclasses
 import difflib
+import functools
 import importlib
 import os
 import shutil
@@ -72,9 +73,8 @@ PYTEST_ARGS = (
     "-W",
     "ignore::pytest.PytestAssertRewriteWarning",
 )
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", ".tools", "site", "dist", ".mutate", "__pycache__", "*_cache"
-)
+# Top-level only: tests/site is a test package, /site the built site.
+NOT_COPIED = {".git", ".venv", ".tools", "site", "dist", ".mutate", ".bench", ".cache"}
 
 
 class MutateError(Exception):
@@ -305,10 +305,15 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
     return result
 
 
+def _not_copied(root: str, folder: str, names: list[str]) -> set[str]:
+    top = NOT_COPIED if Path(folder) == Path(root) else set()
+    return {n for n in names if n in top or n == "__pycache__" or n.endswith("_cache")}
+
+
 def _worker_init(root: str, scratch: str) -> None:
     """Each worker mutates its own copy of the repository."""
     copy = Path(tempfile.mkdtemp(dir=scratch)) / "repo"
-    shutil.copytree(root, copy, ignore=NOT_COPIED)
+    shutil.copytree(root, copy, ignore=functools.partial(_not_copied, root))
     os.chdir(copy)
     for name in PRELOAD:
         importlib.import_module(name)

@@ -163,3 +163,14 @@ def test_a_real_run_kills_what_the_tests_check_and_reports_the_rest(
     assert survived == {"return age > 18", "return age >= 17", "return age >= 19"}
     assert result.killed > 0
     assert (tmp_path / ".mutate" / "snippets.demo.age.py.sqlite").is_file()
+
+
+def test_the_copy_leaves_out_the_built_site_but_not_tests_site(tmp_path: Path) -> None:
+    for folder in ("site", "tests/site", ".venv", "tests/__pycache__"):
+        (tmp_path / folder).mkdir(parents=True)
+    root, tests = str(tmp_path), str(tmp_path / "tests")
+    assert mutate._not_copied(root, root, ["site", ".venv", "tests"]) == {
+        "site",
+        ".venv",
+    }
+    assert mutate._not_copied(root, tests, ["site", "__pycache__"]) == {"__pycache__"}
