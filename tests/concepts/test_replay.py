@@ -1,3 +1,5 @@
+import asyncio
+
 import inngest
 import pytest
 
@@ -16,7 +18,6 @@ def test_step_bodies_run_once_code_outside_steps_runs_on_every_call() -> None:
         replay.quote_price, inngest.Event(name="shop/quote.requested")
     )
     assert run.output == 1440
-    assert isinstance(run.output, int)  # whole cents: `//`, never a float
     # Three HTTP calls: one per step, then one that returns the result.
     assert run.requests == 3
     assert replay.calls == [
@@ -40,3 +41,8 @@ def test_a_call_with_both_steps_memoized_runs_no_step_body() -> None:
     status, _, output = executor.post(replay.quote_price.id, body)
     assert (status, output) == (200, 1440)
     assert replay.calls == ["outside steps"]
+
+
+def test_tax_is_20_percent_in_whole_cents() -> None:
+    tax = asyncio.run(replay.add_tax(1199))
+    assert (tax, type(tax)) == (1438, int)  # 1438.8 rounded down by `//`
