@@ -1,5 +1,6 @@
 """Non-JSON step output, asyncio.gather, nested steps, state lost across steps."""
 
+import asyncio
 import logging
 from typing import Any
 
@@ -47,6 +48,9 @@ def test_mocked_trigger_does_not_catch_unserializable_output() -> None:
 
 def test_an_iso_string_round_trips() -> None:
     assert _run(s.report_age_fixed).output == "2024-05-01T12:00:00+00:00"
+    # The fix changes the type the step returns, not the moment it returns.
+    broken = asyncio.run(s.fetch_created_at())
+    assert broken.isoformat() == asyncio.run(s.fetch_created_at_iso())
 
 
 def test_gather_runs_steps_one_at_a_time_and_repeats_a_body() -> None:
