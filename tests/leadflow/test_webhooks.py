@@ -4,6 +4,7 @@ import pydantic
 import pytest
 from starlette.testclient import TestClient
 
+from snippets.leadflow import webhooks
 from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
 from snippets.testing_kit import kit
 from tests.leadflow.conftest import example
@@ -72,3 +73,10 @@ def test_an_appointment_time_must_be_a_datetime(
     assert res.status_code == 422
     assert res.json()["detail"][0]["loc"] == ["body", "starts_at"]
     assert inngest_api.events == []
+
+
+def test_the_two_event_names_must_be_passed_by_keyword() -> None:
+    # Two strings in a row are easy to swap: the names are keyword-only.
+    payload = ReplyReceived.model_validate(example(ReplyReceived))
+    with pytest.raises(TypeError, match="positional"):
+        webhooks.send_dual(payload, "api/reply-received", "workflow/process-reply")  # type: ignore[call-arg,unused-coroutine]
