@@ -355,9 +355,13 @@ def score(results: Sequence[ModuleResult]) -> float:
     return 100.0 * sum(r.killed for r in results) / scored if scored else 100.0
 
 
-def report(results: Sequence[ModuleResult], floor: float, seconds: float) -> int:
+def report(
+    results: Sequence[ModuleResult],
+    floor: float,
+    seconds: float,
+    equivalents: Sequence[Equivalent],
+) -> int:
     """Print the survivors and the score; 0 if the floor is met and all ran."""
-    equivalents = load_equivalents()
     problems = [f"{r.module}: {e}" for r in results for e in r.errors]
     for r in sorted(results, key=lambda r: r.module):
         for s in r.survivors:
@@ -409,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{r.module}: {r.killed}/{r.scored} killed, {r.seconds:.0f} s",
             flush=True,
         )
-    return report(results, args.floor, time.monotonic() - started)
+    return report(results, args.floor, time.monotonic() - started, equivalents)
 
 
 if __name__ == "__main__":

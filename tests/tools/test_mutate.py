@@ -127,10 +127,10 @@ def _result(killed: int, survivors: int) -> mutate.ModuleResult:
 def test_the_report_lists_survivors_and_checks_the_floor(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert mutate.report([_result(36, 1)], floor=90, seconds=131) == 0
+    assert mutate.report([_result(36, 1)], floor=90, seconds=131, equivalents=[]) == 0
     shown = (ROOT / "snippets" / "contributing" / "survivor.txt").read_text()
     assert capsys.readouterr().out == shown
-    assert mutate.report([_result(8, 1)], floor=90, seconds=131) == 1
+    assert mutate.report([_result(8, 1)], floor=90, seconds=131, equivalents=[]) == 1
     assert "below the floor of 90%" in capsys.readouterr().err
 
 
@@ -174,3 +174,15 @@ def test_the_copy_leaves_out_the_built_site_but_not_tests_site(tmp_path: Path) -
         ".venv",
     }
     assert mutate._not_copied(root, tests, ["site", "__pycache__"]) == {"__pycache__"}
+
+
+def test_a_listed_mutant_that_no_longer_exists_fails_the_run(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    gone = mutate.Equivalent(
+        mutate.Change("snippets/comparison/leads.py", "x = 1", "x = 2"), "was there"
+    )
+    assert mutate.report([_result(36, 0)], 90, 131, equivalents=[gone]) == 1
+    assert "no such mutant any more in snippets/comparison/leads.py" in (
+        capsys.readouterr().err
+    )
