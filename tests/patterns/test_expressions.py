@@ -142,6 +142,14 @@ def test_a_typo_names_the_function_and_the_expression(
     assert problem in message
 
 
+@pytest.mark.parametrize(
+    ("source", "value"), [("event.data.lead_id", "lead-42"), ("7", 7)]
+)
+def test_a_key_may_give_a_string_or_an_int(source: str, value: object) -> None:
+    key = Expression("f", "idempotency", source, "key", "workflow/await-reply")
+    assert check(key, SAMPLES) == value
+
+
 @pytest.mark.parametrize("source", ["event.data.lead_id == 'x'", "''"])
 def test_a_key_must_give_a_non_empty_string_or_int(source: str) -> None:
     key = Expression("f", "idempotency", source, "key", "workflow/await-reply")
