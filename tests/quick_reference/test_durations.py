@@ -1,29 +1,16 @@
 import datetime
-import types
 from typing import Any
 
 import inngest
 import pytest
 from inngest._internal.errors import FunctionConfigInvalidError
-from inngest._internal.step_lib import step_async
 
 from snippets.quick_reference import durations
 from snippets.quick_reference.client import client
 from snippets.testing_kit.kit import registered_config, serve_functions
+from tests.quick_reference.conftest import wake_time
 
 FN = durations.follow_up
-NOW = datetime.datetime(2030, 1, 1, 9, 0, 0).astimezone()
-
-
-class _FrozenClock(datetime.datetime):
-    @classmethod
-    def now(cls, tz: datetime.tzinfo | None = None) -> "_FrozenClock":
-        return cls.fromtimestamp(NOW.timestamp(), tz)
-
-
-def _wake_time(iso: str | None) -> datetime.datetime:
-    assert iso is not None
-    return datetime.datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
 def test_timedelta_and_int_milliseconds_are_accepted_and_serialized() -> None:
@@ -37,16 +24,13 @@ def test_timedelta_and_int_milliseconds_are_accepted_and_serialized() -> None:
     assert wait.opts == {"if": None, "timeout": "2d"}  # 48 hours on the wire
 
 
-def test_int_sleeps_are_milliseconds(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The SDK turns a sleep into an absolute wake-up time from its clock: freeze it.
-    clock = types.SimpleNamespace(**{**vars(datetime), "datetime": _FrozenClock})
-    monkeypatch.setattr(step_async, "datetime", clock)
+def test_int_sleeps_are_milliseconds(sdk_now: datetime.datetime) -> None:
     run = serve_functions(client, [FN]).run(
         FN, inngest.Event(name="qr/quote.sent"), waits={"reply": []}
     )
     short, long = (op for op in run.ops if op.op == "Sleep")
-    assert _wake_time(short.name) - NOW == datetime.timedelta(seconds=1.5)  # 1_500
-    assert _wake_time(long.name) - NOW == datetime.timedelta(days=3)
+    assert wake_time(short.name) - sdk_now == datetime.timedelta(seconds=1.5)  # 1_500
+    assert wake_time(long.name) - sdk_now == datetime.timedelta(days=3)
 
 
 @pytest.mark.parametrize(

@@ -64,3 +64,17 @@ def test_a_failed_invoked_function_raises_step_error_in_the_caller(
         caller, inngest.Event(name="qr/lead.created")
     )
     assert run.output == "NonRetriableError: scoring model unavailable"
+
+
+@pytest.mark.parametrize(
+    ("email", "score"), [("ada@acme.com", 80), ("bob@example.com", 20)]
+)
+def test_the_child_scores_acme_addresses_80_and_others_20(
+    email: str, score: int
+) -> None:
+    executor = serve_functions(client, [step_invoke.score_lead])
+    run = executor.run(
+        step_invoke.score_lead,
+        inngest.Event(name="qr/lead.score-requested", data={"email": email}),
+    )
+    assert run.output == score
