@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test check lint typecheck actionlint pytest drift skill bench bench-steps clean
+.PHONY: help venv serve build test check lint typecheck actionlint pytest drift mutate skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -25,6 +25,7 @@ help:
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
+	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make bench   build time, page weight, Lighthouse (every page) and search hit rates,"
 	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
@@ -83,6 +84,13 @@ skill: venv
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
+
+# Not part of `make test`: a full pass takes far longer than the suite (see
+# docs/contributing.md). The weekly workflow runs it and checks the floor.
+MODULE ?=
+JOBS ?= 1
+mutate: venv
+	$(PY) tools/mutate.py --jobs $(JOBS) $(MODULE)
 # Lighthouse 12 (13 needs Node >= 22.19), exactly as tools/lighthouse locks it.
 NODE_TOOLS := $(TOOLS)/node
 LIGHTHOUSE := $(NODE_TOOLS)/node_modules/.bin/lighthouse
@@ -105,4 +113,4 @@ bench-steps: venv
 	$(PY) -m tools.step_cost $(STEP_COST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist
+	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist .mutate

@@ -17,3 +17,8 @@ sed -i 's/"inngest==[0-9.]*"/"inngest==NEW"/' pyproject.toml
 .tools/bin/uv lock
 make test
 # --8<-- [end:bump]
+
+# --8<-- [start:mutate]
+make mutate MODULE=guides/improve/invoke   # one module while you write its tests
+make mutate JOBS=2                         # every module; fails under 90 % killed
+# --8<-- [end:mutate]

@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterator
 
 import pytest
+from celery.app import autoretry
 from celery.contrib.testing.worker import start_worker
 
 from snippets.comparison import celery_flow, leads
@@ -35,6 +36,40 @@ def test_a_retry_reruns_only_the_failing_task() -> None:
     # welcome again, because they are separate tasks in a chain.
     assert leads.world.calls == ["send welcome", "send welcome", "note", "note"]
     assert leads.world.notes == [("lead-1", "welcome sent: msg-1")]
+
+
+@pytest.fixture
+def backoffs(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """The backoff Celery computes for each retry; the retry itself runs at once."""
+    asked: list[dict[str, object]] = []
+
+    def no_wait(**kwargs: object) -> int:
+        asked.append(kwargs)
+        return 0
+
+    monkeypatch.setattr(autoretry, "get_exponential_backoff_interval", no_wait)
+    return asked
+
+
+def test_a_transient_error_is_retried_up_to_3_times(
+    backoffs: list[dict[str, object]],
+) -> None:
+    leads.fail_next("send welcome", times=3)
+    assert celery_flow.send_welcome.delay("lead-1").get(timeout=10) == "msg-1"
+    assert leads.world.calls == ["send welcome"] * 4  # 1 call + 3 retries
+    # Exponential backoff (1 s, 2 s, 4 s) with full jitter, capped at 10 minutes.
+    assert backoffs == [
+        {"factor": 1, "retries": n, "maximum": 600, "full_jitter": True}
+        for n in range(3)
+    ]
+
+
+def test_a_fourth_failure_fails_the_task(backoffs: list[dict[str, object]]) -> None:
+    leads.fail_next("send welcome", times=4)
+    with pytest.raises(leads.TransientSendError):
+        celery_flow.send_welcome.delay("lead-1").get(timeout=10)
+    assert leads.world.calls == ["send welcome"] * 4
+    assert leads.world.sent == []
 
 
 def test_a_retry_reruns_the_whole_task() -> None:

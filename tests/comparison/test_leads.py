@@ -16,6 +16,17 @@ def test_a_failure_is_transient_and_recorded() -> None:
     assert leads.world.sent == [("lead-1", "welcome")]
 
 
+def test_fail_next_fails_exactly_that_many_calls_of_that_action() -> None:
+    leads.fail_next("note", times=2)
+    leads.send_message("lead-1", "welcome")  # another action: not affected
+    for _ in range(2):
+        with pytest.raises(leads.TransientSendError, match="note"):
+            leads.add_note("lead-1", "hello")
+    leads.add_note("lead-1", "hello")
+    assert leads.world.calls == ["send welcome", "note", "note", "note"]
+    assert leads.world.notes == [("lead-1", "hello")]
+
+
 def test_due_follow_ups_are_claimed_once_and_skip_replies() -> None:
     for lead_id in ("lead-1", "lead-2"):
         leads.open_reply_window(lead_id)
@@ -26,3 +37,16 @@ def test_due_follow_ups_are_claimed_once_and_skip_replies() -> None:
     assert leads.claim_due_follow_ups(later) == ["lead-1"]
     assert leads.claim_due_follow_ups(later) == []
     assert leads.has_replied("lead-2")
+
+
+# --8<-- [start:boundary]
+def test_a_follow_up_is_due_exactly_48_hours_after_the_window_opened() -> None:
+    assert datetime.timedelta(hours=48) == leads.REPLY_WINDOW
+    leads.open_reply_window("lead-1")
+    opened = leads.world.window_opened["lead-1"]
+    just_before = opened + leads.REPLY_WINDOW - datetime.timedelta(microseconds=1)
+    assert leads.claim_due_follow_ups(just_before) == []
+    assert leads.claim_due_follow_ups(opened + leads.REPLY_WINDOW) == ["lead-1"]
+
+
+# --8<-- [end:boundary]

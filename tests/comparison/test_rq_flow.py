@@ -48,6 +48,23 @@ def test_a_retry_reruns_only_the_failing_job(
     assert leads.world.notes == [("lead-1", "welcome sent: msg-1")]
 
 
+def test_each_job_retries_3_times_10_60_and_300_seconds_later(queue: Queue) -> None:
+    leads.fail_next("send welcome")
+    welcome = rq_flow.start(queue, "lead-1")
+    assert (welcome.retries_left, welcome.retry_intervals) == (3, [10, 60, 300])
+    second = datetime.timedelta(seconds=1)
+    before = datetime.datetime.now(datetime.UTC)
+    burst(queue)
+    after = datetime.datetime.now(datetime.UTC)
+    failed_once = queue.fetch_job(welcome.id)
+    assert failed_once is not None
+    assert failed_once.get_status() == JobStatus.SCHEDULED
+    assert failed_once.retries_left == 2
+    # The first retry is due 10 s after the failure, which was in the burst.
+    due = queue.scheduled_job_registry.get_scheduled_time(failed_once)
+    assert before + 10 * second - second <= due <= after + 10 * second + second
+
+
 def test_a_retry_reruns_the_whole_job(queue: Queue) -> None:
     leads.fail_next("note")
     queue.enqueue(rq_flow.welcome_in_one_job, "lead-1", retry=Retry(max=3))

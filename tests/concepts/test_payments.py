@@ -1,3 +1,4 @@
+import asyncio
 import dataclasses
 
 import inngest
@@ -43,6 +44,9 @@ def test_a_retried_step_charges_twice_unless_the_key_is_stable(
     assert run.completed
     assert run.attempts("charge") == 2  # memoization could not help: no result yet
     assert len(provider.charges) == charges
+    assert set(provider.charges.values()) == {4999}
+    if charges == 1:
+        assert provider.charges == {"charge-o-9": 4999}
 
 
 def test_a_second_delivery_is_a_new_run_only_the_key_dedupes() -> None:
@@ -55,3 +59,11 @@ def test_a_second_delivery_is_a_new_run_only_the_key_dedupes() -> None:
             for _ in range(2):  # at-least-once: the same event, delivered twice
                 assert executor.run(fn, ORDER).completed
         assert len(provider.charges) == expected, fn.id
+
+
+def test_the_provider_makes_no_second_charge_for_a_key_it_has_seen() -> None:
+    provider = payments.Payments()
+    assert asyncio.run(provider.charge("charge-o-1", 4999)) == "charge-o-1"
+    # Same key again, even with another amount: the first charge stands.
+    assert asyncio.run(provider.charge("charge-o-1", 100)) == "charge-o-1"
+    assert provider.charges == {"charge-o-1": 4999}

@@ -1,3 +1,5 @@
+import asyncio
+
 import inngest
 import pytest
 
@@ -39,3 +41,8 @@ def test_a_call_with_both_steps_memoized_runs_no_step_body() -> None:
     status, _, output = executor.post(replay.quote_price.id, body)
     assert (status, output) == (200, 1440)
     assert replay.calls == ["outside steps"]
+
+
+def test_tax_is_20_percent_in_whole_cents() -> None:
+    tax = asyncio.run(replay.add_tax(1199))
+    assert (tax, type(tax)) == (1438, int)  # 1438.8 rounded down by `//`

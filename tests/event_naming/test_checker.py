@@ -1,5 +1,6 @@
 """The naming checker: its rules, its scan, and every event name in snippets/."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,13 @@ SEED_EXAMPLES = [
 
 
 @pytest.mark.parametrize(
-    "name", [*SEED_EXAMPLES, "app/user.created", "billing/invoice.paid"]
+    "name",
+    [
+        *SEED_EXAMPLES,
+        "app/user.created",
+        "billing/invoice.paid",
+        "app/user.email.changed",
+    ],
 )
 def test_the_seed_and_inngest_examples_follow_the_convention(name: str) -> None:
     assert problems(name) == []
@@ -32,9 +39,12 @@ def test_the_seed_and_inngest_examples_follow_the_convention(name: str) -> None:
         ("new-lead", "exactly one '/'"),
         ("api/leads/new", "exactly one '/'"),
         ("api/NewLead", "lowercase"),
+        ("api/İstanbul-order", "use lowercase only"),  # not ASCII, still uppercase
         ("api/new_lead", "'-', not '_'"),
         ("api/new lead", "'-', not '_'"),
         ("api/new-lead.", "lowercase words joined"),
+        ("app/user..created", "lowercase words joined"),
+        ("app/.user", "lowercase words joined"),
         ("api/-lead", "lowercase words joined"),
     ],
 )
@@ -50,6 +60,9 @@ sent = inngest.Event(name="shop/order_paid", data={})
 helper(api_event="api/ok", workflow_event="workflow/ok")
 other(name="not/an-event")
 dynamic = inngest.Event(name=NAME)
+wait = step.wait_for_event("reply", timeout=60, event="api/reply-received")
+bare = Event(name="shop/bare-call")
+customer = Customer(name="Ada Lovelace")
 """
 
 
@@ -61,7 +74,15 @@ def test_the_scan_finds_literals_at_event_arguments_only() -> None:
         (5, "shop/order_paid"),
         (6, "api/ok"),
         (6, "workflow/ok"),
+        (9, "api/reply-received"),  # after a keyword that is not an event
+        (10, "shop/bare-call"),  # `from inngest import Event`
     ]
+
+
+def test_a_use_is_a_record_that_cannot_change() -> None:
+    (use, *_) = uses(SOURCE, Path("x.py"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        use.name = "shop/other"  # type: ignore[misc]
 
 
 def test_errors_name_the_file_line_and_event(tmp_path: Path) -> None:

@@ -30,3 +30,20 @@ def test_a_strategy_without_its_contact_is_rejected() -> None:
 def test_unknown_fields_are_rejected() -> None:
     with pytest.raises(pydantic.ValidationError, match="Extra inputs"):
         ReplyReceived.model_validate({**example(ReplyReceived), "lead": "typo"})
+
+
+@pytest.mark.parametrize(
+    ("model", "field"),
+    [
+        (NewLead, "lead_id"),
+        (NewLead, "name"),
+        (ReplyReceived, "lead_id"),
+        (AppointmentBooked, "lead_id"),
+    ],
+)
+def test_an_empty_id_or_name_is_rejected_one_character_is_enough(
+    model: type[pydantic.BaseModel], field: str
+) -> None:
+    with pytest.raises(pydantic.ValidationError, match="at least 1 character"):
+        model.model_validate({**example(model), field: ""})
+    assert getattr(model.model_validate({**example(model), field: "x"}), field) == "x"

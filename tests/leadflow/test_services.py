@@ -1,4 +1,5 @@
 import asyncio
+import re
 
 from snippets.leadflow import services
 
@@ -7,7 +8,7 @@ def test_deliver_records_the_message_and_returns_its_id(
     outbox: list[dict[str, str]],
 ) -> None:
     reference = asyncio.run(services.deliver("email", "lead-1", "a@b.c", "hi"))
-    assert reference.startswith("email-")
+    assert re.fullmatch(r"email-[0-9a-f]{8}", reference)  # kind, then 8 hex digits
     assert outbox == [
         {
             "kind": "email",

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 
 import pytest
@@ -40,3 +41,14 @@ def test_a_bad_reply_timeout_is_rejected_with_its_value(hours: str) -> None:
     env = {"INNGEST_DEV": "1", "LEADFLOW_REPLY_TIMEOUT_HOURS": hours}
     with pytest.raises(SettingsError, match=f"got {hours!r}"):
         Settings.from_env(env)
+
+
+def test_one_hour_is_the_shortest_reply_timeout() -> None:
+    env = {"INNGEST_DEV": "1", "LEADFLOW_REPLY_TIMEOUT_HOURS": "1"}
+    assert Settings.from_env(env).reply_timeout == datetime.timedelta(hours=1)
+
+
+def test_settings_cannot_change_once_read() -> None:
+    settings = Settings.from_env({"INNGEST_DEV": "1"})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.dev = False  # type: ignore[misc]

@@ -4,6 +4,7 @@ import pydantic
 import pytest
 from starlette.testclient import TestClient
 
+from snippets.leadflow import webhooks
 from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
 from snippets.testing_kit import kit
 from tests.leadflow.samples import example
@@ -100,3 +101,10 @@ def test_a_resend_carries_the_same_event_ids(
     other = {**example(NewLead), "lead_id": "lead-7"}
     app_client.post("/webhooks/leads", json=other)
     assert inngest_api.events[4]["id"] != first[0]["id"]
+
+
+def test_the_two_event_names_must_be_passed_by_keyword() -> None:
+    # Two strings in a row are easy to swap: the names are keyword-only.
+    payload = ReplyReceived.model_validate(example(ReplyReceived))
+    with pytest.raises(TypeError, match="positional"):
+        webhooks.send_dual(payload, "api/reply-received", "workflow/process-reply")  # type: ignore[call-arg,unused-coroutine]

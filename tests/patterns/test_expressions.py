@@ -100,7 +100,13 @@ AWAIT = next(e for e in APP if e.where == "wait 'wait-for-reply'")
     ("source", "problem"),
     [
         ("async.data.lead_idd == event.data.lead_id", "no field 'lead_idd'"),
-        ("async.data.lead_id = event.data.lead_id", "does not parse"),
+        (
+            "async.data.lead_id = event.data.lead_id",
+            # the parser's first line only: where the syntax error is
+            "does not parse: Failed to parse expression 'async.data.lead_id = event"
+            ".data.lead_id': ERROR: <input>:1:20: Syntax error: token recognition"
+            " error at: '= '",
+        ),
         ("async.data.lead_id", "gives 'lead-42', not a bool"),
     ],
 )
@@ -113,6 +119,14 @@ def test_a_typo_names_the_function_and_the_expression(
     message = str(err.value)
     assert message.startswith(f"leadflow-await-reply: wait 'wait-for-reply' {source!r}")
     assert problem in message
+
+
+@pytest.mark.parametrize(
+    ("source", "value"), [("event.data.lead_id", "lead-42"), ("7", 7)]
+)
+def test_a_key_may_give_a_string_or_an_int(source: str, value: object) -> None:
+    key = Expression("f", "idempotency", source, "key", "workflow/await-reply")
+    assert check(key, SAMPLES) == value
 
 
 @pytest.mark.parametrize("source", ["event.data.lead_id == 'x'", "''"])
@@ -186,3 +200,8 @@ def test_a_priority_must_give_an_int(source: str) -> None:
     priority = Expression("f", "priority.run", source, "priority", "workflow/new-lead")
     with pytest.raises(ExpressionError, match="not an int"):
         check(priority, SAMPLES)
+
+
+def test_an_expression_is_a_record_that_cannot_change() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        AWAIT.source = "true"  # type: ignore[misc]

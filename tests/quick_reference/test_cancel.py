@@ -28,11 +28,20 @@ def test_cancel_expression_matches_the_same_user_only() -> None:
 
 
 def test_the_run_sleeps_where_a_cancel_event_can_stop_it() -> None:
+    before = datetime.datetime.now(datetime.UTC)
     run = serve_functions(client, [cancel.onboarding_drip]).run(
         cancel.onboarding_drip,
         inngest.Event(name="qr/user.signed-up", data={"user_id": "u1"}),
     )
+    after = datetime.datetime.now(datetime.UTC)
     assert run.steps("Sleep") == ["day-1", "day-7"]
+    # Each sleep's wake-up time (whole ms): 1 day, then 6 more (day 7).
+    ms = datetime.timedelta(milliseconds=1)
+    for op, days in zip(run.ops, (1, 6), strict=True):
+        assert op.name is not None
+        wake = datetime.datetime.fromisoformat(op.name.replace("Z", "+00:00"))
+        span = datetime.timedelta(days=days)
+        assert before + span - ms <= wake <= after + span
 
 
 def test_cancel_must_be_a_list() -> None:

@@ -8,6 +8,7 @@ from inngest._internal.errors import FunctionConfigInvalidError
 from snippets.quick_reference import durations
 from snippets.quick_reference.client import client
 from snippets.testing_kit.kit import registered_config, serve_functions
+from tests.quick_reference.clock import wake_time
 
 FN = durations.follow_up
 
@@ -21,6 +22,15 @@ def test_timedelta_and_int_milliseconds_are_accepted_and_serialized() -> None:
     assert run.steps("Sleep") == ["short-pause", "three-days"]
     wait = run.ops[-1]
     assert wait.opts == {"if": None, "timeout": "2d"}  # 48 hours on the wire
+
+
+def test_int_sleeps_are_milliseconds(sdk_now: datetime.datetime) -> None:
+    run = serve_functions(client, [FN]).run(
+        FN, inngest.Event(name="qr/quote.sent"), waits={"reply": []}
+    )
+    short, long = (op for op in run.ops if op.op == "Sleep")
+    assert wake_time(short.name) - sdk_now == datetime.timedelta(seconds=1.5)  # 1_500
+    assert wake_time(long.name) - sdk_now == datetime.timedelta(days=3)
 
 
 @pytest.mark.parametrize(

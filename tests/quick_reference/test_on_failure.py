@@ -15,6 +15,7 @@ def test_on_failure_registers_a_second_function(inngest_api: FakeInngestAPI) -> 
         "quick-reference-import-invoices",
         "quick-reference-import-invoices-failure",
     ]
+    assert functions[0]["steps"]["step"]["retries"] == {"attempts": 1}
     assert functions[1]["steps"]["step"]["retries"] == {"attempts": 0}
     assert functions[1]["triggers"] == [
         {

@@ -64,3 +64,17 @@ def test_the_invoked_run_gets_the_data_plus_the_servers_metadata() -> None:
     assert child.event["name"] == "inngest/function.invoked"
     assert set(child.event["data"]) == {"email", "_inngest"}
     assert child.event["data"]["_inngest"]["fn_id"] == "quick-reference-score-lead"
+
+
+@pytest.mark.parametrize(
+    ("email", "score"), [("ada@acme.com", 80), ("bob@example.com", 20)]
+)
+def test_the_child_scores_acme_addresses_80_and_others_20(
+    email: str, score: int
+) -> None:
+    executor = serve_functions(client, [step_invoke.score_lead])
+    run = executor.run(
+        step_invoke.score_lead,
+        inngest.Event(name="qr/lead.score-requested", data={"email": email}),
+    )
+    assert run.output == score

@@ -40,3 +40,17 @@ def test_sync_handlers_run_too() -> None:
         .output
         == 2
     )
+
+
+def test_a_keyword_only_argument_cannot_ride_step_runs_positional_args() -> None:
+    @client.create_function(
+        fn_id="kwargs-positional", trigger=inngest.TriggerEvent(event="qr/kwp")
+    )
+    async def positional(ctx: inngest.Context) -> str:
+        return await ctx.step.run("greet", step_run_kwargs.greet, "Ada", "?")  # type: ignore[arg-type]
+
+    run = serve_functions(client, [positional]).run(
+        positional, inngest.Event(name="qr/kwp")
+    )
+    assert run.error["name"] == "TypeError"
+    assert "takes 1 positional argument but 2 were given" in run.error["message"]

@@ -6,6 +6,7 @@ import pytest
 from snippets.quick_reference import step_sleep
 from snippets.quick_reference.client import client
 from snippets.testing_kit.kit import serve_functions
+from tests.quick_reference.clock import wake_time
 
 
 def _wake_time(iso: str | None) -> datetime.datetime:
@@ -18,6 +19,7 @@ def test_sleep_takes_a_timedelta_or_milliseconds() -> None:
     run = serve_functions(client, [step_sleep.send_reminder]).run(
         step_sleep.send_reminder, inngest.Event(name="qr/trial.started")
     )
+    after = datetime.datetime.now(datetime.UTC)
     assert run.output == "reminded"
     sleeps = [op for op in run.ops if op.op == "Sleep"]
     assert [op.step_id for op in sleeps] == ["wait-a-day", "and-a-minute"]
@@ -26,6 +28,11 @@ def test_sleep_takes_a_timedelta_or_milliseconds() -> None:
     minute = _wake_time(sleeps[1].name) - before
     assert datetime.timedelta(hours=24) <= day < datetime.timedelta(hours=24, seconds=5)
     assert datetime.timedelta(seconds=59) <= minute < datetime.timedelta(seconds=65)
+    # 60_000 ms is exactly a minute (the wake-up time is in whole ms).
+    ms = datetime.timedelta(milliseconds=1)
+    wake = _wake_time(sleeps[1].name)
+    assert before + datetime.timedelta(minutes=1) - ms <= wake
+    assert wake <= after + datetime.timedelta(minutes=1)
 
 
 def test_sleep_until_takes_a_datetime() -> None:
@@ -88,3 +95,11 @@ def test_sleep_until_rejects_a_string_at_run_time() -> None:
         "AttributeError",
         "'str' object has no attribute 'astimezone'",
     )
+
+
+def test_an_int_is_milliseconds(sdk_now: datetime.datetime) -> None:
+    run = serve_functions(client, [step_sleep.send_reminder]).run(
+        step_sleep.send_reminder, inngest.Event(name="qr/trial.started")
+    )
+    [minute] = [op for op in run.ops if op.step_id == "and-a-minute"]
+    assert wake_time(minute.name) - sdk_now == datetime.timedelta(minutes=1)

@@ -108,3 +108,15 @@ def test_an_event_name_that_matches_no_trigger_is_sent_anyway(
     assert kit.triggered_by([c.fulfil_order], placed) == [c.fulfil_order.id]
     run = kit.serve_functions(client, [c.fulfil_order]).run(c.fulfil_order, placed)
     assert run.output == "fulfilled"
+
+
+@pytest.mark.parametrize(
+    "fn", [c.await_reply_unquoted, c.await_reply_wrong_field, c.await_reply]
+)
+def test_each_wait_gives_up_after_7_days_and_returns_false(
+    fn: inngest.Function[bool],
+) -> None:
+    run = kit.serve_functions(client, [fn]).run(fn, LEAD, waits={"await-reply": []})
+    [wait] = run.ops
+    assert (wait.op, wait.opts["timeout"]) == ("WaitForEvent", "1w")  # 7 days
+    assert run.output is False

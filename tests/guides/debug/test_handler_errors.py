@@ -48,6 +48,7 @@ def test_new_signature_runs() -> None:
 def test_string_duration_fails_at_run_time_not_at_definition() -> None:
     run = _run(h.cool_off)
     assert run.status == "Failed"
+    assert run.requests == 1  # retries=0
     assert run.steps() == []  # the sleep was never planned
     assert _error_line(run) == message("string-duration")
 
@@ -81,6 +82,7 @@ def test_retry_after_arguments_swapped_crash_the_sdk() -> None:
         _run(h.call_api)
     crashed = kit.serve_functions(client, [h.call_api], raise_server_exceptions=False)
     run = crashed.run(h.call_api, kit.event_for(h.call_api))
+    assert run.requests == 1  # retries=0
     shown = [f"AttributeError: {info.value}", f"{run.last_status_code} {run.error}"]
     assert shown == lines("retry-after-order")
     assert "retry-after" not in run.last_headers
@@ -91,6 +93,9 @@ def test_retry_after_in_the_right_order_sets_the_retry_after_header() -> None:
     run = _run(h.call_api_fixed, account_id="a-1")
     assert run.error["code"] == "retry_after_error"
     assert run.error["message"] == "Rate limited"
+    # The quota step's result was stored before the error: a retry reuses it.
+    [quota] = [o.data for o in run.ops if o.step_id == "fetch-quota"]
+    assert quota == {"status": 429, "remaining": 0}
     retry_at = datetime.datetime.fromisoformat(run.last_headers["retry-after"])
     assert (
         datetime.timedelta(minutes=59)
@@ -100,15 +105,16 @@ def test_retry_after_in_the_right_order_sets_the_retry_after_header() -> None:
     assert "x-inngest-no-retry" not in run.last_headers
 
 
+@pytest.mark.parametrize("status", [200, 503])  # only a 429 is a rate limit
 def test_without_a_rate_limit_the_response_is_returned(
-    monkeypatch: pytest.MonkeyPatch,
+    status: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def ok() -> dict[str, int]:
-        return {"status": 200, "remaining": 9}
+        return {"status": status, "remaining": 9}
 
     monkeypatch.setattr(h, "fetch_quota", ok)
     assert _run(h.call_api_fixed, account_id="a-1").output == {
-        "status": 200,
+        "status": status,
         "remaining": 9,
     }
 

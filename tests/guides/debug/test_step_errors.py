@@ -1,5 +1,6 @@
 """Non-JSON step output, asyncio.gather, nested steps, state lost across steps."""
 
+import asyncio
 import logging
 from typing import Any
 
@@ -25,8 +26,13 @@ def test_a_datetime_step_output_is_unserializable(
     assert run.error["name"] == "OutputUnserializableError"
     logged = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert logged == [message("unserializable")]
-    # No x-inngest-no-retry header: the server would retry it anyway.
+    # No x-inngest-no-retry header: the server would retry it anyway...
     assert "x-inngest-no-retry" not in run.last_headers
+    # ... but this function has retries=0, so the first attempt is the only one.
+    assert kit.registered_config(s.report_age)["steps"]["step"]["retries"] == {
+        "attempts": 0
+    }
+    assert run.requests == 1
 
 
 def _mocked(fn: inngest.Function[Any]) -> Any:
@@ -42,6 +48,9 @@ def test_mocked_trigger_does_not_catch_unserializable_output() -> None:
 
 def test_an_iso_string_round_trips() -> None:
     assert _run(s.report_age_fixed).output == "2024-05-01T12:00:00+00:00"
+    # The fix changes the type the step returns, not the moment it returns.
+    broken = asyncio.run(s.fetch_created_at())
+    assert broken.isoformat() == asyncio.run(s.fetch_created_at_iso())
 
 
 def test_gather_runs_steps_one_at_a_time_and_repeats_a_body() -> None:
@@ -88,6 +97,7 @@ def test_a_variable_set_inside_a_step_is_lost_on_replay() -> None:
     run = _run(s.welcome_lost)
     assert run.steps() == ["load-user"]  # the step ran and was memoized
     assert run.status == "Failed"
+    assert run.requests == 2  # the step, then one replay that fails (retries=0)
     assert f"{run.error['name']}: {run.error['message']}" == message("lost-variable")
 
 

@@ -41,6 +41,23 @@ def test_a_rejection_is_recorded() -> None:
     assert run.output == {"expense_id": "exp-1", "status": "rejected"}
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"expense_id": "exp-1"},
+        {"expense_id": "exp-1", "approved": "true"},
+        {"expense_id": "exp-1", "approved": 1},
+        {"expense_id": "exp-1", "approved": None},
+    ],
+    ids=["missing", "string", "one", "null"],
+)
+def test_only_a_json_true_approves(data: dict[str, inngest.JSON]) -> None:
+    # `is True`: a decision without `approved`, or with a truthy non-boolean, rejects.
+    decided = inngest.Event(name="expense/decided", data=data)
+    run = _run(decided)
+    assert run.output == {"expense_id": "exp-1", "status": "rejected"}
+
+
 def test_on_timeout_the_step_returns_none_and_the_run_escalates() -> None:
     # Only a decision for another expense arrives: the wait times out.
     run = _run(

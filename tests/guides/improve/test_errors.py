@@ -20,12 +20,16 @@ def _run(amount_cents: int) -> kit.Run:
     )
 
 
-def test_a_good_order_is_charged() -> None:
-    assert _run(1999).output == {"charge_id": "ch_o-1"}
+@pytest.mark.parametrize("amount_cents", [1, 1999])
+def test_a_good_order_is_charged(amount_cents: int) -> None:
+    assert _run(amount_cents).output == {"charge_id": "ch_o-1"}
 
 
-def test_non_retriable_error_fails_the_run_on_the_first_attempt() -> None:
-    run = _run(0)
+@pytest.mark.parametrize("amount_cents", [0, -500])
+def test_non_retriable_error_fails_the_run_on_the_first_attempt(
+    amount_cents: int,
+) -> None:
+    run = _run(amount_cents)
     assert run.status == "Failed"
     assert run.requests == 1
     assert run.last_headers["x-inngest-no-retry"] == "true"

@@ -1,0 +1,420 @@
+"""Mutation testing: does a test fail when a snippet's claim breaks?
+
+    make mutate                                  # every module under snippets/
+    make mutate MODULE=guides/improve/invoke     # one module while writing tests
+    python tools/mutate.py --jobs 2 --floor 90   # the same, with options
+
+Cosmic Ray makes one small change at a time to a snippet module (a number,
+a comparison, a boolean operator, a removed decorator, ...), runs only that
+module's mirrored test file (snippets/<f>/<m>.py -> tests/<f>/test_<m>.py) and
+records whether a test failed (killed) or not (survived). Mutants run in a
+copy of the repository, so the work tree is never touched. The score is
+killed / (killed + survived); it must reach the floor (90 % by default).
+
+Not counted:
+- mutants listed in tools/mutate-equivalents.toml: equivalent mutants, each
+  reviewed, with the reason no test can tell them from the original;
+- mutants inside type annotations (mypy checks those, not pytest).
+
+Sessions are kept in .mutate/ (one SQLite file per module; `cr-html` and
+`cr-report` read them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import concurrent.futures
+import dataclasses
+import difflib
+import functools
+import importlib
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from cosmic_ray.commands import init as cr_init  # the function
+from cosmic_ray.mutating import mutate_code, use_mutation
+from cosmic_ray.plugins import get_operator
+from cosmic_ray.work_db import WorkDB, use_db
+from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+ROOT = Path(__file__).resolve().parents[1]
+SNIPPETS = "snippets"
+EQUIVALENTS = ROOT / "tools" / "mutate-equivalents.toml"
+SESSIONS = ROOT / ".mutate"
+# Imported once per worker, before it forks one pytest per mutant: about half
+# of a test run's CPU time is these imports. Never a snippets module.
+PRELOAD = (
+    "pytest",
+    "pydantic",
+    "httpx",
+    "fastapi",
+    "starlette.testclient",
+    "inngest",
+    "inngest.fast_api",
+    "inngest.experimental.mocked",
+)
+FRESH = {"snippets", "tests"}
+PYTEST_ARGS = (
+    "-x",
+    "-q",
+    "--no-header",
+    "-p",
+    "no:cacheprovider",
+    "--no-cov",
+    # Preloaded plugin modules (anyio) cannot be assertion-rewritten; harmless.
+    "-W",
+    "ignore::pytest.PytestAssertRewriteWarning",
+)
+# Top-level only: tests/site is a test package, /site the built site.
+NOT_COPIED = {".git", ".venv", ".tools", "site", "dist", ".mutate", ".bench", ".cache"}
+
+
+class MutateError(Exception):
+    """A problem with the input (a module, a test file, the equivalents file)."""
+
+
+# --- Which modules, which tests ------------------------------------------------
+
+
+def all_modules(root: Path = ROOT) -> list[str]:
+    """Every snippet module that carries code (package markers excluded)."""
+    return sorted(
+        p.relative_to(root).as_posix()
+        for p in (root / SNIPPETS).rglob("*.py")
+        if p.name != "__init__.py"
+    )
+
+
+def module_path(name: str, root: Path = ROOT) -> str:
+    """`guides/improve/invoke`, `snippets/guides/improve/invoke.py` or
+    `snippets.guides.improve.invoke` -> `snippets/guides/improve/invoke.py`."""
+    path = name.strip().removesuffix(".py")
+    if "/" not in path:
+        path = path.replace(".", "/")
+    path = path.removeprefix(f"{SNIPPETS}/").strip("/")
+    rel = f"{SNIPPETS}/{path}.py"
+    if not (root / rel).is_file():
+        raise MutateError(f"MODULE={name}: no file {rel}")
+    return rel
+
+
+def test_path(module: str) -> str:
+    """The mirrored test module: snippets/<f>/<m>.py -> tests/<f>/test_<m>.py."""
+    rel = Path(module).relative_to(SNIPPETS)
+    return (Path("tests") / rel.parent / f"test_{rel.name}").as_posix()
+
+
+# --- Equivalent mutants --------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """A mutant as a reader sees it: the line before and after."""
+
+    module: str
+    line: str
+    mutant: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Equivalent:
+    change: Change
+    reason: str
+
+
+def load_equivalents(path: Path = EQUIVALENTS) -> list[Equivalent]:
+    """The reviewed list; every entry needs module, line, mutant and a reason."""
+    if not path.is_file():
+        return []
+    try:
+        data = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as err:
+        raise MutateError(f"{path}: not valid TOML: {err}") from err
+    found = []
+    for n, entry in enumerate(data.get("equivalent", []), start=1):
+        missing = (
+            [k for k in ("module", "line", "mutant", "reason") if not entry.get(k)]
+            if isinstance(entry, dict)
+            else ["module", "line", "mutant", "reason"]
+        )
+        if missing:
+            raise MutateError(f"{path}: [[equivalent]] #{n} lacks {', '.join(missing)}")
+        if not (ROOT / entry["module"]).is_file():
+            raise MutateError(f"{path}: [[equivalent]] #{n}: no file {entry['module']}")
+        change = Change(entry["module"], entry["line"].strip(), entry["mutant"].strip())
+        found.append(Equivalent(change, entry["reason"]))
+    return found
+
+
+def describe(module: str, source: str, mutated: str) -> Change:
+    """The changed lines (stripped, joined with ' / '), before and after."""
+    before, after = source.splitlines(), mutated.splitlines()
+    removed: list[str] = []
+    added: list[str] = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            removed += [s.strip() for s in before[i1:i2]]
+            added += [s.strip() for s in after[j1:j2]]
+    return Change(module, " / ".join(removed), " / ".join(added))
+
+
+def annotation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Where the type annotations are: (line, col) start and end."""
+    spans = []
+    for node in ast.walk(ast.parse(source)):
+        notes: list[ast.expr | None] = []
+        if isinstance(node, ast.arg):
+            notes.append(node.annotation)
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            notes.append(node.returns)
+        elif isinstance(node, ast.AnnAssign):
+            notes.append(node.annotation)
+        spans += [
+            (
+                (a.lineno, a.col_offset),
+                (a.end_lineno or a.lineno, a.end_col_offset or 0),
+            )
+            for a in notes
+            if a is not None
+        ]
+    return spans
+
+
+# --- Running one module ---------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Survivor:
+    change: Change
+    operator: str
+    lineno: int
+
+
+@dataclasses.dataclass
+class ModuleResult:
+    module: str
+    killed: int = 0
+    survivors: list[Survivor] = dataclasses.field(default_factory=list)
+    equivalent: list[Change] = dataclasses.field(default_factory=list)
+    annotations: int = 0
+    errors: list[str] = dataclasses.field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def scored(self) -> int:
+        return self.killed + len(self.survivors)
+
+
+def run_tests(module: str, timeout: float) -> tuple[bool, str]:
+    """Run the module's test file in a fork of this (preloaded) worker.
+
+    Returns (passed, output); a run over `timeout` seconds counts as failed.
+    """
+    with tempfile.TemporaryFile() as out:
+        pid = os.fork()
+        if pid == 0:  # the child: its own session, output to `out`, no .pyc
+            code = 3
+            try:
+                os.setsid()
+                os.dup2(out.fileno(), 1)
+                os.dup2(out.fileno(), 2)
+                sys.dont_write_bytecode = True
+                for name in [n for n in sys.modules if n.split(".")[0] in FRESH]:
+                    del sys.modules[name]  # imported from the (mutated) copy
+                import pytest
+
+                code = int(pytest.main([*PYTEST_ARGS, test_path(module)]))
+            finally:
+                os._exit(code)
+        deadline = time.monotonic() + timeout
+        while True:
+            done, status = os.waitpid(pid, os.WNOHANG)
+            if done:
+                break
+            if time.monotonic() > deadline:
+                os.killpg(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                return False, f"timeout after {timeout:.0f} s"
+            time.sleep(0.02)
+        out.seek(0)
+        output = out.read().decode(errors="replace")
+    return os.waitstatus_to_exitcode(status) == 0, output
+
+
+def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
+    """Mutate one module in the current directory (a copy) and run its tests."""
+    started = time.monotonic()
+    result = ModuleResult(module)
+    baseline = time.monotonic()
+    passed, output = run_tests(module, timeout=600)
+    if not passed:
+        result.errors.append(f"{test_path(module)} fails without any mutant:\n{output}")
+        return result
+    timeout = 10 + 5 * (time.monotonic() - baseline)
+    source = Path(module).read_text()
+    spans = annotation_spans(source)
+    listed = {e.change for e in equivalents}
+    SESSIONS.mkdir(exist_ok=True)
+    session = SESSIONS / (module.replace("/", ".") + ".sqlite")
+    with use_db(str(session), WorkDB.Mode.create) as db:
+        cr_init([Path(module)], db, {})
+        for item in list(db.pending_work_items):
+            (spec,) = item.mutations
+            operator = get_operator(spec.operator_name)(**spec.operator_args)
+            mutated = mutate_code(source, operator, spec.occurrence)
+            change = describe(module, source, mutated or source)
+            if any(start <= spec.start_pos < end for start, end in spans):
+                result.annotations += 1
+                db.set_result(
+                    item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED)
+                )
+                continue
+            if change in listed:
+                result.equivalent.append(change)
+                db.set_result(
+                    item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED)
+                )
+                continue
+            with use_mutation(Path(module), operator, spec.occurrence):
+                passed, output = run_tests(module, timeout)
+            db.set_result(
+                item.job_id,
+                WorkResult(
+                    worker_outcome=WorkerOutcome.NORMAL,
+                    test_outcome=TestOutcome.SURVIVED if passed else TestOutcome.KILLED,
+                    output=output,
+                    diff=f"- {change.line}\n+ {change.mutant}",
+                ),
+            )
+            if passed:
+                result.survivors.append(
+                    Survivor(change, spec.operator_name, spec.start_pos[0])
+                )
+            else:
+                result.killed += 1
+    result.seconds = time.monotonic() - started
+    return result
+
+
+def _not_copied(root: str, folder: str, names: list[str]) -> set[str]:
+    top = NOT_COPIED if Path(folder) == Path(root) else set()
+    return {n for n in names if n in top or n == "__pycache__" or n.endswith("_cache")}
+
+
+def _worker_init(root: str, scratch: str) -> None:
+    """Each worker mutates its own copy of the repository."""
+    copy = Path(tempfile.mkdtemp(dir=scratch)) / "repo"
+    shutil.copytree(root, copy, ignore=functools.partial(_not_copied, root))
+    os.chdir(copy)
+    for name in PRELOAD:
+        importlib.import_module(name)
+
+
+def _run_in_copy(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
+    return run_module(module, equivalents)
+
+
+def run_all(
+    modules: Sequence[str], equivalents: Sequence[Equivalent], jobs: int
+) -> Iterator[ModuleResult]:
+    """Results as modules finish; `jobs` workers, each on its own copy."""
+    with (
+        tempfile.TemporaryDirectory(prefix="mutate-") as scratch,
+        concurrent.futures.ProcessPoolExecutor(
+            max_workers=jobs, initializer=_worker_init, initargs=(str(ROOT), scratch)
+        ) as pool,
+    ):
+        futures = [pool.submit(_run_in_copy, m, equivalents) for m in modules]
+        for future in concurrent.futures.as_completed(futures):
+            yield future.result()
+
+
+# --- Report ---------------------------------------------------------------------
+
+
+def stale_equivalents(
+    equivalents: Iterable[Equivalent], results: Sequence[ModuleResult]
+) -> list[Equivalent]:
+    """Listed mutants of a module that ran but no longer exist: the list is stale."""
+    ran = {r.module for r in results}
+    seen = {c for r in results for c in r.equivalent}
+    return [e for e in equivalents if e.change.module in ran and e.change not in seen]
+
+
+def score(results: Sequence[ModuleResult]) -> float:
+    scored = sum(r.scored for r in results)
+    return 100.0 * sum(r.killed for r in results) / scored if scored else 100.0
+
+
+def report(
+    results: Sequence[ModuleResult],
+    floor: float,
+    seconds: float,
+    equivalents: Sequence[Equivalent],
+) -> int:
+    """Print the survivors and the score; 0 if the floor is met and all ran."""
+    problems = [f"{r.module}: {e}" for r in results for e in r.errors]
+    for r in sorted(results, key=lambda r: r.module):
+        for s in r.survivors:
+            print(f"SURVIVED {r.module}:{s.lineno} ({s.operator})")
+            print(f"  - {s.change.line}\n  + {s.change.mutant}\n")
+    for e in stale_equivalents(equivalents, results):
+        problems.append(
+            f"{EQUIVALENTS.relative_to(ROOT)}: no such mutant any more in "
+            f"{e.change.module}: {e.change.line!r} -> {e.change.mutant!r}"
+        )
+    killed = sum(r.killed for r in results)
+    scored = sum(r.scored for r in results)
+    print(
+        f"{killed}/{scored} mutants killed: {score(results):.1f}% "
+        f"(floor {floor:g}%) over {len(results)} module(s) in {seconds:.0f} s; "
+        f"not counted: {sum(len(r.equivalent) for r in results)} equivalent, "
+        f"{sum(r.annotations for r in results)} in annotations"
+    )
+    for p in problems:
+        print(f"ERROR {p}", file=sys.stderr)
+    if problems:
+        return 1
+    if score(results) < floor:
+        print(f"below the floor of {floor:g}%", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="default: every snippet module")
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--floor", type=float, default=90.0)
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    try:
+        modules = [module_path(m) for m in args.modules] or all_modules()
+        for m in modules:
+            if not (ROOT / test_path(m)).is_file():
+                raise MutateError(f"{m}: no test module {test_path(m)}")
+        equivalents = load_equivalents()
+    except MutateError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    results = []
+    for r in run_all(modules, equivalents, max(1, args.jobs)):
+        results.append(r)
+        print(
+            f"{r.module}: {r.killed}/{r.scored} killed, {r.seconds:.0f} s",
+            flush=True,
+        )
+    return report(results, args.floor, time.monotonic() - started, equivalents)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
