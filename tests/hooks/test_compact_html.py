@@ -24,3 +24,8 @@ def test_pre_textarea_script_and_style_are_untouched() -> None:
 def test_spaces_within_a_line_stay() -> None:
     html = "<p>one  two <code>a  b</code></p>"
     assert compact_html.compact(html) == html
+
+
+def test_the_hook_compacts_every_page() -> None:
+    page = "<div>\n    <p>a</p>\n</div>"
+    assert compact_html.on_post_page(page, None, None) == compact_html.compact(page)  # type: ignore[arg-type]

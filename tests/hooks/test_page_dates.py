@@ -82,3 +82,13 @@ def test_a_page_gets_its_date_and_the_sitemap_its_lastmod() -> None:
 def git_date(source: Path) -> str:
     found = page_dates.sources(source.read_text(), source, paths.ROOT, BASES)
     return page_dates.last_changed(found, paths.ROOT)
+
+
+def test_each_build_reads_the_history_again() -> None:
+    git = shutil.which("git")
+    assert git is not None
+    page_dates.history(git, paths.ROOT)
+    assert page_dates.history.cache_info().currsize >= 1
+    config = object()
+    assert page_dates.on_config(config) is config  # type: ignore[arg-type]
+    assert page_dates.history.cache_info().currsize == 0
