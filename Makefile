@@ -91,6 +91,7 @@ MODULE ?=
 JOBS ?= 1
 mutate: venv
 	$(PY) tools/mutate.py --jobs $(JOBS) $(MODULE)
+
 # Lighthouse 12 (13 needs Node >= 22.19), exactly as tools/lighthouse locks it.
 NODE_TOOLS := $(TOOLS)/node
 LIGHTHOUSE := $(NODE_TOOLS)/node_modules/.bin/lighthouse
