@@ -9,7 +9,7 @@ import dataclasses
 import functools
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
@@ -21,8 +21,7 @@ class ConfigError(Exception):
     """mkdocs.yml does not have the shape this library expects."""
 
 
-@dataclasses.dataclass(frozen=True)
-class NavEntry:
+class NavEntry(NamedTuple):
     """One page in the nav: its tab/section ('' at the top), title and source."""
 
     section: str
@@ -32,6 +31,8 @@ class NavEntry:
 
 @dataclasses.dataclass(frozen=True)
 class SiteConfig:
+    """The parts of mkdocs.yml the hooks and checks read (see `load`)."""
+
     path: Path
     nav: tuple[NavEntry, ...]
     snippet_bases: tuple[Path, ...]
