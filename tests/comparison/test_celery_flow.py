@@ -5,6 +5,7 @@ worker for the whole module (stopping one takes about 4 s).
 """
 
 import datetime
+import logging
 from collections.abc import Iterator
 
 import pytest
@@ -24,8 +25,13 @@ def worker() -> Iterator[None]:
         result_backend="cache+memory://",
         broker_transport_options={"polling_interval": 0.05},
     )
+    root = logging.getLogger()
+    level = root.level
     with start_worker(app, pool="solo", perform_ping_check=False):
         yield
+    # The worker's log setup leaves the process's root logger at ERROR, which
+    # would hide every later test's warnings from caplog.
+    root.setLevel(level)
 
 
 def test_a_retry_reruns_only_the_failing_task() -> None:

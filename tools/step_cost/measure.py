@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -181,6 +182,8 @@ def celery_runner() -> Iterator[Callable[[int], Sample]]:
             done.set()
 
     task = app.task(name="step_cost.trivial")(trivial)
+    root = logging.getLogger()
+    level = root.level  # the worker's log setup sets it to ERROR: put it back
     with start_worker(app, pool="solo", perform_ping_check=False):
 
         def once(steps: int) -> Sample:
@@ -194,6 +197,7 @@ def celery_runner() -> Iterator[Callable[[int], Sample]]:
             )
 
         yield once
+    root.setLevel(level)
 
 
 def wait_for(done: threading.Event, what: str, timeout: float = 600) -> None:
