@@ -105,7 +105,7 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 # One line per benchmark; each prints its own progress and table.
 BENCH_ARGS ?=
 bench: venv $(LIGHTHOUSE) bench-steps
-	$(WITH_CHROMIUM) $(PY) -m tests.site.bench $(BENCH_ARGS)
+	$(WITH_CHROMIUM) $(PY) -m tools.bench $(BENCH_ARGS)
 
 # Measures Inngest/Celery/RQ step overhead (a few minutes), rewrites
 # docs/assets/step-cost.json and .svg; commit both. On a machine doing nothing

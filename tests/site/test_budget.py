@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from tests.site import weight
 from tools import built_html as html
+from tools import page_weight
 from tools.serve import SiteServer
 
 KB = 1024
@@ -20,13 +20,13 @@ MAX_SEARCH_INDEX_GZIP = 150 * KB
 
 @pytest.mark.browser
 def test_home_page_cold_load_budget(browser: Browser, site: SiteServer) -> None:
-    home = weight.measure(browser, site, "")
+    home = page_weight.measure(browser, site, "")
     assert not home.external, f"home page requested other hosts: {home.external}"
     assert home.request_count <= MAX_REQUESTS, (
         f"home page makes {home.request_count} requests (budget {MAX_REQUESTS}): "
         f"{home.requests}"
     )
-    _, index_gzip = weight.search_index(site.root)
+    _, index_gzip = page_weight.search_index(site.root)
     shell = home.gzip - home.html_gzip - index_gzip
     assert shell <= MAX_SHELL_GZIP, (
         f"CSS/JS every page loads: {shell / KB:.0f} KB gzip "
@@ -35,7 +35,7 @@ def test_home_page_cold_load_budget(browser: Browser, site: SiteServer) -> None:
 
 
 def test_search_index_budget(built_site: Path) -> None:
-    raw, gzipped = weight.search_index(built_site)
+    raw, gzipped = page_weight.search_index(built_site)
     assert gzipped <= MAX_SEARCH_INDEX_GZIP, (
         f"search/search_index.json is {gzipped / KB:.0f} KB gzip ({raw / KB:.0f} KB raw),"
         f" budget {MAX_SEARCH_INDEX_GZIP / KB:.0f} KB"
@@ -47,7 +47,7 @@ def test_every_page_html_budget_and_no_extra_resources(built_site: Path) -> None
     problems = []
     for url in html.reader_pages(built_site):
         file = built_site / url / "index.html"
-        size = weight.gzip_size(file.read_bytes())
+        size = page_weight.gzip_size(file.read_bytes())
         if size > MAX_HTML_GZIP:
             problems.append(f"{url or 'home'}: {size / KB:.0f} KB gzip HTML")
         extra = [

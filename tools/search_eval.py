@@ -2,7 +2,7 @@
 
 Shared by the browser test (tests/site/test_search_eval.py, in `make test`)
 and `make bench`, which prints the rates. The queries and the page (and
-section) each one should find live in tests/site/search_eval.toml.
+section) each one should find live in tools/search_eval.toml.
 
 Each query goes to Material's search worker (the one the built site ships,
 set up as Material's bundle sets it up), and the result is turned into the

@@ -1,9 +1,9 @@
 """`make bench`: build time, page weight, Lighthouse and search, against stock Material.
 
 1. Builds this site (strict) and, as the fair baseline, the same Markdown under
-   stock Material settings (tests/site/stock_site.py), timing both.
+   stock Material settings (tools/stock_site.py), timing both.
 2. Loads every page of both cold in chromium and adds up what each downloads.
-3. Runs the search evaluation set (tests/site/search_eval.toml) through the
+3. Runs the search evaluation set (tools/search_eval.toml) through the
    site's own search worker: top-1, top-3, mean reciprocal rank.
 4. Runs Lighthouse 12 (mobile, the default) on every page of this site, served
    gzip-compressed as GitHub Pages serves it, and on the stock build of the
@@ -33,9 +33,8 @@ from typing import Any
 from playwright.sync_api import Browser, sync_playwright
 
 from docsite.paths import ROOT
-from tests.site import search_eval, stock_site, weight
 from tools import built_html as html
-from tools import chromium
+from tools import chromium, page_weight, search_eval, stock_site
 from tools.serve import SiteServer
 
 LIGHTHOUSE = ROOT / ".tools" / "node" / "node_modules" / ".bin" / "lighthouse"
@@ -110,11 +109,11 @@ def lighthouse(url: str, out: Path) -> Lighthouse:
 def weigh(browser: Browser, server: SiteServer, name: str) -> dict[str, Any]:
     pages = html.reader_pages(server.root)
     say(f"weighing {len(pages)} pages of {name} (cold load in chromium)")
-    raw, gzipped = weight.search_index(server.root)
+    raw, gzipped = page_weight.search_index(server.root)
     return {
         "search_index": {"raw": raw, "gzip": gzipped},
         "pages": {
-            url: dataclasses.asdict(weight.measure(browser, server, url))
+            url: dataclasses.asdict(page_weight.measure(browser, server, url))
             for url in pages
         },
     }
@@ -162,9 +161,8 @@ def main() -> None:
         sync_playwright() as playwright,
     ):
         warm = (ROOT / ".cache" / "build").is_dir()
-        say(
-            f"building this site (mkdocs build --strict, {'warm' if warm else 'cold'} cache)"
-        )
+        cache = "warm" if warm else "cold"
+        say(f"building this site (mkdocs build --strict, {cache} cache)")
         seconds = build(ROOT / "mkdocs.yml", ours.root, SITE_URL, strict=True)
         say(f"  {seconds.wall:.2f} s wall, {seconds.cpu:.2f} s CPU")
         say("building the same Markdown with stock Material settings")
@@ -252,7 +250,7 @@ def print_report(report: dict[str, Any]) -> None:
             )
     rates, misses = report["search"]["rates"], report["search"]["misses"]
     print(
-        f"\nSearch ({rates['total']} queries, tests/site/search_eval.toml): "
+        f"\nSearch ({rates['total']} queries, tools/search_eval.toml): "
         f"top-1 {rates['top1']:.0%}, top-3 {rates['top3']:.0%}, MRR {rates['mrr']:.2f}"
     )
     for miss in misses:

@@ -1,0 +1,207 @@
+"""tools/bench.py (`make bench`): builds are timed and a failed one stops the
+bench naming its config; Lighthouse's report is read into scores; the whole run
+writes the report it prints. Chromium, Lighthouse and the two real builds are
+stood in for: no figure is asserted here (figures belong in `make bench`)."""
+
+import contextlib
+import json
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from tools import bench, chromium, page_weight, search_eval, stock_site
+from tools.serve import SiteServer
+
+
+def tiny_project(folder: Path, config: str = "site_name: tiny\n") -> Path:
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Tiny\n")
+    (folder / "mkdocs.yml").write_text(config)
+    return folder / "mkdocs.yml"
+
+
+def test_build_times_a_real_build(tmp_path: Path) -> None:
+    config = tiny_project(tmp_path / "project")
+    seconds = bench.build(config, tmp_path / "out", "http://x/", strict=True)
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert seconds.wall > 0
+    assert seconds.cpu > 0
+
+
+def test_a_failed_build_stops_the_bench_naming_the_config(tmp_path: Path) -> None:
+    config = tiny_project(tmp_path / "project", "site_name: tiny\ntheme: nonesuch\n")
+    with pytest.raises(SystemExit, match=r"build of .*mkdocs\.yml failed"):
+        bench.build(config, tmp_path / "out", "http://x/", strict=False)
+
+
+LIGHTHOUSE_REPORT = {
+    "categories": {c: {"score": 0.91} for c in bench.CATEGORIES},
+    "audits": {
+        "largest-contentful-paint": {"numericValue": 1200.5},
+        "total-blocking-time": {"numericValue": 30.0},
+        "dom-size": {"numericValue": 812.0},
+    },
+}
+
+
+def test_lighthouse_reads_scores_and_metrics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "lighthouse"
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(LIGHTHOUSE_REPORT))
+    # Copies the canned report where --output-path asks, and keeps its arguments.
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'echo "$CHROME_PATH $@" > {tmp_path}/args\n'
+        'for a in "$@"; do case "$a" in --output-path=*) '
+        f'cp {report} "${{a#--output-path=}}";; esac; done\n'
+    )
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setattr(bench, "LIGHTHOUSE", fake)
+    monkeypatch.setattr(chromium, "path", lambda: "/bin/chrome")
+    result = bench.lighthouse("http://127.0.0.1:1/page/", tmp_path / "out.json")
+    assert result == bench.Lighthouse(
+        scores=dict.fromkeys(bench.CATEGORIES, 91),
+        lcp_ms=1200.5,
+        tbt_ms=30.0,
+        dom_size=812,
+    )
+    args = (tmp_path / "args").read_text()
+    assert args.startswith("/bin/chrome http://127.0.0.1:1/page/ ")
+    assert "--output=json" in args
+
+
+def built(root: Path) -> Path:
+    for url in ("", "guides/debug/"):
+        (root / url).mkdir(parents=True, exist_ok=True)
+        (root / url / "index.html").write_text("<p>page</p>")
+    return root
+
+
+def fake_weight(browser: object, server: SiteServer, url: str) -> Any:
+    return page_weight.PageWeight(url, [f"/{url}"], [], 2048, 1024, 1500, 700)
+
+
+@pytest.fixture
+def stand_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    """Every heavy part of the bench replaced; `seen` records what ran."""
+    seen: dict[str, Any] = {"lighthouse": [], "builds": []}
+    lighthouse_bin = tmp_path / "lighthouse"
+    lighthouse_bin.write_text("")
+    monkeypatch.setattr(bench, "LIGHTHOUSE", lighthouse_bin)
+    monkeypatch.setattr(bench, "ROOT", tmp_path)
+    monkeypatch.setattr(bench, "REPORT", tmp_path / ".bench" / "report.json")
+    monkeypatch.setattr(tempfile, "mkdtemp", lambda prefix: str(tmp_path / "w"))
+
+    def build(config: Path, out: Path, site_url: str, *, strict: bool) -> Any:
+        seen["builds"].append((config, strict))
+        built(out)
+        (out / "search").mkdir()
+        (out / "search" / "search_index.json").write_text("{}")
+        return bench.BuildTime(wall=2.0, cpu=1.5)
+
+    def lighthouse(url: str, out: Path) -> bench.Lighthouse:
+        seen["lighthouse"].append(url.split("/", 3)[3])
+        return bench.Lighthouse(dict.fromkeys(bench.CATEGORIES, 90), 900.0, 10.0, 500)
+
+    class Browser:
+        def new_page(self) -> Any:
+            return SimpleNamespace(goto=lambda url: None, close=lambda: None)
+
+        def close(self) -> None:
+            seen["browser closed"] = True
+
+    @contextlib.contextmanager
+    def playwright() -> Iterator[object]:
+        launch = lambda **options: Browser()  # noqa: E731
+        yield SimpleNamespace(chromium=SimpleNamespace(launch=launch))
+
+    queries = [
+        search_eval.Query("hit", "guides/debug/", "task"),
+        search_eval.Query("miss", "nowhere/", "typo"),
+    ]
+
+    def run(page: object, origin: str, asked: list[search_eval.Query]) -> Any:
+        return [search_eval.Outcome(q, [["guides/debug/"]]) for q in asked]
+
+    monkeypatch.setattr(bench, "build", build)
+    monkeypatch.setattr(bench, "lighthouse", lighthouse)
+    monkeypatch.setattr(bench, "sync_playwright", playwright)
+    monkeypatch.setattr(chromium, "path", lambda: "/bin/chrome")
+    monkeypatch.setattr(page_weight, "measure", fake_weight)
+    monkeypatch.setattr(search_eval, "load", lambda: queries)
+    monkeypatch.setattr(search_eval, "run", run)
+    monkeypatch.setattr(stock_site, "write", lambda folder, url: folder / "mkdocs.yml")
+    return seen
+
+
+def test_a_full_run_writes_and_prints_the_report(
+    stand_ins: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench"])
+    bench.main()
+    report = json.loads((tmp_path / ".bench" / "report.json").read_text())
+    assert [strict for _, strict in stand_ins["builds"]] == [True, False]
+    assert set(report["sites"]["ours"]["pages"]) == {"", "guides/debug/"}
+    assert report["sites"]["ours"]["warm"] is False
+    assert report["search"]["rates"]["top3"] == 0.5
+    assert report["search"]["misses"] == [
+        {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
+    ]
+    # Every page of this site, then the stock build of the heaviest ones built.
+    assert stand_ins["lighthouse"] == ["", "guides/debug/", "", "guides/debug/"]
+    assert stand_ins["browser closed"]
+    out = capsys.readouterr().out
+    assert "build seconds, cpu" in out
+    assert "miss: 'miss' -> expected 'nowhere/'" in out
+    assert "report: .bench/report.json" in out
+
+
+def test_pages_limits_lighthouse(
+    stand_ins: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench", "--pages", "guides/debug/"])
+    bench.main()
+    assert stand_ins["lighthouse"] == ["guides/debug/", "guides/debug/"]
+
+
+def test_no_lighthouse_says_how_to_get_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(bench, "LIGHTHOUSE", tmp_path / "missing")
+    monkeypatch.setattr("sys.argv", ["bench"])
+    with pytest.raises(SystemExit, match=r"no Lighthouse at .*missing: run `make"):
+        bench.main()
+
+
+def test_the_report_prints_dashes_where_stock_has_no_figure(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    site = {"build": {"wall": 1.0, "cpu": 0.0}, "search_index": {"raw": 0, "gzip": 0}}
+    page = {"html_raw": 1024, "gzip": 512, "requests": ["/"], "external": []}
+    bench.print_report(
+        {
+            "sites": {
+                "ours": {**site, "pages": {"": page}},
+                "stock": {**site, "pages": {}},
+            },
+            "lighthouse": {"ours": {}, "stock": {}},
+            "search": {
+                "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
+                "misses": [],
+            },
+        }
+    )
+    out = capsys.readouterr().out
+    assert "build seconds, cpu" in out
+    home = next(line for line in out.splitlines() if line.strip().startswith("home"))
+    assert home.split()[1:4] == ["1.0", "-", "-"]

@@ -1,0 +1,105 @@
+"""tools/page_weight.py: what a cold page load downloads, mapped back to the
+files the site serves, raw and gzip (level 6, as GitHub Pages compresses)."""
+
+import gzip
+from collections.abc import Callable
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from tools import page_weight
+from tools.serve import SiteServer
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>page</p>" * 50)
+    (tmp_path / "404.html").write_text("<p>not found</p>")
+    (tmp_path / "site.css").write_text("p { color: red }\n" * 20)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": []}' * 30)
+    return tmp_path
+
+
+def test_gzip_size_is_level_six_without_a_timestamp() -> None:
+    data = b"abc" * 1000
+    assert page_weight.gzip_size(data) == len(gzip.compress(data, 6, mtime=0))
+    assert page_weight.gzip_size(data) < len(data)
+
+
+def test_served_file_answers_as_github_pages(site: Path) -> None:
+    assert page_weight.served_file(site, "/page/") == site / "page" / "index.html"
+    assert page_weight.served_file(site, "/site%2Ecss") == site / "site.css"
+    assert page_weight.served_file(site, "/missing.js") == site / "404.html"
+
+
+class FakeBrowser:
+    """Replays `requests` on goto through the context's route and request hooks."""
+
+    def __init__(self, requests: list[str]) -> None:
+        self.requests = requests
+        self.continued: list[str] = []
+        self.aborted: list[str] = []
+        self.closed = False
+
+    def new_context(self, viewport: dict[str, int]) -> Any:
+        hooks: dict[str, Callable[[Any], None]] = {}
+
+        def goto(url: str) -> None:
+            for address in [url, *self.requests]:
+                request = SimpleNamespace(url=address)
+                hooks["route"](
+                    SimpleNamespace(
+                        request=request,
+                        continue_=lambda a=address: self.continued.append(a),
+                        abort=lambda a=address: self.aborted.append(a),
+                    )
+                )
+                hooks["request"](request)
+
+        page = SimpleNamespace(goto=goto, wait_for_load_state=lambda state: None)
+        return SimpleNamespace(
+            route=lambda pattern, handler: hooks.__setitem__("route", handler),
+            on=lambda event, handler: hooks.__setitem__(event, handler),
+            new_page=lambda: page,
+            close=lambda: setattr(self, "closed", True),
+        )
+
+
+def test_measure_adds_up_local_files_and_blocks_other_hosts(site: Path) -> None:
+    with SiteServer(site, base="/repo/") as server:
+        browser = FakeBrowser(
+            [
+                server.url("site.css"),
+                "https://fonts.example/font.woff2",
+                "data:image/png;base64,AAAA",
+            ]
+        )
+        weight = page_weight.measure(browser, server, "page/")  # type: ignore[arg-type]
+    html = (site / "page" / "index.html").read_bytes()
+    css = (site / "site.css").read_bytes()
+    assert weight.requests == ["/repo/page/", "/repo/site.css"]
+    assert weight.external == ["https://fonts.example/font.woff2"]
+    assert weight.request_count == 3
+    assert weight.raw == len(html) + len(css)
+    assert weight.gzip == page_weight.gzip_size(html) + page_weight.gzip_size(css)
+    assert (weight.html_raw, weight.html_gzip) == (
+        len(html),
+        page_weight.gzip_size(html),
+    )
+    assert browser.aborted == [
+        "https://fonts.example/font.woff2",
+        "data:image/png;base64,AAAA",
+    ]
+    assert browser.closed
+
+
+def test_search_index_raw_and_gzip(site: Path) -> None:
+    data = (site / "search" / "search_index.json").read_bytes()
+    assert page_weight.search_index(site) == (
+        len(data),
+        page_weight.gzip_size(data),
+    )

@@ -1,0 +1,90 @@
+"""tools/search_eval.py: the evaluation set loads (a bad row names the file),
+results become the cards a reader sees, and the rates count the right ranks."""
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tools import search_eval
+
+ORIGIN = "http://127.0.0.1:8000"
+
+
+def test_the_committed_set_loads() -> None:
+    queries = search_eval.load()
+    assert queries
+    assert all(q.text.strip() and q.kind for q in queries)
+
+
+def test_a_bad_row_names_the_file_and_the_row(tmp_path: Path) -> None:
+    data = tmp_path / "set.toml"
+    data.write_text('queries = [\n  ["ok", "page/", "task"],\n  ["", "page/"],\n]\n')
+    with pytest.raises(ValueError, match=r"set\.toml: query 2 must be"):
+        search_eval.load(data)
+    data.write_text("rows = []\n")
+    with pytest.raises(ValueError, match=r"set\.toml: needs a `queries"):
+        search_eval.load(data)
+
+
+def doc(location: str, score: float) -> dict[str, Any]:
+    return {"location": f"{ORIGIN}/{location}", "score": score}
+
+
+# Two cards: the steps page (its page entry is not first in the group, and only
+# the sections scoring as high as the best hit are shown) and the home page.
+GROUPS = [
+    [
+        doc("steps/#step-run", 9.0),
+        doc("steps/", 2.0),
+        doc("steps/#step-sleep", 9.0),
+        doc("steps/#retries", 3.0),
+    ],
+    [doc("", 1.0)],
+]
+
+
+def test_a_card_shows_its_page_and_the_sections_as_good_as_its_best() -> None:
+    assert search_eval.shown_cards(GROUPS, ORIGIN) == [
+        ["steps/", "steps/#step-run", "steps/#step-sleep"],
+        [""],
+    ]
+
+
+def test_a_fragment_is_unquoted() -> None:
+    groups = [[doc("page/#caf%C3%A9", 1.0)]]
+    assert search_eval.shown_cards(groups, ORIGIN) == [["page/#café"]]
+
+
+class FakePage:
+    def __init__(self, results: list[Any]) -> None:
+        self.results = results
+        self.sent: list[str] = []
+
+    def evaluate(self, script: str, queries: list[str]) -> list[Any]:
+        assert "postMessage" in script
+        self.sent = queries
+        return self.results
+
+
+def test_run_ranks_each_query_by_the_card_showing_its_link() -> None:
+    queries = [
+        search_eval.Query("step.run", "steps/#step-run", "identifier"),
+        search_eval.Query("home", "", "term"),
+        search_eval.Query("retries", "steps/#retries", "task"),
+    ]
+    page = FakePage([GROUPS, GROUPS, GROUPS])
+    outcomes = search_eval.run(page, ORIGIN, queries)  # type: ignore[arg-type]
+    assert page.sent == ["step.run", "home", "retries"]
+    assert [o.rank for o in outcomes] == [1, 2, None]
+    rates = search_eval.rates(outcomes)
+    assert rates == search_eval.Rates(top1=1 / 3, top3=2 / 3, mrr=0.5, total=3)
+
+
+def test_a_rank_past_the_top_three_is_a_miss_for_top3() -> None:
+    query = search_eval.Query("q", "d/", "term")
+    cards = [["a/"], ["b/"], ["c/"], ["d/"]]
+    outcome = search_eval.Outcome(query, cards)
+    assert outcome.rank == 4
+    rates = search_eval.rates([outcome])
+    assert (rates.top1, rates.top3, rates.mrr) == (0, 0, 0.25)
