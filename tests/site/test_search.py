@@ -2,7 +2,8 @@
 
 One row per expectation: (query, "page/#section"), the result a reader expects
 among the first three shown. "page/" alone means the page's own entry; the
-home page is "" (as in public-anchors.txt). Add a row when you add a page.
+home page is "" (as in public-anchors.txt). Every page of the registry has a
+row (a check outside the browser tests fails otherwise): add one with a page.
 """
 
 import time
@@ -13,12 +14,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from docsite import registry
+from docsite.urls import url_of
 from tests.site.build import SITE_URL
 from tests.site.visits import Visit, open_visit
 from tools import built_html as html
 from tools.serve import SiteServer
-
-pytestmark = pytest.mark.browser
 
 SEARCH = [
     # query                           expected in the top 3
@@ -58,6 +59,17 @@ SEARCH = [
     ("sentry", "guides/deploy/#sentry"),
     ("versioning", "guides/deploy/#in-flight"),
     ("step output size limit", "guides/deploy/#limits"),
+    ("human in the loop approval", "guides/improve/#human-in-the-loop"),
+    (
+        "concurrency is not rate limiting",
+        "corrections/#concurrency-is-not-rate-limiting",
+    ),
+    ("string durations", "corrections/#string-durations"),
+    ("agent skill", "skill/"),
+    ("skills cli", "skill/#skills-cli"),
+    ("add a page", "contributing/#add-a-page"),
+    ("equivalent mutants", "contributing/#equivalent-mutants"),
+    ("changelog", "changelog/"),
 ]
 TOP = 3
 
@@ -105,6 +117,23 @@ def search(page: Page, query: str) -> list[str]:
     return last
 
 
+def pages_without_a_row(rows: list[tuple[str, str]]) -> list[str]:
+    """Registry pages (by source path) that no row expects a result on."""
+    expected = {where.partition("#")[0] for _, where in rows}
+    return [page.src for page in registry.pages() if url_of(page.src) not in expected]
+
+
+def test_every_page_has_a_search_row() -> None:
+    missing = pages_without_a_row(SEARCH)
+    assert not missing, f"pages with no row in SEARCH (add one per page): {missing}"
+
+
+def test_a_page_without_a_row_is_named() -> None:
+    rows = [row for row in SEARCH if not row[1].startswith("changelog/")]
+    assert pages_without_a_row(rows) == ["changelog.md"]
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize(("query", "expected"), SEARCH, ids=[q for q, _ in SEARCH])
 def test_search_finds_the_expected_section(
     home: Visit, query: str, expected: str
