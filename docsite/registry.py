@@ -22,6 +22,8 @@ FOLDERS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "corrections.md": ((), "corrections"),
     # Written by hooks/changelog.py from changelog.yml; tests/hooks/test_changelog.py.
     "changelog.md": ((), None),
+    # One home per claim: cancel and flow control are the improve guide's examples.
+    "quick-reference.md": (("quick_reference", "guides/improve"), "quick_reference"),
     # The reference app: the Leadflow package and the files that describe it.
     "patterns/index.md": (("leadflow", "patterns"), "patterns"),
     "patterns/genie-iq.md": (("leadflow", "patterns"), "patterns"),

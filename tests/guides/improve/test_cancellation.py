@@ -1,6 +1,9 @@
 import datetime
 
 import inngest
+import pytest
+from inngest._internal.errors import FunctionConfigInvalidError
+from pydantic_core import PydanticSerializationError
 
 from snippets.guides.improve import cancellation
 from snippets.guides.improve.client import client
@@ -51,3 +54,33 @@ def test_a_misspelled_condition_is_dropped_silently() -> None:
     )
     dumped = typo.model_dump(by_alias=True)
     assert dumped == {"event": "billing/subscribed", "if": None, "timeout": None}
+
+
+def test_cancel_must_be_a_list() -> None:
+    with pytest.raises(
+        FunctionConfigInvalidError, match="cancel: Input should be a valid list"
+    ):
+
+        @client.create_function(
+            fn_id="bad-cancel",
+            trigger=inngest.TriggerEvent(event="trial/started"),
+            cancel=inngest.Cancel(event="billing/subscribed"),  # type: ignore[arg-type]
+        )
+        async def bad(ctx: inngest.Context) -> None: ...
+
+
+def test_a_timeout_under_one_second_fails_when_the_app_syncs() -> None:
+    @client.create_function(
+        fn_id="short-cancel",
+        trigger=inngest.TriggerEvent(event="trial/started"),
+        cancel=[
+            inngest.Cancel(
+                event="billing/subscribed", timeout=datetime.timedelta(milliseconds=10)
+            )
+        ],
+    )
+    async def short(ctx: inngest.Context) -> None: ...
+
+    # Accepted at definition; serializing the config for the sync fails.
+    with pytest.raises(PydanticSerializationError, match="at least 1 second"):
+        kit.registered_config(short)

@@ -114,6 +114,37 @@ def test_each_run_completes(
     assert (run.status, run.output) == ("Completed", output)
 
 
+def expressions(expected: dict[str, Any]) -> list[str]:
+    """Every CEL key or expression in a registered option (or list of them)."""
+    found = []
+    for value in expected.values():
+        for option in value if isinstance(value, list) else [value]:
+            if isinstance(option, str):
+                found.append(option)  # idempotency is the key itself
+            else:
+                found += [v for k, v in option.items() if k in ("key", "run")]
+    return found
+
+
+@pytest.mark.parametrize(("fn", "data", "expected", "output"), CASES, ids=IDS)
+def test_every_key_and_expression_is_valid_cel(
+    fn: inngest.Function[Any],
+    data: dict[str, inngest.JSON],
+    expected: dict[str, Any],
+    output: object,
+) -> None:
+    found = expressions(expected)
+    assert found
+    for expression in found:
+        # KeyError/ValueError on a typo: the sample event has only what it needs.
+        kit.evaluate(expression, event={"data": data})
+
+
+def test_a_misspelled_key_is_dropped_and_the_limit_becomes_global() -> None:
+    wrong = inngest.Concurrency(limit=1, keys="event.data.account_id")  # type: ignore[call-arg]
+    assert wrong.key is None
+
+
 def test_priority_factor_is_seconds_from_event_data() -> None:
     run = "event.data.plan == 'enterprise' ? 120 : 0"
     assert kit.matches(

@@ -1,0 +1,19 @@
+import inngest
+
+from snippets.quick_reference import timeouts
+from snippets.quick_reference.client import client
+from snippets.testing_kit.kit import registered_config, serve_functions
+
+
+def test_registered_timeouts() -> None:
+    assert registered_config(timeouts.render_video)["timeouts"] == {
+        "start": "5m",
+        "finish": "1h",
+    }
+
+
+def test_the_function_runs() -> None:
+    run = serve_functions(client, [timeouts.render_video]).run(
+        timeouts.render_video, inngest.Event(name="qr/video.uploaded", data={})
+    )
+    assert run.completed
