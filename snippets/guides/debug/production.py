@@ -19,12 +19,7 @@ def create_app() -> tuple[fastapi.FastAPI, inngest.Inngest]:
         return f"shipping {ctx.event.data['order_id']}"
 
     app = fastapi.FastAPI()
-    inngest.fast_api.serve(  # (1)!
-        app,
-        client,
-        [ship_order],
-        enable_unauthed_sync=False,  # (2)!
-    )
+    inngest.fast_api.serve(app, client, [ship_order])  # (1)!
     return app, client
 
 
