@@ -5,18 +5,6 @@ from snippets.quick_reference.client import client
 from snippets.testing_kit.kit import serve_functions
 
 
-def test_parallel_plans_both_steps_then_returns_their_results_in_order() -> None:
-    run = serve_functions(client, [parallel.build_dashboard]).run(
-        parallel.build_dashboard,
-        inngest.Event(name="qr/dashboard.requested", data={"user_id": "u1"}),
-    )
-    assert run.output == {"profile": {"id": "u1", "name": "Ada"}, "orders": [1, 2, 3]}
-    # The SDK first reports both steps as planned; the server then runs each one
-    # in its own request (in parallel on a real server).
-    assert run.steps("StepPlanned") == ["profile", "orders"]
-    assert sorted(run.steps("StepRun")) == ["orders", "profile"]
-
-
 def test_race_mode_still_returns_every_result_and_runs_both_steps_of_a_callable() -> (
     None
 ):
@@ -34,13 +22,3 @@ def test_race_mode_still_returns_every_result_and_runs_both_steps_of_a_callable(
     planned = [op for op in run.ops if op.op == "StepPlanned"]
     assert {op.step_id for op in planned} >= {"charge", "reserve-stock"}
     assert all(op.opts == {"parallelMode": "race"} for op in planned)
-
-
-def test_wait_mode_sends_no_parallel_hint() -> None:
-    run = serve_functions(client, [parallel.build_dashboard]).run(
-        parallel.build_dashboard,
-        inngest.Event(name="qr/dashboard.requested", data={"user_id": "u1"}),
-    )
-    planned = [op for op in run.ops if op.op == "StepPlanned"]
-    assert planned
-    assert all(not op.opts for op in planned)

@@ -27,6 +27,13 @@ def test_invoke_returns_the_child_output() -> None:
     assert _qualify(12).output == "nurture"
 
 
+def test_the_invoked_run_gets_the_data_plus_the_servers_metadata() -> None:
+    [child] = _qualify(1200).children
+    assert child.event["name"] == "inngest/function.invoked"
+    assert set(child.event["data"]) == {"employees", "_inngest"}
+    assert child.event["data"]["_inngest"]["fn_id"] == "improve-guide-score-lead"
+
+
 def test_a_failed_child_raises_step_error_in_the_caller() -> None:
     run = _qualify(-1)
     assert run.completed

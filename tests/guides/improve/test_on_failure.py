@@ -1,4 +1,5 @@
 import inngest
+import pytest
 
 from snippets.guides.improve import on_failure
 from snippets.guides.improve.client import client
@@ -74,3 +75,14 @@ def test_a_failure_with_no_error_object_still_alerts() -> None:
         f"{FN_ID}-failure", event
     )
     assert run.output == "paged on-call: run 01FAILEDRUN failed: unknown"
+
+
+def test_an_async_function_needs_an_async_failure_handler() -> None:
+    def sync_handler(ctx: inngest.ContextSync) -> None: ...
+
+    with pytest.raises(Exception, match="cannot have a non-async on_failure handler"):
+        client.create_function(
+            fn_id="mixed",
+            trigger=inngest.TriggerEvent(event="catalog/import.requested"),
+            on_failure=sync_handler,
+        )(on_failure.import_catalog._handler)

@@ -65,6 +65,10 @@ def test_parallel_plans_all_steps_and_runs_each_body_once(bodies: Counter[str]) 
     # Then the server calls once per step (it may do so concurrently).
     assert run.steps("StepRun") == ["company", "person", "tech-stack"]
     assert bodies == dict.fromkeys(LOOKUPS, 1)
+    # The default mode (WAIT) sends no parallel hint with the planned steps.
+    planned = [op for op in run.ops if op.op == "StepPlanned"]
+    assert planned
+    assert all(not op.opts for op in planned)
 
 
 def test_gather_runs_steps_one_per_request_and_repeats_bodies(

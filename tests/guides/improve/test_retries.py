@@ -1,5 +1,6 @@
 import inngest
 import pytest
+from inngest._internal.errors import FunctionConfigInvalidError
 
 from snippets.guides.improve import retries
 from snippets.guides.improve.client import client
@@ -65,8 +66,15 @@ def test_step_error_is_raised_after_the_last_attempt(
     )
 
 
-def test_without_retries_the_sdk_registers_none() -> None:
-    from snippets.guides.improve import approval
+def test_negative_retries_fail_when_the_config_is_built_for_the_sync() -> None:
+    @client.create_function(
+        fn_id="bad-retries",
+        trigger=inngest.TriggerEvent(event="billing/invoice.finalized"),
+        retries=-1,
+    )
+    async def bad(ctx: inngest.Context) -> None: ...
 
-    config = kit.registered_config(approval.expense_approval)
-    assert "retries" not in config["steps"]["step"]  # the server default applies
+    # No error at definition: only when the serve handler builds the sync payload.
+    expected = "attempts: Input should be greater than or equal to 0"
+    with pytest.raises(FunctionConfigInvalidError, match=expected):
+        kit.registered_config(bad)

@@ -42,6 +42,8 @@ def test_output_type_without_the_serializer_fails() -> None:
     run = _variant(inngest.Inngest(app_id="no-serializer"), output_type=typed.Quote)
     assert run.status == "Failed"
     assert run.error["code"] == "output_unserializable"
+    assert run.error["name"] == "OutputUnserializableError"
+    assert run.error["message"] == '"fetch-quote" returned unserializable data'
 
 
 def test_the_serializer_without_output_type_replays_a_dict() -> None:
