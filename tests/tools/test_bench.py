@@ -3,11 +3,9 @@ bench naming its config; Lighthouse's report is read into scores; the whole run
 writes the report it prints. Chromium, Lighthouse and the two real builds are
 stood in for: no figure is asserted here (figures belong in `make bench`)."""
 
-import contextlib
 import json
 import stat
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -89,7 +87,9 @@ def fake_weight(browser: object, server: SiteServer, url: str) -> Any:
 
 
 @pytest.fixture
-def stand_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+def stand_ins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_playwright: Any
+) -> dict[str, Any]:
     """Every heavy part of the bench replaced; `seen` records what ran."""
     seen: dict[str, Any] = {"lighthouse": [], "builds": []}
     lighthouse_bin = tmp_path / "lighthouse"
@@ -117,11 +117,6 @@ def stand_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]
         def close(self) -> None:
             seen["browser closed"] = True
 
-    @contextlib.contextmanager
-    def playwright() -> Iterator[object]:
-        launch = lambda **options: Browser()  # noqa: E731
-        yield SimpleNamespace(chromium=SimpleNamespace(launch=launch))
-
     queries = [
         search_eval.Query("hit", "guides/debug/", "task"),
         search_eval.Query("miss", "nowhere/", "typo"),
@@ -132,8 +127,7 @@ def stand_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]
 
     monkeypatch.setattr(bench, "build", build)
     monkeypatch.setattr(bench, "lighthouse", lighthouse)
-    monkeypatch.setattr(bench, "sync_playwright", playwright)
-    monkeypatch.setattr(chromium, "path", lambda: "/bin/chrome")
+    monkeypatch.setattr(bench, "sync_playwright", fake_playwright(Browser()))
     monkeypatch.setattr(page_weight, "measure", fake_weight)
     monkeypatch.setattr(search_eval, "load", lambda: queries)
     monkeypatch.setattr(search_eval, "run", run)

@@ -1,15 +1,12 @@
 """tools/social_card.py: the link-preview card names the site and is 1200x630."""
 
-import contextlib
 import struct
-from collections.abc import Iterator
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
-from tools import chromium, social_card
+from tools import social_card
 
 
 def test_the_card_names_the_site_escaped() -> None:
@@ -28,7 +25,10 @@ def out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_main_screenshots_the_card_at_its_size(
-    out: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    fake_playwright: Any,
 ) -> None:
     seen: dict[str, Any] = {}
 
@@ -47,13 +47,7 @@ def test_main_screenshots_the_card_at_its_size(
         def close(self) -> None:
             seen["closed"] = True
 
-    @contextlib.contextmanager
-    def playwright() -> Iterator[object]:
-        launch = lambda **options: Browser()  # noqa: E731
-        yield SimpleNamespace(chromium=SimpleNamespace(launch=launch))
-
-    monkeypatch.setattr(social_card, "sync_playwright", playwright)
-    monkeypatch.setattr(chromium, "path", lambda: "/bin/chrome")
+    monkeypatch.setattr(social_card, "sync_playwright", fake_playwright(Browser()))
     assert social_card.main() == 0
     assert out.read_bytes() == b"png"
     assert seen["viewport"] == {"width": 1200, "height": 630}
