@@ -1,5 +1,3 @@
-import datetime
-
 # --8<-- [start:imports]
 import inngest
 from inngest import NonRetriableError, RetryAfterError, StepError  # (1)!
@@ -8,43 +6,8 @@ from inngest import NonRetriableError, RetryAfterError, StepError  # (1)!
 from snippets.quick_reference.client import client
 
 
-class RateLimited(Exception):
-    def __init__(self, seconds: int) -> None:
-        super().__init__(f"rate limited for {seconds}s")
-        self.seconds = seconds
-
-
 async def lookup_company(email: str) -> dict[str, object]:
     return {"email": email, "company": email.partition("@")[2]}
-
-
-async def call_api(url: str) -> str:
-    return f"delivered to {url}"
-
-
-# --8<-- [start:raise]
-@client.create_function(
-    fn_id="deliver-webhook",
-    trigger=inngest.TriggerEvent(event="qr/webhook.queued"),
-)
-async def deliver_webhook(ctx: inngest.Context) -> str:
-    url = ctx.event.data.get("url")
-    if not isinstance(url, str):
-        raise NonRetriableError("payload has no url")  # (1)!
-
-    async def send() -> str:
-        try:
-            return await call_api(url)
-        except RateLimited as err:
-            raise RetryAfterError(  # (2)!
-                "receiver is rate limiting us",
-                datetime.timedelta(seconds=err.seconds),
-            ) from err
-
-    return await ctx.step.run("send", send)  # (3)!
-
-
-# --8<-- [end:raise]
 
 
 # --8<-- [start:step_error]
@@ -64,3 +27,8 @@ async def enrich_contact(ctx: inngest.Context) -> dict[str, object]:
 
 
 # --8<-- [end:step_error]
+
+
+# The page imports all three; the examples that raise the first two are the
+# improve guide's (guides/improve/errors.py).
+__all__ = ["NonRetriableError", "RetryAfterError", "StepError"]
