@@ -4,13 +4,13 @@ import inngest.fast_api
 
 from snippets.quick_reference.client import client
 from snippets.quick_reference.step_run import step_run_basic
-from snippets.quick_reference.wait_for_event import expense_approval
+from snippets.quick_reference.step_sleep import renewal_notice
 
 app = fastapi.FastAPI()
 
 inngest.fast_api.serve(  # (1)!
     app,
     client,
-    [step_run_basic, expense_approval],  # (2)!
+    [step_run_basic, renewal_notice],  # (2)!
 )
 # --8<-- [end:serve]

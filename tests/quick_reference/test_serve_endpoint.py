@@ -15,7 +15,7 @@ def test_put_syncs_every_listed_function(inngest_api: FakeInngestAPI) -> None:
     synced = sync(TestClient(serve_endpoint.app), inngest_api)
     assert [f["id"] for f in synced["functions"]] == [
         "quick-reference-step-run-basic",
-        "quick-reference-expense-approval",
+        "quick-reference-renewal-notice",
     ]
     assert synced["url"] == "http://testserver/api/inngest"
     step_url = synced["functions"][0]["steps"]["step"]["runtime"]["url"]

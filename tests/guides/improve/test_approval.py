@@ -90,3 +90,57 @@ def test_async_is_the_awaited_event_and_event_is_the_trigger() -> None:
     with pytest.raises(KeyError):
         kit.matches("event.data.approved == true", event=trigger, awaited=decided)
     assert kit.matches("async.data.approved == true", event=trigger, awaited=decided)
+
+
+def test_timeout_is_required() -> None:
+    # A step option, not function config.
+    assert "timeout" not in kit.registered_config(approval.expense_approval)
+
+    @client.create_function(
+        fn_id="no-timeout", trigger=inngest.TriggerEvent(event="expense/submitted")
+    )
+    async def no_timeout(ctx: inngest.Context) -> None:
+        await ctx.step.wait_for_event("w", event="expense/decided")  # type: ignore[call-arg]
+
+    run = kit.serve_functions(client, [no_timeout]).run(
+        no_timeout, inngest.Event(name="expense/submitted")
+    )
+    assert run.error["name"] == "TypeError"
+    assert "missing 1 required keyword-only argument: 'timeout'" in run.error["message"]
+
+
+def test_timeout_must_be_at_least_a_second() -> None:
+    # A string such as "7d" fails too: the corrections page's test shows it.
+    @client.create_function(
+        fn_id="bad-timeout", trigger=inngest.TriggerEvent(event="expense/submitted")
+    )
+    async def bad_timeout(ctx: inngest.Context) -> None:
+        await ctx.step.wait_for_event("w", event="expense/decided", timeout=500)
+
+    run = kit.serve_functions(client, [bad_timeout]).run(
+        bad_timeout, inngest.Event(name="expense/submitted")
+    )
+    assert (run.error["name"], run.error["message"]) == (
+        "FunctionConfigInvalidError",
+        "duration must be at least 1 second",
+    )
+
+
+def test_arguments_after_the_step_id_are_keyword_only() -> None:
+    @client.create_function(
+        fn_id="positional", trigger=inngest.TriggerEvent(event="expense/submitted")
+    )
+    async def positional(ctx: inngest.Context) -> None:
+        await ctx.step.wait_for_event("w", "expense/decided")  # type: ignore[call-arg]
+
+    run = kit.serve_functions(client, [positional]).run(
+        positional, inngest.Event(name="expense/submitted")
+    )
+    assert run.error["name"] == "TypeError"
+
+
+def test_string_literals_in_if_exp_need_quotes() -> None:
+    awaited = {"data": {"id": "abc"}}
+    assert kit.matches("async.data.id == 'abc'", event={}, awaited=awaited)
+    with pytest.raises(RuntimeError, match="abc"):
+        kit.matches("async.data.id == abc", event={}, awaited=awaited)
