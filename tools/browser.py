@@ -12,6 +12,10 @@ The order (the first one that runs wins):
 4. as root with `apt-get`, Debian's `chromium` package;
 5. otherwise one error that names each option and why it did not apply.
 
+Before any of that, Playwright's driver (the Node.js inside the playwright
+wheel) must start: on a minimal Debian it lacks `libatomic.so.1`. As root with
+`apt-get` the library's package is installed; otherwise the error names it.
+
 Every candidate must answer `--version`: Ubuntu's `chromium` deb is a stub that
 points to snap, and a downloaded Chromium may lack the system libraries it
 needs. A download that cannot reach Playwright's host fails within seconds
@@ -24,6 +28,7 @@ import argparse
 import dataclasses
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,8 +56,18 @@ FIXES = (
 )
 
 
+# Shared libraries Playwright's bundled Node.js needs that a minimal Debian
+# (debootstrap --variant=minbase) lacks, with the package that has each.
+DRIVER_LIBRARIES = {"libatomic.so.1": "libatomic1"}
+MISSING_LIBRARY = re.compile(r"error while loading shared libraries: ([^:\s]+)")
+
+
 class BrowserNotFoundError(FileNotFoundError):
     """No usable browser: the message lists every option and why it failed."""
+
+
+class DriverError(RuntimeError):
+    """Playwright's driver does not start: the message says why and the fix."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,27 +205,69 @@ def playwright_chromium(search: Search, *, download: bool) -> Path | None:
     return usable(search, option, playwright_build(host))
 
 
+def apt_get(host: Host) -> str | None:
+    return shutil.which("apt-get", path=host.env.get("PATH", os.defpath))
+
+
+def apt_install(host: Host, apt: str, packages: Sequence[str]) -> str:
+    """`apt-get update` then install `packages`: '' or why it failed."""
+    env = {**host.env, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in (
+        [apt, "update", "-qq"],
+        [apt, "install", "-y", "-qq", "--no-install-recommends", *packages],
+    ):
+        failure = run_quietly(command, env, DOWNLOAD_TIMEOUT_S)
+        if failure:
+            return f"`{' '.join(command[1:])}` failed ({failure})"
+    return ""
+
+
 def debian_chromium(search: Search) -> Path | None:
     host = search.host
     option = "Debian's chromium (apt-get, as root)"
-    apt = shutil.which("apt-get", path=host.env.get("PATH", os.defpath))
+    apt = apt_get(host)
     if not (host.is_root and apt):
         search.note(option, "not root" if apt else "no apt-get")
         return None
     search.log("installing Debian's chromium with apt-get ...")
-    env = {**host.env, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (
-        [apt, "update", "-qq"],
-        [apt, "install", "-y", "-qq", "--no-install-recommends", "chromium"],
-    ):
-        failure = run_quietly(command, env, DOWNLOAD_TIMEOUT_S)
-        if failure:
-            search.note(option, f"`{' '.join(command[1:])}` failed ({failure})")
-            return None
+    failure = apt_install(host, apt, ["chromium"])
+    if failure:
+        search.note(option, failure)
+        return None
     found = on_path(Search(host))
     if found is None:
         search.note(option, "installed, but no chromium on PATH runs")
     return found
+
+
+def driver_problem(host: Host) -> str:
+    """'' when Playwright's driver starts (`playwright --version`), else why not."""
+    return run_quietly([host.python, "-m", "playwright", "--version"], host.env, 120)
+
+
+def ensure_driver(host: Host, log: Callable[[str], None] | None = None) -> None:
+    """Make sure Playwright's driver starts; with `log`, as root, apt-install
+    the library it lacks. Raises DriverError naming the fix otherwise."""
+    failure = driver_problem(host)
+    if not failure:
+        return
+    missing = MISSING_LIBRARY.search(failure)
+    package = DRIVER_LIBRARIES.get(missing[1]) if missing else None
+    apt = apt_get(host)
+    if package and host.is_root and apt and log is not None:
+        log(f"installing {package} for Playwright's driver with apt-get ...")
+        failure = apt_install(host, apt, [package]) or driver_problem(host)
+        if not failure:
+            return
+    fix = (
+        f"install {package} (Debian/Ubuntu: `sudo apt-get install {package}`)"
+        if package
+        else "reinstall the virtualenv (`make clean test`)"
+    )
+    raise DriverError(
+        f"Playwright's driver (the Node.js in the playwright package) does not "
+        f"start: {failure}\nFix: {fix}."
+    )
 
 
 def run_quietly(command: list[str], env: Mapping[str, str], timeout: int) -> str:
@@ -268,8 +325,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     try:
+        ensure_driver(host, None if args.find else log)
         path = find(host, None if args.find else log)
-    except BrowserNotFoundError as error:
+    except (BrowserNotFoundError, DriverError) as error:
         log(str(error))
         return 1
     if not args.find:

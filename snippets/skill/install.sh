@@ -5,7 +5,7 @@ npx skills add inngest-fastapi-docs/inngest-fastapi-docs --skill inngest-workflo
 # --8<-- [start:zip]
 SKILLS_DIR=~/.claude/skills   # your agent's folder, from the table
 mkdir -p "$SKILLS_DIR"
-unzip -oq inngest-workflow-skill.zip -d "$SKILLS_DIR"
+python3 -m zipfile -e inngest-workflow-skill.zip "$SKILLS_DIR"
 ls "$SKILLS_DIR/inngest-workflow"   # SKILL.md  references
 # --8<-- [end:zip]
 

@@ -246,3 +246,72 @@ def test_main_without_find_says_which_browser(
     monkeypatch.setenv("CHROMIUM_PATH", str(chrome))
     assert browser.main([]) == 0
     assert f"browser tests use {chrome}" in capsys.readouterr().err
+
+
+def fake_driver(tmp_path: Path, *, fixed_by: str) -> Path:
+    """A python whose Playwright driver lacks libatomic.so.1 until `fixed_by`
+    (a file the fake apt-get makes) exists."""
+    return script(
+        tmp_path / "python",
+        f'[ -e {tmp_path / fixed_by} ] && {{ echo "Version 1.0"; exit 0; }}\n'
+        'echo "node: error while loading shared libraries: libatomic.so.1:'
+        ' cannot open shared object file" >&2; exit 127',
+    )
+
+
+def apt_get_making(tmp_path: Path, package: str) -> None:
+    script(
+        tmp_path / "bin" / "apt-get",
+        f'echo "$*" >> {tmp_path / "apt.log"}\n'
+        f'[ "$1" = install ] && touch {tmp_path / package}\nexit 0',
+    )
+
+
+def test_a_driver_that_starts_needs_nothing(tmp_path: Path) -> None:
+    python = script(tmp_path / "python", 'echo "Version 1.0"')
+    apt_get_making(tmp_path, "libatomic1")
+    browser.ensure_driver(host(tmp_path, is_root=True, python=str(python)), print)
+    assert not (tmp_path / "apt.log").exists()
+
+
+def test_as_root_the_library_the_driver_lacks_is_apt_installed(tmp_path: Path) -> None:
+    apt_get_making(tmp_path, "libatomic1")
+    python = fake_driver(tmp_path, fixed_by="libatomic1")
+    messages: list[str] = []
+    browser.ensure_driver(
+        host(tmp_path, is_root=True, python=str(python)), messages.append
+    )
+    assert (tmp_path / "apt.log").read_text().splitlines() == [
+        "update -qq",
+        "install -y -qq --no-install-recommends libatomic1",
+    ]
+    assert messages == [
+        "installing libatomic1 for Playwright's driver with apt-get ..."
+    ]
+
+
+@pytest.mark.parametrize("is_root", [False, True])
+def test_otherwise_the_error_names_the_library_and_its_package(
+    tmp_path: Path, is_root: bool
+) -> None:
+    apt_get_making(tmp_path, "something-else")  # as root: installs, no change
+    python = fake_driver(tmp_path, fixed_by="libatomic1")
+    machine = host(tmp_path, is_root=is_root, python=str(python))
+    with pytest.raises(browser.DriverError) as raised:
+        browser.ensure_driver(machine, lambda _: None)
+    assert "libatomic.so.1" in str(raised.value)
+    assert "`sudo apt-get install libatomic1`" in str(raised.value)
+
+
+def test_only_looking_never_installs(tmp_path: Path) -> None:
+    apt_get_making(tmp_path, "libatomic1")
+    python = fake_driver(tmp_path, fixed_by="libatomic1")
+    with pytest.raises(browser.DriverError, match="libatomic1"):
+        browser.ensure_driver(host(tmp_path, is_root=True, python=str(python)))
+    assert not (tmp_path / "apt.log").exists()
+
+
+def test_an_unknown_driver_failure_is_reported_as_it_is(tmp_path: Path) -> None:
+    python = script(tmp_path / "python", 'echo "Error: driver broke" >&2; exit 1')
+    with pytest.raises(browser.DriverError, match=r"exit 1: Error: driver broke"):
+        browser.ensure_driver(host(tmp_path, python=str(python)), print)
