@@ -12,8 +12,10 @@ import pytest
 
 from docsite import paths
 from snippets.testing_kit.kit import FakeInngestAPI
+from tests.shared_tls import share_tls_contexts
 from tests.site.build import PREBUILT_SITE, SharedBuild
 
+share_tls_contexts()
 _API = FakeInngestAPI().start()
 os.environ["INNGEST_DEV"] = _API.url
 for _name in (
