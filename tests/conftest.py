@@ -26,6 +26,13 @@ for _name in (
     os.environ.pop(_name, None)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first (in their order), then the rest: pytest-xdist
+    hands tests out in this order, so the long ones overlap with short ones
+    instead of leaving one worker busy at the end while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture
 def inngest_api() -> FakeInngestAPI:
     """The fake Inngest API, emptied before each test."""

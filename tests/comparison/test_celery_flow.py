@@ -16,6 +16,9 @@ from snippets.comparison import celery_flow, leads
 from tests.comparison.polling import wait_until
 
 app = celery_flow.app
+# One xdist worker runs the whole module, so one Celery worker is started and
+# stopped (about 4 s) instead of one on each xdist worker.
+pytestmark = pytest.mark.xdist_group("celery-flow")
 
 
 @pytest.fixture(scope="module", autouse=True)

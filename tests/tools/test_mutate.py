@@ -69,6 +69,7 @@ def _mutants(module: str) -> set[mutate.Change]:
     return changes
 
 
+@pytest.mark.slow
 def test_every_listed_equivalent_is_a_mutant_cosmic_ray_makes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -153,6 +154,7 @@ def test_the_report_lists_survivors_and_checks_the_floor(
     assert "below the floor of 90%" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="forks one pytest per mutant")
 def test_a_real_run_kills_what_the_tests_check_and_reports_the_rest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
