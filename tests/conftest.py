@@ -12,8 +12,10 @@ import pytest
 
 from docsite import paths
 from snippets.testing_kit.kit import FakeInngestAPI
+from tests.shared_tls import share_tls_contexts
 from tests.site.build import PREBUILT_SITE, SharedBuild
 
+share_tls_contexts()
 _API = FakeInngestAPI().start()
 os.environ["INNGEST_DEV"] = _API.url
 for _name in (
@@ -22,6 +24,13 @@ for _name in (
     "INNGEST_SIGNING_KEY_FALLBACK",
 ):
     os.environ.pop(_name, None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first (in their order), then the rest: pytest-xdist
+    hands tests out in this order, so the long ones overlap with short ones
+    instead of leaving one worker busy at the end while the other waits."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture

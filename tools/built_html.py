@@ -1,6 +1,7 @@
 """Parse built HTML pages: ids, links and the resources a browser would load."""
 
 import dataclasses
+import functools
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -61,6 +62,17 @@ class _Parser(HTMLParser):
 
 
 def parse(path: Path) -> Page:
+    """The page's ids, links, resources and headings.
+
+    Each version of a file (its size and modification time) is parsed once: the
+    checks of a built site read the same pages many times over. The `Page` is
+    shared between callers, so read it but never change it."""
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int) -> Page:
     page = Page(path)
     _Parser(page).feed(path.read_text())
     return page

@@ -232,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(tmp)
         candidate = args.python or install_candidate(workdir)
         tests_run, failures = run_tests(candidate, workdir, args.tests)
-        report = Report(probe(sys.executable), probe(candidate), failures, tests_run)
+        # This interpreter has the pinned SDK: its surface needs no subprocess.
+        report = Report(surface(), probe(candidate), failures, tests_run)
     print(report.render())
     if args.report:
         args.report.write_text(json.dumps(dataclasses.asdict(report), indent=2))

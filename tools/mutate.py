@@ -28,6 +28,7 @@ import concurrent.futures
 import dataclasses
 import difflib
 import functools
+import gc
 import importlib
 import os
 import shutil
@@ -222,10 +223,16 @@ def run_tests(module: str, timeout: float) -> tuple[bool, str]:
     with tempfile.TemporaryFile() as out:
         pid = os.fork()
         # The child: its own session, output to `out`, no .pyc. It ends in os._exit,
-        # so coverage cannot save what it ran (tests/tools/test_mutate*.py run it).
+        # so coverage cannot save what it ran (tests/tools/test_mutate*.py run it):
+        # a tracer it inherits (coverage's, there) is switched off, or it would
+        # only slow every line the child runs. Objects it inherits are frozen out of
+        # garbage collection: pytest collects twice per run, and walking the whole
+        # inherited heap would cost more than the test (and copy every page of it).
         if pid == 0:  # pragma: no cover
             code = 3
             try:
+                sys.settrace(None)
+                gc.freeze()
                 os.setsid()
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)

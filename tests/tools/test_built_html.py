@@ -24,6 +24,15 @@ def test_parse(tmp_path: Path) -> None:
     assert page.resources == ["a.css", "a.js", "background: url(b.png)", "c.png"]
 
 
+def test_a_page_is_parsed_again_only_when_the_file_changes(tmp_path: Path) -> None:
+    file = tmp_path / "index.html"
+    file.write_text(PAGE)
+    first = built_html.parse(file)
+    assert built_html.parse(file) is first
+    file.write_text(PAGE.replace('id="box"', 'id="other-box"'))
+    assert built_html.parse(file).ids == {"part", "other-box"}
+
+
 def test_tables(tmp_path: Path) -> None:
     file = tmp_path / "index.html"
     file.write_text(PAGE)

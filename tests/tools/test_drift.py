@@ -70,6 +70,7 @@ def test_parse_junit(tmp_path: Path) -> None:
     assert failures == [drift.Failure("a.bad", "boom"), drift.Failure("a.err", "error")]
 
 
+@pytest.mark.slow
 def test_a_real_run_against_the_pinned_sdk_reports_no_drift(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -118,6 +119,7 @@ def test_the_candidate_has_the_lock_but_the_newest_inngest(
     assert "--upgrade-package" in calls[-1]
 
 
+@pytest.mark.slow
 def test_without_python_main_installs_a_candidate(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

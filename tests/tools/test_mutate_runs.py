@@ -45,6 +45,7 @@ def demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_annotations_and_listed_equivalents_are_not_run(demo: Path) -> None:
     listed = mutate.Equivalent(
         mutate.Change(MODULE, "return age >= LIMIT", "return age > LIMIT"), "why"
@@ -55,6 +56,7 @@ def test_annotations_and_listed_equivalents_are_not_run(demo: Path) -> None:
     assert result.equivalent == [listed.change]
 
 
+@pytest.mark.slow
 def test_a_test_that_fails_without_mutants_stops_the_module(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -70,6 +72,7 @@ def test_a_test_that_fails_without_mutants_stops_the_module(
     assert error.startswith("tests/demo/test_age.py fails without any mutant")
 
 
+@pytest.mark.slow
 def test_a_test_run_over_its_time_counts_as_failed(demo: Path) -> None:
     slow = demo / "tests" / "demo" / "test_age.py"
     slow.write_text("import time\n\n\ndef test_slow() -> None:\n    time.sleep(30)\n")

@@ -37,10 +37,12 @@ def test_the_state_sent_grows_with_the_outputs() -> None:
     assert sizes[1000] - sizes[0] == 3 * (1000 + 2) - 3 * len("null")
 
 
+@pytest.mark.slow
 def test_an_rq_chain_runs_every_job() -> None:
     assert measure.rq_once(3).cpu_ms > 0  # raises unless the last job finished
 
 
+@pytest.mark.slow
 def test_a_celery_chain_runs_every_task() -> None:
     with measure.celery_runner() as once:
         assert once(3).wall_ms > 0  # raises unless the last task ran
@@ -98,6 +100,7 @@ def test_the_pinned_sdk_offers_no_checkpointing() -> None:
     assert not [name for name in dir(inngest) if "checkpoint" in name.lower()]
 
 
+@pytest.mark.slow
 def test_a_quick_measurement_writes_data_the_report_accepts(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
