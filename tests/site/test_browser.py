@@ -47,6 +47,33 @@ def clipboard_after_click(page: Page, index: int) -> str:
     return text
 
 
+# Material mounts a code block's copy button when the block comes into view
+# (content.lazy): as a reader does, bring each block into view, choosing its
+# tab first when it sits in one, and wait until every block has its button.
+SHOW_EVERY_CODE_BLOCK = """async () => {
+    const blocks = [...document.querySelectorAll(".md-content pre > code")];
+    for (const code of blocks) {
+        for (let block = code.closest(".tabbed-block"); block;
+             block = block.parentElement.closest(".tabbed-block")) {
+            const index = [...block.parentElement.children].indexOf(block);
+            const set = block.closest(".tabbed-set");
+            set.querySelectorAll(":scope > input")[index].checked = true;
+        }
+        code.scrollIntoView();
+        await new Promise(requestAnimationFrame);
+    }
+    return blocks.length;
+}"""
+
+
+def show_every_code_block(page: Page) -> None:
+    blocks = page.evaluate(SHOW_EVERY_CODE_BLOCK)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.md-content .md-code__nav').length >= n",
+        arg=blocks,
+    )
+
+
 @pytest.mark.parametrize(("url", "source"), page_params())
 def test_copy_button_copies_exactly_the_code(
     tabs: Tabs, url: str, source: Path
@@ -56,6 +83,7 @@ def test_copy_button_copies_exactly_the_code(
     page.evaluate(
         "document.querySelectorAll('details').forEach(d => { d.open = true; })"
     )
+    show_every_code_block(page)
     count = page.locator("button.md-code__button[data-md-type='copy']").count()
     copied = [clipboard_after_click(page, i) for i in range(count)]
     for number, text in enumerate(copied, start=1):
