@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from docsite import markdown, paths
@@ -41,37 +41,34 @@ def doc_pages() -> list[tuple[str, Path]]:
 
 def clipboard_after_click(page: Page, index: int) -> str:
     page.evaluate("navigator.clipboard.writeText('<nothing copied>')")
-    button = page.locator("button.md-code__button[data-md-type='copy']").nth(index)
-    button.dispatch_event("click")
+    show_code_block(page, index).dispatch_event("click")
     text: str = page.evaluate("navigator.clipboard.readText()")
     return text
 
 
 # Material mounts a code block's copy button when the block comes into view
-# (content.lazy): as a reader does, bring each block into view, choosing its
-# tab first when it sits in one, and wait until every block has its button.
-SHOW_EVERY_CODE_BLOCK = """async () => {
-    const blocks = [...document.querySelectorAll(".md-content pre > code")];
-    for (const code of blocks) {
-        for (let block = code.closest(".tabbed-block"); block;
-             block = block.parentElement.closest(".tabbed-block")) {
-            const index = [...block.parentElement.children].indexOf(block);
-            const set = block.closest(".tabbed-set");
-            set.querySelectorAll(":scope > input")[index].checked = true;
-        }
-        code.scrollIntoView();
-        await new Promise(requestAnimationFrame);
+# (content.lazy): as a reader does, show the block (choose its tab when it
+# sits in one) and scroll to it, then copy.
+CODE_BLOCK = ".md-content pre:has(> code)"
+SHOW_CODE_BLOCK = """([selector, index]) => {
+    const pre = document.querySelectorAll(selector)[index];
+    for (let block = pre.closest(".tabbed-block"); block;
+         block = block.parentElement.closest(".tabbed-block")) {
+        const position = [...block.parentElement.children].indexOf(block);
+        const set = block.closest(".tabbed-set");
+        set.querySelectorAll(":scope > input")[position].checked = true;
     }
-    return blocks.length;
+    pre.scrollIntoView();
 }"""
 
 
-def show_every_code_block(page: Page) -> None:
-    blocks = page.evaluate(SHOW_EVERY_CODE_BLOCK)
-    page.wait_for_function(
-        "n => document.querySelectorAll('.md-content .md-code__nav').length >= n",
-        arg=blocks,
-    )
+def show_code_block(page: Page, index: int) -> Locator:
+    """The copy button of the `index`th code block, once Material mounts it."""
+    page.evaluate(SHOW_CODE_BLOCK, [CODE_BLOCK, index])
+    block = page.locator(CODE_BLOCK).nth(index)
+    button = block.locator("button.md-code__button[data-md-type='copy']")
+    button.wait_for(state="attached")
+    return button
 
 
 @pytest.mark.parametrize(("url", "source"), page_params())
@@ -83,8 +80,7 @@ def test_copy_button_copies_exactly_the_code(
     page.evaluate(
         "document.querySelectorAll('details').forEach(d => { d.open = true; })"
     )
-    show_every_code_block(page)
-    count = page.locator("button.md-code__button[data-md-type='copy']").count()
+    count = page.locator(CODE_BLOCK).count()
     copied = [clipboard_after_click(page, i) for i in range(count)]
     for number, text in enumerate(copied, start=1):
         where = f"{url or 'home'}, code block {number}"
