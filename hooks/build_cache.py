@@ -46,7 +46,7 @@ SPAN_TAG = re.compile(r"</?span\b[^>]*>")
 
 
 def plain_code(html: str) -> str:
-    """`html` with the `<span>` tags taken out of its `<pre>` blocks (their text stays)."""
+    """`html` without the `<span>` tags in its `<pre>` blocks (their text stays)."""
     return CODE_BLOCK.sub(lambda block: SPAN_TAG.sub("", block[0]), html)
 
 
