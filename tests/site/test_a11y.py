@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 
 from docsite import paths
 from docsite.urls import url_of
-from tests.site.visits import Tabs, on_page
+from tests.site.visits import Tabs, on_page, show_every_code_block
 from tools import built_html as html
 
 pytestmark = pytest.mark.browser
@@ -26,6 +26,17 @@ Scheme = Literal["light", "dark"]
 SCHEMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}
 # The axe rules whose result depends on colors; all others see the same DOM.
 COLOR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+# The browser renders code blocks off screen only when they come near the
+# viewport (content-visibility in docs/assets/site.css), and axe reads colors
+# from what is rendered: render them all, as a reader sees each on arrival
+# (and Material mounts each, show_every_code_block).
+RENDER_ALL = """() => {
+    const style = document.createElement("style");
+    style.textContent = ".md-typeset .highlight { content-visibility: visible !important; }";
+    document.head.append(style);
+}"""
 
 
 def pages_to_check() -> list[str]:
@@ -59,6 +70,8 @@ def violations(page: Page, scheme: Scheme) -> list[dict[str, Any]]:
     # the violations come back to Python (not the passes' rule descriptions).
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE.axe_script)
+        show_every_code_block(page)
+        page.evaluate(RENDER_ALL)
     found: list[dict[str, Any]] = page.evaluate(
         "options => axe.run(document, options).then(r => r.violations)", options
     )

@@ -7,18 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from docsite import markdown, paths
 from docsite.urls import public_anchors, url_of
 from tests.site.visits import (
+    CODE_BLOCK,
     Tabs,
     Visit,
     close_visit,
     new_tab,
     on_page,
     open_visit,
+    show_code_block,
 )
 from tools.serve import SiteServer
 
@@ -44,31 +46,6 @@ def clipboard_after_click(page: Page, index: int) -> str:
     show_code_block(page, index).dispatch_event("click")
     text: str = page.evaluate("navigator.clipboard.readText()")
     return text
-
-
-# Material mounts a code block's copy button when the block comes into view
-# (content.lazy): as a reader does, show the block (choose its tab when it
-# sits in one) and scroll to it, then copy.
-CODE_BLOCK = ".md-content pre:has(> code)"
-SHOW_CODE_BLOCK = """([selector, index]) => {
-    const pre = document.querySelectorAll(selector)[index];
-    for (let block = pre.closest(".tabbed-block"); block;
-         block = block.parentElement.closest(".tabbed-block")) {
-        const position = [...block.parentElement.children].indexOf(block);
-        const set = block.closest(".tabbed-set");
-        set.querySelectorAll(":scope > input")[position].checked = true;
-    }
-    pre.scrollIntoView();
-}"""
-
-
-def show_code_block(page: Page, index: int) -> Locator:
-    """The copy button of the `index`th code block, once Material mounts it."""
-    page.evaluate(SHOW_CODE_BLOCK, [CODE_BLOCK, index])
-    block = page.locator(CODE_BLOCK).nth(index)
-    button = block.locator("button.md-code__button[data-md-type='copy']")
-    button.wait_for(state="attached")
-    return button
 
 
 @pytest.mark.parametrize(("url", "source"), page_params())
