@@ -122,6 +122,13 @@ def show_code_block(page: Page, index: int) -> Locator:
 
 
 def show_every_code_block(page: Page) -> None:
-    for index in range(page.locator(CODE_BLOCK).count()):
-        show_code_block(page, index)
+    """Every code block a reader can reach without opening a collapsed one;
+    then back to the top, once the header has come back (its transition)."""
+    hidden = page.locator(CODE_BLOCK).evaluate_all(
+        "blocks => blocks.map(b => !!b.closest('details:not([open])'))"
+    )
+    for index, collapsed in enumerate(hidden):
+        if not collapsed:
+            show_code_block(page, index)
     page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function("document.getAnimations().length === 0")
