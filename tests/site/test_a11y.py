@@ -28,17 +28,6 @@ SCHEMES: dict[Scheme, str] = {"light": "default", "dark": "slate"}
 COLOR_RULES = ["color-contrast", "link-in-text-block"]
 
 
-# The browser renders code blocks off screen only when they come near the
-# viewport (content-visibility in docs/assets/site.css), and axe reads colors
-# from what is rendered: render them all, as a reader sees each on arrival
-# (and Material mounts each, show_every_code_block).
-RENDER_ALL = """() => {
-    const style = document.createElement("style");
-    style.textContent = ".md-typeset .highlight { content-visibility: visible !important; }";
-    document.head.append(style);
-}"""
-
-
 def pages_to_check() -> list[str]:
     """Every page a reader sees, from the docs sources, plus the 404 page."""
     urls = [url_of(paths.page_name(source)) for source in paths.page_files()]
@@ -70,8 +59,7 @@ def violations(page: Page, scheme: Scheme) -> list[dict[str, Any]]:
     # the violations come back to Python (not the passes' rule descriptions).
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE.axe_script)
-        show_every_code_block(page)
-        page.evaluate(RENDER_ALL)
+        show_every_code_block(page)  # Material mounts blocks in view (content.lazy)
     found: list[dict[str, Any]] = page.evaluate(
         "options => axe.run(document, options).then(r => r.violations)", options
     )
