@@ -1,5 +1,6 @@
 """hooks/build_cache.py: a conversion is computed once per distinct input."""
 
+import inspect
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -95,3 +96,41 @@ def test_jinja_gets_a_bytecode_cache(tmp_path: Path) -> None:
     assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
     env.from_string("{{ 1 }}")  # strings are not cached; templates by name are
     assert (tmp_path / ".cache" / "build" / "jinja").is_dir()
+
+
+HIGHLIGHTED = (
+    '<p><span class="x">kept</span></p><pre class="py"><span></span><code>'
+    '<span class="kn">import</span> a\n<span class="c1"># (1)!</span>\n</code></pre>'
+)
+
+
+def test_code_blocks_lose_their_spans_and_nothing_else() -> None:
+    assert build_cache.plain_code(HIGHLIGHTED) == (
+        '<p><span class="x">kept</span></p><pre class="py"><code>'
+        "import a\n# (1)!\n</code></pre>"
+    )
+
+
+def test_the_conversion_gets_plain_code(tmp_path: Path) -> None:
+    calls, convert = _counting()
+    build_cache.memoized(convert, tmp_path, salt="v1")(HIGHLIGHTED)
+    assert calls == [build_cache.plain_code(HIGHLIGHTED)]
+
+
+def test_plain_code_converts_to_the_same_markdown() -> None:
+    from mkdocs_llmstxt._internal import plugin
+
+    def markdown(html: str) -> str:
+        return str(
+            inspect.unwrap(getattr(plugin, build_cache.LLMSTXT_FUNCTION))(
+                html,
+                should_autoclean=True,
+                preprocess=None,
+                path="a.md",
+                base_uri="http://x/",
+                page_uri="a/index.html",
+            )
+        )
+
+    page = f'<div class="language-python highlight">{HIGHLIGHTED}</div>'
+    assert markdown(build_cache.plain_code(page)) == markdown(page)

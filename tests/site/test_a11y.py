@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 
 from docsite import paths
 from docsite.urls import url_of
-from tests.site.visits import Tabs, on_page
+from tests.site.visits import Tabs, on_page, show_every_code_block
 from tools import built_html as html
 
 pytestmark = pytest.mark.browser
@@ -59,6 +59,7 @@ def violations(page: Page, scheme: Scheme) -> list[dict[str, Any]]:
     # the violations come back to Python (not the passes' rule descriptions).
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE.axe_script)
+        show_every_code_block(page)  # Material mounts blocks in view (content.lazy)
     found: list[dict[str, Any]] = page.evaluate(
         "options => axe.run(document, options).then(r => r.violations)", options
     )

@@ -13,12 +13,14 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from docsite import markdown, paths
 from docsite.urls import public_anchors, url_of
 from tests.site.visits import (
+    CODE_BLOCK,
     Tabs,
     Visit,
     close_visit,
     new_tab,
     on_page,
     open_visit,
+    show_code_block,
 )
 from tools.serve import SiteServer
 
@@ -41,8 +43,7 @@ def doc_pages() -> list[tuple[str, Path]]:
 
 def clipboard_after_click(page: Page, index: int) -> str:
     page.evaluate("navigator.clipboard.writeText('<nothing copied>')")
-    button = page.locator("button.md-code__button[data-md-type='copy']").nth(index)
-    button.dispatch_event("click")
+    show_code_block(page, index).dispatch_event("click")
     text: str = page.evaluate("navigator.clipboard.readText()")
     return text
 
@@ -56,7 +57,7 @@ def test_copy_button_copies_exactly_the_code(
     page.evaluate(
         "document.querySelectorAll('details').forEach(d => { d.open = true; })"
     )
-    count = page.locator("button.md-code__button[data-md-type='copy']").count()
+    count = page.locator(CODE_BLOCK).count()
     copied = [clipboard_after_click(page, i) for i in range(count)]
     for number, text in enumerate(copied, start=1):
         where = f"{url or 'home'}, code block {number}"

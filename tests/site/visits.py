@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Locator,
+    Page,
+    Response,
+    Route,
+)
 
 from tools import chromium
 from tools.serve import SiteServer
@@ -86,3 +93,42 @@ def new_tab(session: Visit) -> Iterator[Visit]:
     yield dataclasses.replace(session, page=page)
     page.close()
     assert not session.external, f"pages requested other hosts: {session.external}"
+
+
+# Material mounts a code block (copy button, annotations, keyboard access to a
+# block that scrolls) when it comes into view (content.lazy in mkdocs.yml). As
+# a reader does: show the block (choose its tab when it sits in one), scroll to
+# it, and wait for Material.
+CODE_BLOCK = ".md-content pre:has(> code)"
+SHOW_CODE_BLOCK = """([selector, index]) => {
+    const pre = document.querySelectorAll(selector)[index];
+    for (let block = pre.closest(".tabbed-block"); block;
+         block = block.parentElement.closest(".tabbed-block")) {
+        const position = [...block.parentElement.children].indexOf(block);
+        const set = block.closest(".tabbed-set");
+        set.querySelectorAll(":scope > input")[position].checked = true;
+    }
+    pre.scrollIntoView();
+}"""
+
+
+def show_code_block(page: Page, index: int) -> Locator:
+    """The copy button of the `index`th code block, once Material mounts it."""
+    page.evaluate(SHOW_CODE_BLOCK, [CODE_BLOCK, index])
+    block = page.locator(CODE_BLOCK).nth(index)
+    button = block.locator("button.md-code__button[data-md-type='copy']")
+    button.wait_for(state="attached")
+    return button
+
+
+def show_every_code_block(page: Page) -> None:
+    """Every code block a reader can reach without opening a collapsed one;
+    then back to the top, once the header has come back (its transition)."""
+    hidden = page.locator(CODE_BLOCK).evaluate_all(
+        "blocks => blocks.map(b => !!b.closest('details:not([open])'))"
+    )
+    for index, collapsed in enumerate(hidden):
+        if not collapsed:
+            show_code_block(page, index)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_function("document.getAnimations().length === 0")
