@@ -180,6 +180,7 @@ def test_the_mocked_test_fails_on_another_output(
 
     def trigger(*args: Any, **kwargs: Any) -> Any:
         result = real(*args, **kwargs)
+        assert isinstance(result.output, dict)
         result.output = {**result.output, "charge": "real"}
         return result
 
