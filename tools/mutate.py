@@ -3,6 +3,7 @@
     make mutate                                  # every module under snippets/
     make mutate MODULE=guides/improve/invoke     # one module while writing tests
     python tools/mutate.py --jobs 2 --floor 90   # the same, with options
+    make mutate-report                           # the recorded runs, nothing run
 
 Cosmic Ray makes one small change at a time to a snippet module (a number,
 a comparison, a boolean operator, a removed decorator, ...), runs only that
@@ -501,11 +502,70 @@ def report(
     return 0
 
 
+def recorded(
+    modules: Sequence[str], equivalents: Sequence[Equivalent]
+) -> tuple[list[Run], list[str]]:
+    """The recorded run of each module that still matches the files, and why
+    each other module has none that counts."""
+    current, missing = [], []
+    for module in modules:
+        path = session_path(module).with_suffix(".json")
+        if not path.is_file():
+            missing.append(f"{module}: no complete run recorded")
+            continue
+        run = Run.load(path)
+        if run.fingerprint != fingerprint(module, equivalents, ROOT):
+            missing.append(
+                f"{module}: the module, its tests or its equivalents changed "
+                f"since its run of {run.started}"
+            )
+            continue
+        current.append(run)
+    return current, missing
+
+
+def report_recorded(
+    modules: Sequence[str], equivalents: Sequence[Equivalent], floor: float
+) -> int:
+    """The score from the recorded runs, each named with its time and commit;
+    0 only if every module has a current run and the floor is met."""
+    runs, missing = recorded(modules, equivalents)
+    for run in sorted(runs, key=lambda r: r.result.module):
+        r = run.result
+        print(
+            f"{r.module}: {r.killed}/{r.scored} killed, run {run.started} "
+            f"at {run.commit} ({r.seconds:.0f} s)"
+        )
+    for why in missing:
+        print(f"NOT COUNTED {why}")
+    if runs:
+        first = min(r.started for r in runs)
+        last = max(r.started for r in runs)
+        print(
+            f"From the recorded runs of {len(runs)} of {len(modules)} module(s), "
+            f"started between {first} and {last}; nothing was run now."
+        )
+    results = [run.result for run in runs]
+    code = report(results, floor, sum(r.seconds for r in results), equivalents)
+    if missing:
+        print(
+            f"{len(missing)} module(s) not counted: run them (make mutate MODULE=...)",
+            file=sys.stderr,
+        )
+        return 1
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="default: every snippet module")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--floor", type=float, default=90.0)
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="run nothing: add up the recorded runs that match the files",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
@@ -515,6 +575,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 if not (ROOT / t).is_file():
                     raise MutateError(f"{m}: no test module {t}")
         equivalents = load_equivalents()
+        if args.report:
+            return report_recorded(modules, equivalents, args.floor)
     except MutateError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
