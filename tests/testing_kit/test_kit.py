@@ -1,6 +1,8 @@
 """The kit's own behaviour: signing, config capture, the fake API, the executor."""
 
 import datetime
+import threading
+import time
 from typing import Any
 
 import inngest
@@ -478,3 +480,60 @@ def test_a_run_can_stop_in_flight_and_resume() -> None:
 
 async def _after() -> str:
     return "done"
+
+
+def test_only_a_true_if_exp_matches() -> None:
+    # A wait or cancel resumes on `true`, not on a value that merely equals it.
+    event: kit.Json = {"data": {}}
+    awaited: kit.Json = {"data": {"n": 1}}
+    assert kit.evaluate("async.data.n", event=event, awaited=awaited) == 1
+    assert not kit.matches("async.data.n", event=event, awaited=awaited)
+    assert kit.matches("async.data.n == 1", event=event, awaited=awaited)
+
+
+def test_triggered_by_compares_names_by_value() -> None:
+    name = "".join(["kit/", "child"])  # equal to the trigger, not the same object
+    assert kit.triggered_by([child], inngest.Event(name=name)) == [child.id]
+
+
+@client.create_function(fn_id="echo", trigger=inngest.TriggerEvent(event="kit/echo"))
+async def echo(ctx: inngest.Context) -> object:
+    return {"event": ctx.event.data, "events": [e.data for e in ctx.events]}
+
+
+def test_a_batch_run_is_for_its_first_event() -> None:
+    first = inngest.Event(name="kit/echo", data={"n": 1})
+    second = inngest.Event(name="kit/echo", data={"n": 2})
+    run = kit.serve_functions(client, [echo]).run(echo, [first, second])
+    assert run.output == {"event": {"n": 1}, "events": [{"n": 1}, {"n": 2}]}
+    assert run.event is not None
+    assert run.event["data"] == {"n": 1}
+
+
+def test_events_get_the_time_they_were_sent_in_milliseconds() -> None:
+    before = int(time.time() * 1000)
+    run = kit.serve_functions(client, [echo]).run(echo, inngest.Event(name="kit/echo"))
+    after = int(time.time() * 1000)
+    assert run.event is not None
+    assert before <= run.event["ts"] <= after
+    kept = inngest.Event(name="kit/echo", ts=1_700_000_000_000)
+    run = kit.serve_functions(client, [echo]).run(echo, kept)
+    assert run.event is not None
+    assert run.event["ts"] == 1_700_000_000_000
+
+
+def test_run_options_are_keyword_only() -> None:
+    executor = kit.serve_functions(client, [echo])
+    event = inngest.Event(name="kit/echo")
+    with pytest.raises(TypeError, match="positional"):
+        executor.run(echo, event, {"wait": []})  # type: ignore[call-arg]
+
+
+def test_the_fake_api_never_keeps_the_test_process_alive() -> None:
+    before = set(threading.enumerate())
+    api = kit.FakeInngestAPI().start()
+    try:
+        [server] = set(threading.enumerate()) - before
+        assert server.daemon
+    finally:
+        api.stop()
