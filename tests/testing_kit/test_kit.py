@@ -537,3 +537,108 @@ def test_the_fake_api_never_keeps_the_test_process_alive() -> None:
         assert server.daemon
     finally:
         api.stop()
+
+
+def test_completed_means_the_completed_status_only() -> None:
+    assert kit.Run("f", "Completed").completed
+    for other in ("Cancelled", "Failed", "Running"):
+        assert not kit.Run("f", other).completed
+
+
+@client.create_function(
+    fn_id="endless", trigger=inngest.TriggerEvent(event="kit/endless"), retries=0
+)
+async def endless(ctx: inngest.Context) -> None:
+    while True:
+        await ctx.step.run("tick", _after)
+
+
+def test_by_default_a_run_is_stopped_after_200_requests() -> None:
+    executor = kit.serve_functions(client, [endless])
+    with pytest.raises(kit.KitError, match=r"still running after 200 requests$"):
+        executor.run(endless, inngest.Event(name="kit/endless"))
+
+
+@client.create_function(
+    fn_id="always-fails", trigger=inngest.TriggerEvent(event="kit/always-fails")
+)
+async def always_fails(ctx: inngest.Context) -> None:
+    raise RuntimeError("down")
+
+
+def test_a_function_the_executor_was_not_given_gets_the_server_default() -> None:
+    # 4 retries (DefaultRetryCount, pkg/consts/consts.go): 5 attempts in all.
+    served = kit.serve_functions(client, [always_fails])
+    run = kit.Executor(served.client, []).run(
+        always_fails.id, inngest.Event(name="kit/always-fails")
+    )
+    assert run.status == "Failed"
+    assert [e.attempt for e in run.errors] == [0, 1, 2, 3, 4]
+
+
+def test_a_run_can_stop_after_a_step_run_but_not_at_its_plan() -> None:
+    paused = kit.serve_functions(client, [echo_steps]).run(
+        echo_steps, inngest.Event(name="kit/echo-steps"), stop_after="b"
+    )
+    assert paused.status == "Running"
+    assert [(o.op, o.step_id) for o in paused.ops] == [
+        ("StepPlanned", "a"),
+        ("StepPlanned", "b"),
+        ("StepRun", "a"),
+        ("StepRun", "b"),
+    ]
+
+
+@client.create_function(
+    fn_id="echo-steps", trigger=inngest.TriggerEvent(event="kit/echo-steps")
+)
+async def echo_steps(ctx: inngest.Context) -> object:
+    both = await ctx.group.parallel(
+        (lambda: ctx.step.run("a", _after), lambda: ctx.step.run("b", _after))
+    )
+    return [*both, await ctx.step.run("c", _after)]
+
+
+def test_an_invoke_timeout_in_minutes_expires_that_many_minutes_later() -> None:
+    before = int(time.time() * 1000)
+    expires = kit._expires_at("90m")
+    assert before + 90 * 60_000 <= expires <= int(time.time() * 1000) + 90 * 60_000
+
+
+def test_a_partly_accepted_batch_is_a_400_with_the_accepted_ids(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    import httpx
+
+    inngest_api.accept_at_most = 1
+    events = [{"name": "kit/a"}, {"name": "kit/b"}]
+    res = httpx.post(inngest_api.url + "/e/key", json=events)
+    assert res.status_code == 400
+    body = res.json()
+    assert (body["status"], body["error"], len(body["ids"])) == (
+        400,
+        "accepted 1 of 2 events",
+        1,
+    )
+    assert inngest_api.event_names() == ["kit/a"]
+
+
+def test_a_sync_that_reached_another_api_is_reported(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    other = kit.FakeInngestAPI().start()
+    try:
+        elsewhere = inngest.Inngest(app_id="kit-elsewhere", api_base_url=other.url)
+
+        @elsewhere.create_function(
+            fn_id="x", trigger=inngest.TriggerEvent(event="kit/x")
+        )
+        async def x(ctx: inngest.Context) -> None:
+            return None
+
+        served = kit.serve_functions(elsewhere, [x])
+        with pytest.raises(kit.KitError, match="sync failed: 200"):
+            kit.sync(served.client, inngest_api)
+        assert len(other.syncs) == 1
+    finally:
+        other.stop()
