@@ -642,3 +642,23 @@ def test_a_sync_that_reached_another_api_is_reported(
         assert len(other.syncs) == 1
     finally:
         other.stop()
+
+
+async def _refuses() -> str:
+    raise inngest.NonRetriableError("no")
+
+
+@client.create_function(
+    fn_id="unnamed-step", trigger=inngest.TriggerEvent(event="kit/unnamed")
+)
+async def unnamed_step(ctx: inngest.Context) -> str:
+    return await ctx.step.run("", _refuses)
+
+
+def test_a_step_with_an_empty_id_is_named_by_its_hash() -> None:
+    run = kit.serve_functions(client, [unnamed_step]).run(
+        unnamed_step, inngest.Event(name="kit/unnamed")
+    )
+    hashed = kit.hashed_step_id("")
+    assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", hashed)]
+    assert run.attempts(hashed) == 1

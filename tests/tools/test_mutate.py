@@ -69,11 +69,19 @@ def test_each_listed_test_file_targets_its_module_only(
         ), f"{test} does not import {module}"
 
 
-def _mutants(module: str) -> set[mutate.Change]:
+def _mutants(module: str, lines: set[str]) -> set[mutate.Change]:
+    """The mutants Cosmic Ray makes on these lines (only these: the kit alone
+    has about a thousand, each a parse and an unparse)."""
     source = (ROOT / module).read_text()
+    firsts = {line.split(" / ")[0] for line in lines}
+    rows = {
+        n for n, text in enumerate(source.splitlines(), 1) if text.strip() in firsts
+    }
     changes = set()
     for item in _all_work_items([ROOT / module], {}):
         (spec,) = item.mutations
+        if spec.start_pos[0] not in rows:
+            continue
         operator = get_operator(spec.operator_name)(**spec.operator_args)
         mutated = mutate_code(source, operator, spec.occurrence)
         changes.add(mutate.describe(module, source, mutated))
@@ -84,7 +92,9 @@ def test_every_listed_equivalent_is_a_mutant_cosmic_ray_makes() -> None:
     listed = mutate.load_equivalents()
     assert listed, "the reviewed list is empty: is the file still read?"
     for module in sorted({e.change.module for e in listed}):
-        made = _mutants(module)
+        made = _mutants(
+            module, {e.change.line for e in listed if e.change.module == module}
+        )
         stale = [
             e.change
             for e in listed
