@@ -662,3 +662,44 @@ def test_a_step_with_an_empty_id_is_named_by_its_hash() -> None:
     hashed = kit.hashed_step_id("")
     assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", hashed)]
     assert run.attempts(hashed) == 1
+
+
+@pytest.mark.parametrize(
+    ("timeout", "ms"),
+    [
+        ("1w", 604_800_000),
+        ("3d", 3 * 86_400_000),
+        ("2h", 2 * 3_600_000),
+        ("90m", 90 * 60_000),
+        ("45s", 45_000),
+    ],
+)
+def test_an_invoke_expires_exactly_its_timeout_later(
+    timeout: str, ms: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(time, "time", lambda: 1_700_000_000.0)
+    assert kit._expires_at(timeout) == 1_700_000_000_000 + ms
+
+
+def test_an_accepted_batch_is_a_200_with_one_id_per_event(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    import httpx
+
+    res = httpx.post(inngest_api.url + "/e/key", json=[{"name": "kit/a"}])
+    assert res.status_code == 200
+    body = res.json()
+    assert (body["status"], len(body["ids"])) == (200, 1)
+
+
+def test_sync_returns_the_latest_sync(inngest_api: kit.FakeInngestAPI) -> None:
+    synced = []
+    for app_id in ("kit-first", "kit-second"):
+        app = inngest.Inngest(app_id=app_id)
+
+        @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+        async def x(ctx: inngest.Context) -> None:
+            return None
+
+        synced.append(kit.sync(kit.serve_functions(app, [x]).client, inngest_api))
+    assert [s["appname"] for s in synced] == ["kit-first", "kit-second"]
