@@ -360,6 +360,7 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
     a complete run leaves its record beside its session."""
     started = time.monotonic()
     when = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    commit = head_commit(ROOT)
     SESSIONS.mkdir(exist_ok=True)
     session = session_path(module)
     record = session.with_suffix(".json")
@@ -413,7 +414,7 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
             else:
                 result.killed += 1
     result.seconds = time.monotonic() - started
-    Run(result, when, head_commit(ROOT), ran_against).save(record)
+    Run(result, when, commit, ran_against).save(record)
     return result
 
 

@@ -703,3 +703,8 @@ def test_sync_returns_the_latest_sync(inngest_api: kit.FakeInngestAPI) -> None:
 
         synced.append(kit.sync(kit.serve_functions(app, [x]).client, inngest_api))
     assert [s["appname"] for s in synced] == ["kit-first", "kit-second"]
+
+
+def test_a_run_before_its_first_request_has_no_status_code() -> None:
+    run = kit.Run("f", "Running")
+    assert (run.requests, run.last_status_code, run.ops, run.errors) == (0, 0, [], [])
