@@ -67,6 +67,8 @@ def test_fake_api_unknown_route(inngest_api: kit.FakeInngestAPI) -> None:
     import httpx
 
     assert httpx.post(inngest_api.url + "/nope", json={}).status_code == 404
+    assert httpx.post(inngest_api.url + "/fn/other", json={}).status_code == 404
+    assert inngest_api.syncs == []
 
 
 def test_sync_failure_is_reported(inngest_api: kit.FakeInngestAPI) -> None:
@@ -315,6 +317,7 @@ def test_request_body_defaults_to_a_first_attempt_with_no_memos() -> None:
     assert body["steps"] == {}
     assert [e["name"] for e in body["events"]] == ["a", "b"]
     assert body["event"]["name"] == "a"
+    assert body["ctx"]["disable_immediate_execution"] is False  # steps may run at once
 
 
 def test_flaky_fails_then_succeeds() -> None:
