@@ -711,3 +711,24 @@ def test_sync_returns_the_latest_sync(inngest_api: kit.FakeInngestAPI) -> None:
 def test_a_run_before_its_first_request_has_no_status_code() -> None:
     run = kit.Run("f", "Running")
     assert (run.requests, run.last_status_code, run.ops, run.errors) == (0, 0, [], [])
+
+
+def test_attempts_add_step_ops_and_failed_requests_of_one_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # First call: a RetryAfterError, which reaches the server as a failed
+    # request; second call: the step's StepRun. Two runs of the body.
+    later = inngest.RetryAfterError("later", datetime.timedelta(seconds=1))
+    monkeypatch.setattr(
+        "tests.testing_kit.test_kit._after", kit.Flaky(1, "done", error=later)
+    )
+    run = kit.serve_functions(client, [once]).run(once, inngest.Event(name="kit/once"))
+    assert run.output == "done"
+    assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", "s")]
+    assert run.steps("StepRun") == ["s"]
+    assert run.attempts("s") == 2
+
+
+@client.create_function(fn_id="once", trigger=inngest.TriggerEvent(event="kit/once"))
+async def once(ctx: inngest.Context) -> str:
+    return await ctx.step.run("s", _after)
