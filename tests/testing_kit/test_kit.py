@@ -732,3 +732,31 @@ def test_attempts_add_step_ops_and_failed_requests_of_one_step(
 @client.create_function(fn_id="once", trigger=inngest.TriggerEvent(event="kit/once"))
 async def once(ctx: inngest.Context) -> str:
     return await ctx.step.run("s", _after)
+
+
+calls_of_fan = {"n": 0}
+
+
+@client.create_function(fn_id="fan", trigger=inngest.TriggerEvent(event="kit/fan"))
+async def fan(ctx: inngest.Context) -> object:
+    calls_of_fan["n"] += 1
+    return await ctx.group.parallel(
+        (lambda: ctx.step.run("a", _text_a), lambda: ctx.step.run("b", _flaky_b))
+    )
+
+
+async def _text_a() -> str:
+    return "a"
+
+
+_flaky_b = kit.Flaky(1, "b", error=inngest.RetryAfterError("later", 1000))
+
+
+def test_a_planned_step_that_fails_is_named_without_asking_the_sdk() -> None:
+    # The kit knows which step a planned request ran: no extra probe request,
+    # so the function body ran once per request the run sent.
+    calls_of_fan["n"] = 0
+    run = kit.serve_functions(client, [fan]).run(fan, inngest.Event(name="kit/fan"))
+    assert run.output == ["a", "b"]
+    assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", "b")]
+    assert calls_of_fan["n"] == run.requests
