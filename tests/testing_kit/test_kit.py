@@ -222,11 +222,12 @@ def test_function_level_errors_are_retried_then_fail() -> None:
     assert run.error["name"] == "KeyError"
 
 
-def test_unknown_ops_are_reported() -> None:
+@pytest.mark.parametrize("name", ["AIGateway", "Gateway", "StepUnknown"])
+def test_unknown_ops_are_reported(name: str) -> None:
     executor = kit.Executor(kit.serve_functions(client, [child]).client, [child])
-    op = kit.Op(op="AIGateway", step_id="ai", attempt=0)
+    op = kit.Op(op=name, step_id="ai", attempt=0)
     state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
-    with pytest.raises(kit.KitError, match="unsupported op 'AIGateway'"):
+    with pytest.raises(kit.KitError, match=f"unsupported op '{name}'"):
         executor._resolve(op, state, "hashed-id")
 
 
@@ -760,3 +761,19 @@ def test_a_planned_step_that_fails_is_named_without_asking_the_sdk() -> None:
     assert run.output == ["a", "b"]
     assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", "b")]
     assert calls_of_fan["n"] == run.requests
+
+
+@client.create_function(
+    fn_id="two-ways",
+    trigger=[
+        inngest.TriggerEvent(event="kit/two-ways", expression="event.data.n > 0"),
+        inngest.TriggerEvent(event="kit/two-ways", expression="event.data.n > 1"),
+    ],
+)
+async def two_ways(ctx: inngest.Context) -> None:
+    return None
+
+
+def test_a_function_two_of_whose_triggers_match_starts_once() -> None:
+    event = inngest.Event(name="kit/two-ways", data={"n": 2})
+    assert kit.triggered_by([two_ways], event) == [two_ways.id]
