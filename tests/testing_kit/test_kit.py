@@ -756,7 +756,7 @@ _flaky_b = kit.Flaky(1, "b", error=inngest.RetryAfterError("later", 1000))
 def test_a_planned_step_that_fails_is_named_without_asking_the_sdk() -> None:
     # The kit knows which step a planned request ran: no extra probe request,
     # so the function body ran once per request the run sent.
-    calls_of_fan["n"] = 0
+    calls_of_fan["n"] = _flaky_b.calls = 0
     run = kit.serve_functions(client, [fan]).run(fan, inngest.Event(name="kit/fan"))
     assert run.output == ["a", "b"]
     assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", "b")]
