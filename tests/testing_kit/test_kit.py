@@ -1,6 +1,7 @@
 """The kit's own behaviour: signing, config capture, the fake API, the executor."""
 
 import datetime
+import re
 import threading
 import time
 from typing import Any
@@ -520,6 +521,7 @@ def test_events_get_the_time_they_were_sent_in_milliseconds() -> None:
     after = int(time.time() * 1000)
     assert run.event is not None
     assert before <= run.event["ts"] <= after
+    assert re.fullmatch(r"[0-9a-f]{32}", run.event["id"])  # an id of its own
     kept = inngest.Event(name="kit/echo", ts=1_700_000_000_000)
     run = kit.serve_functions(client, [echo]).run(echo, kept)
     assert run.event is not None
