@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test check lint typecheck actionlint pytest drift mutate skill bench bench-steps clean
+.PHONY: help venv serve build test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -26,6 +26,7 @@ help:
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
+	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
 	@echo "make bench   build time, page weight, Lighthouse (every page) and search hit rates,"
 	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
@@ -100,6 +101,9 @@ MODULE ?=
 JOBS ?= 1
 mutate: venv
 	$(PY) tools/mutate.py --jobs $(JOBS) $(MODULE)
+
+mutate-report: venv
+	$(PY) tools/mutate.py --report $(MODULE)
 
 # Lighthouse 12 (13 needs Node >= 22.19), exactly as tools/lighthouse locks it.
 NODE_TOOLS := $(TOOLS)/node

@@ -3,6 +3,7 @@
     make mutate                                  # every module under snippets/
     make mutate MODULE=guides/improve/invoke     # one module while writing tests
     python tools/mutate.py --jobs 2 --floor 90   # the same, with options
+    make mutate-report                           # the recorded runs, nothing run
 
 Cosmic Ray makes one small change at a time to a snippet module (a number,
 a comparison, a boolean operator, a removed decorator, ...), runs only that
@@ -17,7 +18,9 @@ Not counted:
 - mutants inside type annotations (mypy checks those, not pytest).
 
 Sessions are kept in .mutate/ (one SQLite file per module; `cr-html` and
-`cr-report` read them).
+`cr-report` read them), each with a record of its run (.json: when, at which
+commit, the result, and a fingerprint of what it ran against). `--report` adds
+up the recorded runs that still match the files, without running anything.
 """
 
 from __future__ import annotations
@@ -26,13 +29,17 @@ import argparse
 import ast
 import concurrent.futures
 import dataclasses
+import datetime
 import difflib
 import functools
 import gc
+import hashlib
 import importlib
+import json
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -111,6 +118,24 @@ def test_path(module: str) -> str:
     """The mirrored test module: snippets/<f>/<m>.py -> tests/<f>/test_<m>.py."""
     rel = Path(module).relative_to(SNIPPETS)
     return (Path("tests") / rel.parent / f"test_{rel.name}").as_posix()
+
+
+# Modules whose own tests live in more than one file: the mirror first, then
+# each file that tests this module directly (imports it and asserts what it
+# does). Never a file that reaches it only through another snippet: the kit's
+# examples exercise the kit, but they test examples.py.
+TESTS: dict[str, tuple[str, ...]] = {
+    "snippets/testing_kit/kit.py": (
+        "tests/testing_kit/test_kit.py",
+        "tests/testing_kit/test_kit_fidelity.py",
+        "tests/testing_kit/test_conformance.py",
+    ),
+}
+
+
+def test_files(module: str) -> tuple[str, ...]:
+    """What runs for each mutant of `module`: TESTS, or else the mirror."""
+    return TESTS.get(module, (test_path(module),))
 
 
 # --- Equivalent mutants --------------------------------------------------------
@@ -241,7 +266,7 @@ def run_tests(module: str, timeout: float) -> tuple[bool, str]:
                     del sys.modules[name]  # imported from the (mutated) copy
                 import pytest
 
-                code = int(pytest.main([*PYTEST_ARGS, test_path(module)]))
+                code = int(pytest.main([*PYTEST_ARGS, *test_files(module)]))
             finally:
                 os._exit(code)
         deadline = time.monotonic() + timeout
@@ -259,21 +284,106 @@ def run_tests(module: str, timeout: float) -> tuple[bool, str]:
     return os.waitstatus_to_exitcode(status) == 0, output
 
 
+# --- What a run ran against ------------------------------------------------------
+
+
+def fingerprint(module: str, equivalents: Iterable[Equivalent], root: Path) -> str:
+    """What a module's score depends on that this tool can name: the module,
+    its test files, the conftest.py files above them and its listed
+    equivalents. Not the rest (the kit, the SDK): a run also records its commit."""
+    tests = test_files(module)
+    conftests = sorted(
+        {
+            (parent / "conftest.py").as_posix()
+            for t in tests
+            for parent in Path(t).parents
+            if (root / parent / "conftest.py").is_file()
+        }
+    )
+    digest = hashlib.sha256()
+    for rel in (module, *tests, *conftests):
+        digest.update(rel.encode() + b"\0" + (root / rel).read_bytes() + b"\0")
+    for line, mutant in sorted(
+        (e.change.line, e.change.mutant)
+        for e in equivalents
+        if e.change.module == module
+    ):
+        digest.update(f"{line}\0{mutant}\0".encode())
+    return digest.hexdigest()
+
+
+def head_commit(root: Path) -> str:
+    """The commit checked out when a run started (the work tree may differ)."""
+    done = subprocess.run(
+        ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() if done.returncode == 0 else "unknown"
+
+
+@dataclasses.dataclass
+class Run:
+    """The record of one complete run of one module, kept beside its session."""
+
+    result: ModuleResult
+    started: str  # UTC, ISO 8601
+    commit: str
+    fingerprint: str
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(dataclasses.asdict(self), indent=1) + "\n")
+
+    @classmethod
+    def load(cls, path: Path) -> Run:
+        try:
+            data = json.loads(path.read_text())
+            found = data["result"]
+            result = ModuleResult(
+                module=found["module"],
+                killed=found["killed"],
+                survivors=[
+                    Survivor(Change(**s["change"]), s["operator"], s["lineno"])
+                    for s in found["survivors"]
+                ],
+                equivalent=[Change(**c) for c in found["equivalent"]],
+                annotations=found["annotations"],
+                errors=found["errors"],
+                seconds=found["seconds"],
+            )
+            return cls(result, data["started"], data["commit"], data["fingerprint"])
+        except (ValueError, KeyError, TypeError) as err:
+            raise MutateError(f"{path}: not a run record: {err!r}") from err
+
+
+def session_path(module: str) -> Path:
+    """.mutate/<module, dotted>.sqlite; its run record has the suffix .json."""
+    return SESSIONS / (module.replace("/", ".") + ".sqlite")
+
+
 def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
-    """Mutate one module in the current directory (a copy) and run its tests."""
+    """Mutate one module in the current directory (a copy) and run its tests;
+    a complete run leaves its record beside its session."""
     started = time.monotonic()
+    when = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    commit = head_commit(ROOT)
+    SESSIONS.mkdir(exist_ok=True)
+    session = session_path(module)
+    record = session.with_suffix(".json")
+    record.unlink(missing_ok=True)  # an interrupted run leaves none
+    ran_against = fingerprint(module, equivalents, Path.cwd())
     result = ModuleResult(module)
     baseline = time.monotonic()
     passed, output = run_tests(module, timeout=600)
     if not passed:
-        result.errors.append(f"{test_path(module)} fails without any mutant:\n{output}")
+        tests = " ".join(test_files(module))
+        result.errors.append(f"{tests} fails without any mutant:\n{output}")
         return result
     timeout = 10 + 5 * (time.monotonic() - baseline)
     source = Path(module).read_text()
     spans = annotation_spans(source)
     listed = {e.change for e in equivalents}
-    SESSIONS.mkdir(exist_ok=True)
-    session = SESSIONS / (module.replace("/", ".") + ".sqlite")
     with use_db(str(session), WorkDB.Mode.create) as db:
         cr_init([Path(module)], db, {})
         for item in list(db.pending_work_items):
@@ -311,6 +421,7 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
             else:
                 result.killed += 1
     result.seconds = time.monotonic() - started
+    Run(result, when, commit, ran_against).save(record)
     return result
 
 
@@ -399,19 +510,81 @@ def report(
     return 0
 
 
+def recorded(
+    modules: Sequence[str], equivalents: Sequence[Equivalent]
+) -> tuple[list[Run], list[str]]:
+    """The recorded run of each module that still matches the files, and why
+    each other module has none that counts."""
+    current, missing = [], []
+    for module in modules:
+        path = session_path(module).with_suffix(".json")
+        if not path.is_file():
+            missing.append(f"{module}: no complete run recorded")
+            continue
+        run = Run.load(path)
+        if run.fingerprint != fingerprint(module, equivalents, ROOT):
+            missing.append(
+                f"{module}: the module, its tests or its equivalents changed "
+                f"since its run of {run.started}"
+            )
+            continue
+        current.append(run)
+    return current, missing
+
+
+def report_recorded(
+    modules: Sequence[str], equivalents: Sequence[Equivalent], floor: float
+) -> int:
+    """The score from the recorded runs, each named with its time and commit;
+    0 only if every module has a current run and the floor is met."""
+    runs, missing = recorded(modules, equivalents)
+    for run in sorted(runs, key=lambda r: r.result.module):
+        r = run.result
+        print(
+            f"{r.module}: {r.killed}/{r.scored} killed, run {run.started} "
+            f"at {run.commit} ({r.seconds:.0f} s)"
+        )
+    for why in missing:
+        print(f"NOT COUNTED {why}")
+    if runs:
+        first = min(r.started for r in runs)
+        last = max(r.started for r in runs)
+        print(
+            f"From the recorded runs of {len(runs)} of {len(modules)} module(s), "
+            f"started between {first} and {last}; nothing was run now."
+        )
+    results = [run.result for run in runs]
+    code = report(results, floor, sum(r.seconds for r in results), equivalents)
+    if missing:
+        print(
+            f"{len(missing)} module(s) not counted: run them (make mutate MODULE=...)",
+            file=sys.stderr,
+        )
+        return 1
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="default: every snippet module")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--floor", type=float, default=90.0)
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="run nothing: add up the recorded runs that match the files",
+    )
     args = parser.parse_args(argv)
     started = time.monotonic()
     try:
         modules = [module_path(m) for m in args.modules] or all_modules()
         for m in modules:
-            if not (ROOT / test_path(m)).is_file():
-                raise MutateError(f"{m}: no test module {test_path(m)}")
+            for t in test_files(m):
+                if not (ROOT / t).is_file():
+                    raise MutateError(f"{m}: no test module {t}")
         equivalents = load_equivalents()
+        if args.report:
+            return report_recorded(modules, equivalents, args.floor)
     except MutateError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

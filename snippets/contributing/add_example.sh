@@ -21,4 +21,5 @@ make test
 # --8<-- [start:mutate]
 make mutate MODULE=guides/improve/invoke   # one module while you write its tests
 make mutate JOBS=2                         # every module; fails under 90 % killed
+make mutate-report                         # the recorded runs still current: score, when each ran
 # --8<-- [end:mutate]

@@ -1,6 +1,9 @@
 """The kit's own behaviour: signing, config capture, the fake API, the executor."""
 
 import datetime
+import re
+import threading
+import time
 from typing import Any
 
 import inngest
@@ -63,6 +66,8 @@ def test_fake_api_unknown_route(inngest_api: kit.FakeInngestAPI) -> None:
     import httpx
 
     assert httpx.post(inngest_api.url + "/nope", json={}).status_code == 404
+    assert httpx.post(inngest_api.url + "/fn/other", json={}).status_code == 404
+    assert inngest_api.syncs == []
 
 
 def test_sync_failure_is_reported(inngest_api: kit.FakeInngestAPI) -> None:
@@ -216,11 +221,12 @@ def test_function_level_errors_are_retried_then_fail() -> None:
     assert run.error["name"] == "KeyError"
 
 
-def test_unknown_ops_are_reported() -> None:
+@pytest.mark.parametrize("name", ["AIGateway", "Gateway", "StepUnknown"])
+def test_unknown_ops_are_reported(name: str) -> None:
     executor = kit.Executor(kit.serve_functions(client, [child]).client, [child])
-    op = kit.Op(op="AIGateway", step_id="ai", attempt=0)
+    op = kit.Op(op=name, step_id="ai", attempt=0)
     state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
-    with pytest.raises(kit.KitError, match="unsupported op 'AIGateway'"):
+    with pytest.raises(kit.KitError, match=f"unsupported op '{name}'"):
         executor._resolve(op, state, "hashed-id")
 
 
@@ -313,6 +319,7 @@ def test_request_body_defaults_to_a_first_attempt_with_no_memos() -> None:
     assert body["steps"] == {}
     assert [e["name"] for e in body["events"]] == ["a", "b"]
     assert body["event"]["name"] == "a"
+    assert body["ctx"]["disable_immediate_execution"] is False  # steps may run at once
 
 
 def test_flaky_fails_then_succeeds() -> None:
@@ -478,3 +485,297 @@ def test_a_run_can_stop_in_flight_and_resume() -> None:
 
 async def _after() -> str:
     return "done"
+
+
+def test_only_a_true_if_exp_matches() -> None:
+    # A wait or cancel resumes on `true`, not on a value that merely equals it.
+    event: kit.Json = {"data": {}}
+    awaited: kit.Json = {"data": {"n": 1}}
+    assert kit.evaluate("async.data.n", event=event, awaited=awaited) == 1
+    assert not kit.matches("async.data.n", event=event, awaited=awaited)
+    assert kit.matches("async.data.n == 1", event=event, awaited=awaited)
+
+
+def test_triggered_by_compares_names_by_value() -> None:
+    name = "".join(["kit/", "child"])  # equal to the trigger, not the same object
+    assert kit.triggered_by([child], inngest.Event(name=name)) == [child.id]
+
+
+@client.create_function(fn_id="echo", trigger=inngest.TriggerEvent(event="kit/echo"))
+async def echo(ctx: inngest.Context) -> object:
+    return {"event": ctx.event.data, "events": [e.data for e in ctx.events]}
+
+
+def test_a_batch_run_is_for_its_first_event() -> None:
+    first = inngest.Event(name="kit/echo", data={"n": 1})
+    second = inngest.Event(name="kit/echo", data={"n": 2})
+    run = kit.serve_functions(client, [echo]).run(echo, [first, second])
+    assert run.output == {"event": {"n": 1}, "events": [{"n": 1}, {"n": 2}]}
+    assert run.event is not None
+    assert run.event["data"] == {"n": 1}
+
+
+def test_events_get_the_time_they_were_sent_in_milliseconds() -> None:
+    before = int(time.time() * 1000)
+    run = kit.serve_functions(client, [echo]).run(echo, inngest.Event(name="kit/echo"))
+    after = int(time.time() * 1000)
+    assert run.event is not None
+    assert before <= run.event["ts"] <= after
+    assert re.fullmatch(r"[0-9a-f]{32}", run.event["id"])  # an id of its own
+    kept = inngest.Event(name="kit/echo", ts=1_700_000_000_000)
+    run = kit.serve_functions(client, [echo]).run(echo, kept)
+    assert run.event is not None
+    assert run.event["ts"] == 1_700_000_000_000
+
+
+def test_run_options_are_keyword_only() -> None:
+    executor = kit.serve_functions(client, [echo])
+    event = inngest.Event(name="kit/echo")
+    with pytest.raises(TypeError, match="positional"):
+        executor.run(echo, event, {"wait": []})  # type: ignore[call-arg]
+
+
+def test_the_fake_api_never_keeps_the_test_process_alive() -> None:
+    before = set(threading.enumerate())
+    api = kit.FakeInngestAPI().start()
+    try:
+        [server] = set(threading.enumerate()) - before
+        assert server.daemon
+    finally:
+        api.stop()
+
+
+def test_completed_means_the_completed_status_only() -> None:
+    assert kit.Run("f", "Completed").completed
+    for other in ("Cancelled", "Failed", "Running"):
+        assert not kit.Run("f", other).completed
+
+
+@client.create_function(
+    fn_id="endless", trigger=inngest.TriggerEvent(event="kit/endless"), retries=0
+)
+async def endless(ctx: inngest.Context) -> None:
+    while True:
+        await ctx.step.run("tick", _after)
+
+
+def test_by_default_a_run_is_stopped_after_200_requests() -> None:
+    executor = kit.serve_functions(client, [endless])
+    with pytest.raises(kit.KitError, match=r"still running after 200 requests$"):
+        executor.run(endless, inngest.Event(name="kit/endless"))
+
+
+@client.create_function(
+    fn_id="always-fails", trigger=inngest.TriggerEvent(event="kit/always-fails")
+)
+async def always_fails(ctx: inngest.Context) -> None:
+    raise RuntimeError("down")
+
+
+def test_a_function_the_executor_was_not_given_gets_the_server_default() -> None:
+    # 4 retries (DefaultRetryCount, pkg/consts/consts.go): 5 attempts in all.
+    served = kit.serve_functions(client, [always_fails])
+    run = kit.Executor(served.client, []).run(
+        always_fails.id, inngest.Event(name="kit/always-fails")
+    )
+    assert run.status == "Failed"
+    assert [e.attempt for e in run.errors] == [0, 1, 2, 3, 4]
+
+
+def test_a_run_can_stop_after_a_step_run_but_not_at_its_plan() -> None:
+    paused = kit.serve_functions(client, [echo_steps]).run(
+        echo_steps, inngest.Event(name="kit/echo-steps"), stop_after="b"
+    )
+    assert paused.status == "Running"
+    assert [(o.op, o.step_id) for o in paused.ops] == [
+        ("StepPlanned", "a"),
+        ("StepPlanned", "b"),
+        ("StepRun", "a"),
+        ("StepRun", "b"),
+    ]
+
+
+@client.create_function(
+    fn_id="echo-steps", trigger=inngest.TriggerEvent(event="kit/echo-steps")
+)
+async def echo_steps(ctx: inngest.Context) -> object:
+    both = await ctx.group.parallel(
+        (lambda: ctx.step.run("a", _after), lambda: ctx.step.run("b", _after))
+    )
+    return [*both, await ctx.step.run("c", _after)]
+
+
+def test_an_invoke_timeout_in_minutes_expires_that_many_minutes_later() -> None:
+    before = int(time.time() * 1000)
+    expires = kit._expires_at("90m")
+    assert before + 90 * 60_000 <= expires <= int(time.time() * 1000) + 90 * 60_000
+
+
+def test_a_partly_accepted_batch_is_a_400_with_the_accepted_ids(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    import httpx
+
+    inngest_api.accept_at_most = 1
+    events = [{"name": "kit/a"}, {"name": "kit/b"}]
+    res = httpx.post(inngest_api.url + "/e/key", json=events)
+    assert res.status_code == 400
+    body = res.json()
+    assert (body["status"], body["error"], len(body["ids"])) == (
+        400,
+        "accepted 1 of 2 events",
+        1,
+    )
+    assert inngest_api.event_names() == ["kit/a"]
+
+
+def test_a_sync_that_reached_another_api_is_reported(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    other = kit.FakeInngestAPI().start()
+    try:
+        elsewhere = inngest.Inngest(app_id="kit-elsewhere", api_base_url=other.url)
+
+        @elsewhere.create_function(
+            fn_id="x", trigger=inngest.TriggerEvent(event="kit/x")
+        )
+        async def x(ctx: inngest.Context) -> None:
+            return None
+
+        served = kit.serve_functions(elsewhere, [x])
+        with pytest.raises(kit.KitError, match="sync failed: 200"):
+            kit.sync(served.client, inngest_api)
+        assert len(other.syncs) == 1
+    finally:
+        other.stop()
+
+
+async def _refuses() -> str:
+    raise inngest.NonRetriableError("no")
+
+
+@client.create_function(
+    fn_id="unnamed-step", trigger=inngest.TriggerEvent(event="kit/unnamed")
+)
+async def unnamed_step(ctx: inngest.Context) -> str:
+    return await ctx.step.run("", _refuses)
+
+
+def test_a_step_with_an_empty_id_is_named_by_its_hash() -> None:
+    run = kit.serve_functions(client, [unnamed_step]).run(
+        unnamed_step, inngest.Event(name="kit/unnamed")
+    )
+    hashed = kit.hashed_step_id("")
+    assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", hashed)]
+    assert run.attempts(hashed) == 1
+
+
+@pytest.mark.parametrize(
+    ("timeout", "ms"),
+    [
+        ("1w", 604_800_000),
+        ("3d", 3 * 86_400_000),
+        ("2h", 2 * 3_600_000),
+        ("90m", 90 * 60_000),
+        ("45s", 45_000),
+    ],
+)
+def test_an_invoke_expires_exactly_its_timeout_later(
+    timeout: str, ms: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(time, "time", lambda: 1_700_000_000.0)
+    assert kit._expires_at(timeout) == 1_700_000_000_000 + ms
+
+
+def test_an_accepted_batch_is_a_200_with_one_id_per_event(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    import httpx
+
+    res = httpx.post(inngest_api.url + "/e/key", json=[{"name": "kit/a"}])
+    assert res.status_code == 200
+    body = res.json()
+    assert (body["status"], len(body["ids"])) == (200, 1)
+
+
+def test_sync_returns_the_latest_sync(inngest_api: kit.FakeInngestAPI) -> None:
+    synced = []
+    for app_id in ("kit-first", "kit-second"):
+        app = inngest.Inngest(app_id=app_id)
+
+        @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+        async def x(ctx: inngest.Context) -> None:
+            return None
+
+        synced.append(kit.sync(kit.serve_functions(app, [x]).client, inngest_api))
+    assert [s["appname"] for s in synced] == ["kit-first", "kit-second"]
+
+
+def test_a_run_before_its_first_request_has_no_status_code() -> None:
+    run = kit.Run("f", "Running")
+    assert (run.requests, run.last_status_code, run.ops, run.errors) == (0, 0, [], [])
+
+
+def test_attempts_add_step_ops_and_failed_requests_of_one_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # First call: a RetryAfterError, which reaches the server as a failed
+    # request; second call: the step's StepRun. Two runs of the body.
+    later = inngest.RetryAfterError("later", datetime.timedelta(seconds=1))
+    monkeypatch.setattr(
+        "tests.testing_kit.test_kit._after", kit.Flaky(1, "done", error=later)
+    )
+    run = kit.serve_functions(client, [once]).run(once, inngest.Event(name="kit/once"))
+    assert run.output == "done"
+    assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", "s")]
+    assert run.steps("StepRun") == ["s"]
+    assert run.attempts("s") == 2
+
+
+@client.create_function(fn_id="once", trigger=inngest.TriggerEvent(event="kit/once"))
+async def once(ctx: inngest.Context) -> str:
+    return await ctx.step.run("s", _after)
+
+
+calls_of_fan = {"n": 0}
+
+
+@client.create_function(fn_id="fan", trigger=inngest.TriggerEvent(event="kit/fan"))
+async def fan(ctx: inngest.Context) -> object:
+    calls_of_fan["n"] += 1
+    return await ctx.group.parallel(
+        (lambda: ctx.step.run("a", _text_a), lambda: ctx.step.run("b", _flaky_b))
+    )
+
+
+async def _text_a() -> str:
+    return "a"
+
+
+_flaky_b = kit.Flaky(1, "b", error=inngest.RetryAfterError("later", 1000))
+
+
+def test_a_planned_step_that_fails_is_named_without_asking_the_sdk() -> None:
+    # The kit knows which step a planned request ran: no extra probe request,
+    # so the function body ran once per request the run sent.
+    calls_of_fan["n"] = _flaky_b.calls = 0
+    run = kit.serve_functions(client, [fan]).run(fan, inngest.Event(name="kit/fan"))
+    assert run.output == ["a", "b"]
+    assert [(e.op, e.step_id) for e in run.errors] == [("FunctionError", "b")]
+    assert calls_of_fan["n"] == run.requests
+
+
+@client.create_function(
+    fn_id="two-ways",
+    trigger=[
+        inngest.TriggerEvent(event="kit/two-ways", expression="event.data.n > 0"),
+        inngest.TriggerEvent(event="kit/two-ways", expression="event.data.n > 1"),
+    ],
+)
+async def two_ways(ctx: inngest.Context) -> None:
+    return None
+
+
+def test_a_function_two_of_whose_triggers_match_starts_once() -> None:
+    event = inngest.Event(name="kit/two-ways", data={"n": 2})
+    assert kit.triggered_by([two_ways], event) == [two_ways.id]

@@ -58,11 +58,46 @@ def _fresh_tree(source: str) -> object:
     return pickle.loads(_pickled_tree(source))
 
 
-def _mutants(module: str) -> set[mutate.Change]:
+def test_the_kit_runs_every_test_file_that_tests_the_kit_itself() -> None:
+    assert mutate.test_files("snippets/testing_kit/kit.py") == (
+        "tests/testing_kit/test_kit.py",
+        "tests/testing_kit/test_kit_fidelity.py",
+        "tests/testing_kit/test_conformance.py",
+    )
+    assert mutate.test_files("snippets/testing_kit/examples.py") == (
+        "tests/testing_kit/test_examples.py",
+    )
+
+
+@pytest.mark.parametrize(("module", "tests"), sorted(mutate.TESTS.items()))
+def test_each_listed_test_file_targets_its_module_only(
+    module: str, tests: tuple[str, ...]
+) -> None:
+    assert tests[0] == mutate.test_path(module), "the mirror comes first"
+    mirrors = {mutate.test_path(m) for m in mutate.all_modules()} - {tests[0]}
+    dotted = module.removesuffix(".py").replace("/", ".")
+    package, _, name = dotted.rpartition(".")
+    for test in tests:
+        assert test not in mirrors, f"{test} tests another snippet module"
+        source = (ROOT / test).read_text()
+        assert f"from {package} import {name}\n" in source or (
+            f"import {dotted}\n" in source
+        ), f"{test} does not import {module}"
+
+
+def _mutants(module: str, lines: set[str]) -> set[mutate.Change]:
+    """The mutants Cosmic Ray makes on these lines (only these: the kit alone
+    has about a thousand, each a parse and an unparse)."""
     source = (ROOT / module).read_text()
+    firsts = {line.split(" / ")[0] for line in lines}
+    rows = {
+        n for n, text in enumerate(source.splitlines(), 1) if text.strip() in firsts
+    }
     changes = set()
     for item in _all_work_items([ROOT / module], {}):
         (spec,) = item.mutations
+        if spec.start_pos[0] not in rows:
+            continue
         operator = get_operator(spec.operator_name)(**spec.operator_args)
         mutated = mutate_code(source, operator, spec.occurrence)
         changes.add(mutate.describe(module, source, mutated))
@@ -77,7 +112,9 @@ def test_every_listed_equivalent_is_a_mutant_cosmic_ray_makes(
     listed = mutate.load_equivalents()
     assert listed, "the reviewed list is empty: is the file still read?"
     for module in sorted({e.change.module for e in listed}):
-        made = _mutants(module)
+        made = _mutants(
+            module, {e.change.line for e in listed if e.change.module == module}
+        )
         stale = [
             e.change
             for e in listed
@@ -184,6 +221,10 @@ def test_a_real_run_kills_what_the_tests_check_and_reports_the_rest(
     assert survived == {"return age > 18", "return age >= 17", "return age >= 19"}
     assert result.killed > 0
     assert (tmp_path / ".mutate" / "snippets.demo.age.py.sqlite").is_file()
+    run = mutate.Run.load(tmp_path / ".mutate" / "snippets.demo.age.py.json")
+    assert run.result == result
+    assert run.fingerprint == mutate.fingerprint("snippets/demo/age.py", [], tmp_path)
+    assert run.commit == mutate.head_commit(ROOT) != "unknown"
 
 
 def test_the_copy_leaves_out_the_built_site_but_not_tests_site(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ pytest collects the imported `test_*` functions as tests of this module.
 import asyncio
 import datetime
 from collections.abc import Callable
+from typing import Any
 
 import inngest
 import pytest
@@ -82,6 +83,26 @@ def test_each_strategy_fails_on_a_wrong_greeting(
     monkeypatch.setattr(strategies, "build_greeting", wrong)
     with pytest.raises(AssertionError):
         strategy()
+
+
+@pytest.mark.parametrize(
+    ("rejected", "accepted"),
+    [(500, 206), (401, 200), (401, 500)],
+    ids=["a crash for a bad signature", "the whole run at once", "a crash"],
+)
+def test_the_signature_strategy_fails_on_other_statuses(
+    rejected: int, accepted: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 401 is the signature check, 206 "the first step ran": not any 4xx/5xx or 2xx.
+    real = kit.Executor.post_raw
+
+    def post_raw(self: kit.Executor, *args: Any, **kwargs: Any) -> Any:
+        status, headers, body = real(self, *args, **kwargs)
+        return (rejected if status == 401 else accepted), headers, body
+
+    monkeypatch.setattr(kit.Executor, "post_raw", post_raw)
+    with pytest.raises(AssertionError):
+        test_production_endpoint_requires_a_valid_signature(monkeypatch)
 
 
 async def _greet(name: str, plan: str) -> str:
