@@ -91,21 +91,39 @@ SETTLED = """id => {
     const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
     return (top >= 0 && top <= 250) || end;
 }"""
+# Where the heading stands: [top, bottom, header's bottom, window height, at
+# the end of the page], or null when no element has that id.
+WHERE = """id => {
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const box = el.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect();
+    const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+    return [box.top, box.bottom, header.bottom, innerHeight, end];
+}"""
+# Follows each fragment on the open page as a link to it does (a fragment
+# navigation, from a URL without one: the same hash again would not scroll),
+# waits until SETTLED (at most `timeout` ms) and says WHERE the heading stands.
+# One call for all the page's anchors instead of six round trips per anchor.
+FOLLOW_FRAGMENTS = f"""async ([fragments, timeout]) => {{
+    const settled = {SETTLED};
+    const where = {WHERE};
+    const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+    const found = {{}};
+    for (const id of fragments) {{
+        history.replaceState(null, '', location.pathname);
+        location.hash = id;
+        const deadline = performance.now() + timeout;
+        while (!settled(id) && performance.now() < deadline) await frame();
+        found[id] = where(id);
+    }}
+    return found;
+}}"""
 
 
-def scroll_problem(page: Page, fragment: str) -> str | None:
-    """Why the heading `fragment` is not where a reader following a link expects."""
-    found = page.evaluate(
-        """id => {
-            const el = document.getElementById(id);
-            if (!el) return null;
-            const box = el.getBoundingClientRect();
-            const header = document.querySelector('.md-header').getBoundingClientRect();
-            const end = scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
-            return [box.top, box.bottom, header.bottom, innerHeight, end];
-        }""",
-        fragment,
-    )
+def scroll_problem(found: list[Any] | None) -> str | None:
+    """Why the heading is not where a reader following a link expects, from
+    what WHERE found."""
     if found is None:
         return "no element with that id"
     top, bottom, header, height, at_bottom = found
@@ -124,19 +142,21 @@ def scroll_problem(page: Page, fragment: str) -> str | None:
     ],
 )
 def test_public_anchors_scroll_to_their_heading(tabs: Tabs, anchors: list[str]) -> None:
+    url = anchors[0].partition("#")[0]
+    page = tabs.open(url)
+    # An open search (another test's) locks page scrolling, and Material puts
+    # the old scroll position back 0.1 s after it closes: close it, wait for that.
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.body.hasAttribute('data-md-scrolllock')")
+    page.wait_for_load_state("load")  # Material's scripts may still lay it out
+    # Same page: hash navigations, quick when they work. A tab reused by other
+    # tests can lose a hash scroll under load: then judge the anchor as a wiki
+    # link opens it (a fresh tab, a full load), with the full wait.
+    fragments = [anchor.partition("#")[2] for anchor in anchors]
+    found = page.evaluate(FOLLOW_FRAGMENTS, [fragments, 3_000])
     problems = []
-    for anchor in anchors:
-        page = tabs.open(anchor.partition("#")[0])
-        # Drop any hash a previous test left (e.g. a clicked permalink): going to
-        # the URL the tab already shows would not scroll at all.
-        page.evaluate("history.replaceState(null, '', location.pathname)")
-        # An open search (another test's) locks page scrolling: close it first.
-        page.keyboard.press("Escape")
-        page.wait_for_load_state("load")  # Material's scripts may still lay it out
-        # Same page: a hash navigation, quick when it works. A tab reused by other
-        # tests can lose a hash scroll under load: then judge the anchor as a
-        # wiki link opens it (a fresh tab, a full load), with the full wait.
-        problem = goto_problem(page, tabs, anchor, timeout=3_000)
+    for anchor, fragment in zip(anchors, fragments, strict=True):
+        problem = scroll_problem(found[fragment])
         if problem:
             fresh = tabs.desktop.context.new_page()
             try:
@@ -155,7 +175,7 @@ def goto_problem(page: Page, tabs: Tabs, anchor: str, timeout: int) -> str | Non
     fragment = anchor.partition("#")[2]
     with contextlib.suppress(PlaywrightTimeoutError):  # then report where it is
         page.wait_for_function(SETTLED, arg=fragment, timeout=timeout)
-    return scroll_problem(page, fragment)
+    return scroll_problem(page.evaluate(WHERE, fragment))
 
 
 @pytest.mark.parametrize(("url", "source"), page_params())

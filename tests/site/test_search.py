@@ -6,7 +6,6 @@ home page is "" (as in public-anchors.txt). Every page of the registry has a
 row (a check outside the browser tests fails otherwise): add one with a page.
 """
 
-import time
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
@@ -73,11 +72,37 @@ SEARCH = [
 ]
 TOP = 3
 
+# Counts the queries the page sends Material's search worker and the results it
+# gets back (message types 2 and 3 of Material's worker protocol). The worker
+# answers every query in order, and Material renders the first results while
+# handling the answer: once the counts are equal, the list shows the last query.
+COUNT_SEARCH_MESSAGES = """(() => {
+  const counts = window.searchMessages = {queries: 0, results: 0};
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === 2) counts.queries++;
+    return post.call(this, message, ...rest);
+  };
+  window.Worker = class extends window.Worker {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) counts.results++;
+      });
+    }
+  };
+})()"""
+ANSWERED = (
+    "() => searchMessages.queries > 0"
+    " && searchMessages.results === searchMessages.queries"
+)
+
 
 @pytest.fixture(scope="module")
 def home(browser: Browser, site: SiteServer) -> Iterator[Visit]:
     """One page for all queries: the box is cleared between them."""
     session = open_visit(browser, site, viewport={"width": 1280, "height": 800})
+    session.context.add_init_script(COUNT_SEARCH_MESSAGES)
     session.goto("")
     yield session
     session.context.close()
@@ -99,22 +124,14 @@ def top_results(page: Page) -> list[str]:
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type `query` key by key; return the results once they stop changing."""
+    """Type `query` key by key; return the results shown for the whole query
+    (each key sends a query: earlier answers are only on their way to it)."""
     box = page.locator("input.md-search__input")
     box.fill("")
     box.press_sequentially(query)
+    page.wait_for_function(ANSWERED, timeout=5000)
     page.wait_for_selector(".md-search-result__item >> visible=true", timeout=5000)
-    last: list[str] = []
-    stable_since = time.monotonic()
-    deadline = stable_since + 5
-    while time.monotonic() < deadline:
-        current = top_results(page)
-        if current != last:
-            last, stable_since = current, time.monotonic()
-        elif current and time.monotonic() - stable_since > 0.5:
-            break  # (an empty list is a moment between two renderings)
-        page.wait_for_timeout(50)
-    return last
+    return top_results(page)
 
 
 def pages_without_a_row(rows: list[tuple[str, str]]) -> list[str]:
