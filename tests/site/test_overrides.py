@@ -6,6 +6,7 @@ import importlib.util
 import re
 from pathlib import Path
 
+from docsite import config
 from docsite.paths import DOCS, ROOT
 
 OVERRIDES = ROOT / "overrides"
@@ -89,3 +90,17 @@ def test_the_source_component_the_scripts_block_disarms_is_still_in_the_theme() 
     base = (THEME / "base.html").read_text()
     scripts = base[base.index("{% block scripts %}") :]
     assert "bundle." in scripts, "Material's bundle left the scripts block"
+
+
+def test_every_theme_feature_is_one_the_installed_theme_reads() -> None:
+    """Material ignores a misspelled feature silently; `content.lazy` is read by
+    its bundle but missing from its documentation, so an upgrade could drop it."""
+    theme = [
+        *(THEME / "assets" / "javascripts").glob("bundle.*.js"),
+        *THEME.rglob("*.html"),
+    ]
+    read = "".join(p.read_text() for p in theme)
+    features = config.read(config.MKDOCS_YML)["theme"]["features"]
+    assert "content.lazy" in features
+    unknown = [f for f in features if f'{f}"' not in read and f"{f}'" not in read]
+    assert not unknown, f"mkdocs.yml theme.features the theme never reads: {unknown}"
