@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from docsite import config
-from docsite.paths import DOCS, ROOT
+from docsite.paths import DOCS, MKDOCS_YML, ROOT
 
 OVERRIDES = ROOT / "overrides"
 _SPEC = importlib.util.find_spec("material")
@@ -100,7 +100,7 @@ def test_every_theme_feature_is_one_the_installed_theme_reads() -> None:
         *THEME.rglob("*.html"),
     ]
     read = "".join(p.read_text() for p in theme)
-    features = config.read(config.MKDOCS_YML)["theme"]["features"]
+    features = config.read(MKDOCS_YML)["theme"]["features"]
     assert "content.lazy" in features
     unknown = [f for f in features if f'{f}"' not in read and f"{f}'" not in read]
     assert not unknown, f"mkdocs.yml theme.features the theme never reads: {unknown}"
