@@ -73,18 +73,9 @@ pytest: venv
 
 test: lint typecheck actionlint pytest
 
-# Everything `make test` runs but the browser tests (marker `browser`). The
-# linters run beside the tests (their few seconds of one core fit where the test
-# workers wait on subprocesses); their output follows the tests'. (Plain
-# `make`, not $(MAKE): `make -n check` must not run the tests.)
-CHECK_LINT_LOG := $(VENV)/.check-lint.log
-check: venv
-	@make --no-print-directory lint typecheck actionlint >$(CHECK_LINT_LOG) 2>&1 & \
-	linters=$$!; \
-	$(PYTEST) -m "not browser"; tests=$$?; \
-	wait $$linters; linted=$$?; \
-	cat $(CHECK_LINT_LOG); \
-	[ $$tests -eq 0 ] && [ $$linted -eq 0 ]
+# Everything `make test` runs but the browser tests (marker `browser`).
+check: lint typecheck actionlint
+	$(PYTEST) -m "not browser"
 
 # skills/ is the committed copy that skills installers read from the repository;
 # a test fails when it differs from what the pages generate.
