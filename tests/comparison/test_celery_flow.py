@@ -7,10 +7,12 @@ worker for the whole module (stopping one takes about 4 s).
 import datetime
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from celery.app import autoretry
 from celery.contrib.testing.worker import start_worker
+from celery.result import AsyncResult
 
 from snippets.comparison import celery_flow, leads
 from tests.comparison.polling import wait_until
@@ -21,6 +23,11 @@ app = celery_flow.app
 pytestmark = pytest.mark.xdist_group("celery-flow")
 # How often `.get()` asks the result backend (Celery's default is every 0.5 s).
 POLL = 0.01
+
+
+def outcome(result: AsyncResult, timeout: float) -> Any:
+    """The task's return value (or its exception, raised), asked for every POLL s."""
+    return result.get(timeout=timeout, interval=POLL)
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,7 +49,7 @@ def worker() -> Iterator[None]:
 def test_a_retry_reruns_only_the_failing_task() -> None:
     leads.fail_next("send welcome")
     leads.fail_next("note")
-    celery_flow.start("lead-1").get(timeout=10, interval=POLL)
+    outcome(celery_flow.start("lead-1"), timeout=10)
     # Each task was retried on its own: the note's retry did not send the
     # welcome again, because they are separate tasks in a chain.
     assert leads.world.calls == ["send welcome", "send welcome", "note", "note"]
@@ -66,10 +73,7 @@ def test_a_transient_error_is_retried_up_to_3_times(
     backoffs: list[dict[str, object]],
 ) -> None:
     leads.fail_next("send welcome", times=3)
-    assert (
-        celery_flow.send_welcome.delay("lead-1").get(timeout=10, interval=POLL)
-        == "msg-1"
-    )
+    assert outcome(celery_flow.send_welcome.delay("lead-1"), timeout=10) == "msg-1"
     assert leads.world.calls == ["send welcome"] * 4  # 1 call + 3 retries
     # Exponential backoff (1 s, 2 s, 4 s) with full jitter, capped at 10 minutes.
     assert backoffs == [
@@ -81,14 +85,14 @@ def test_a_transient_error_is_retried_up_to_3_times(
 def test_a_fourth_failure_fails_the_task(backoffs: list[dict[str, object]]) -> None:
     leads.fail_next("send welcome", times=4)
     with pytest.raises(leads.TransientSendError):
-        celery_flow.send_welcome.delay("lead-1").get(timeout=10, interval=POLL)
+        outcome(celery_flow.send_welcome.delay("lead-1"), timeout=10)
     assert leads.world.calls == ["send welcome"] * 4
     assert leads.world.sent == []
 
 
 def test_a_retry_reruns_the_whole_task() -> None:
     leads.fail_next("note")
-    celery_flow.welcome_in_one_task.delay("lead-1").get(timeout=10, interval=POLL)
+    outcome(celery_flow.welcome_in_one_task.delay("lead-1"), timeout=10)
     assert leads.world.calls == ["send welcome", "note", "send welcome", "note"]
     assert leads.world.sent == [("lead-1", "welcome"), ("lead-1", "welcome")]
 
@@ -97,24 +101,20 @@ def test_the_sweep_follows_up_leads_that_did_not_reply(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for lead_id in ("lead-1", "lead-2"):
-        celery_flow.start(lead_id).get(timeout=10, interval=POLL)
+        outcome(celery_flow.start(lead_id), timeout=10)
     celery_flow.on_reply("lead-2")
-    assert celery_flow.send_due_follow_ups.delay().get(timeout=5, interval=POLL) == []
+    assert outcome(celery_flow.send_due_follow_ups.delay(), timeout=5) == []
 
     monkeypatch.setattr(leads, "REPLY_WINDOW", datetime.timedelta(0))
-    assert celery_flow.send_due_follow_ups.delay().get(timeout=5, interval=POLL) == [
-        "lead-1"
-    ]
+    assert outcome(celery_flow.send_due_follow_ups.delay(), timeout=5) == ["lead-1"]
     wait_until(lambda: ("lead-1", "follow-up") in leads.world.sent)
-    assert celery_flow.send_due_follow_ups.delay().get(timeout=5, interval=POLL) == []
+    assert outcome(celery_flow.send_due_follow_ups.delay(), timeout=5) == []
     assert ("lead-2", "follow-up") not in leads.world.sent
 
 
 def test_a_late_reply_still_stops_the_follow_up() -> None:
     celery_flow.on_reply("lead-1")
-    assert (
-        celery_flow.follow_up.delay("lead-1").get(timeout=5, interval=POLL) == "replied"
-    )
+    assert outcome(celery_flow.follow_up.delay("lead-1"), timeout=5) == "replied"
     assert leads.world.sent == []
 
 
