@@ -1,17 +1,5 @@
-"""A frozen clock for the SDK's sleeps, so a wake-up time can be checked exactly."""
+"""Fixtures of the quick reference's tests."""
 
-import datetime
-import types
+from tests.clock import sdk_now
 
-import pytest
-from inngest._internal.step_lib import step_async
-
-from tests.quick_reference.clock import NOW, FrozenClock
-
-
-@pytest.fixture
-def sdk_now(monkeypatch: pytest.MonkeyPatch) -> datetime.datetime:
-    """Freeze the clock `step.sleep` adds its duration to; return that instant."""
-    clock = types.SimpleNamespace(**{**vars(datetime), "datetime": FrozenClock})
-    monkeypatch.setattr(step_async, "datetime", clock)
-    return NOW
+__all__ = ["sdk_now"]

@@ -8,7 +8,7 @@ from inngest._internal.errors import FunctionConfigInvalidError
 from snippets.quick_reference import durations
 from snippets.quick_reference.client import client
 from snippets.testing_kit.kit import registered_config, serve_functions
-from tests.quick_reference.clock import wake_time
+from tests.clock import wake_time
 
 FN = durations.follow_up
 

@@ -6,7 +6,7 @@ import pytest
 from snippets.quick_reference import step_sleep
 from snippets.quick_reference.client import client
 from snippets.testing_kit.kit import serve_functions
-from tests.quick_reference.clock import wake_time
+from tests.clock import wake_time
 
 
 def _wake_time(iso: str | None) -> datetime.datetime:

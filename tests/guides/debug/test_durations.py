@@ -1,5 +1,7 @@
 """Fractional seconds pass decoration, then fail the sync or the wait."""
 
+import datetime
+
 import fastapi
 import inngest.fast_api
 import pytest
@@ -8,6 +10,7 @@ from starlette.testclient import TestClient
 from snippets.guides.debug import durations
 from snippets.guides.debug.app import client
 from snippets.testing_kit import kit
+from tests.clock import wake_time
 from tests.guides.debug.messages import lines
 
 EVENT = kit.event_for(durations.await_upgrade)
@@ -18,7 +21,7 @@ def _quiet_sdk_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("CRITICAL", logger="inngest")
 
 
-def test_a_fractional_cancel_timeout_fails_the_sync() -> None:
+def test_a_fractional_cancel_timeout_fails_the_sync(sdk_now: datetime.datetime) -> None:
     app = fastapi.FastAPI()  # kit.serve_functions would fail too: it reads the config
     inngest.fast_api.serve(app, client, [durations.remind_trial])
     res = TestClient(app).put("/api/inngest")
@@ -30,6 +33,8 @@ def test_a_fractional_cancel_timeout_fails_the_sync() -> None:
     run = kit.Executor(TestClient(app), []).run("debug-guide-remind-trial", EVENT)
     assert run.completed
     assert run.steps("Sleep") == ["pause"]
+    [pause] = [op for op in run.ops if op.op == "Sleep"]
+    assert wake_time(pause.name) - sdk_now == datetime.timedelta(seconds=1.5)  # 1_500
 
 
 def test_a_fractional_wait_timeout_fails_the_run() -> None:
