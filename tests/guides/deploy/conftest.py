@@ -3,7 +3,10 @@
 import pytest
 
 from snippets.testing_kit import kit
+from tests.clock import sdk_now
 from tests.guides.deploy.production import KEY, SDK_VARIABLES
+
+__all__ = ["production", "sdk_now"]
 
 
 @pytest.fixture

@@ -1,8 +1,11 @@
 """Inngest Connect, offline: what the worker registers, and how it shuts down."""
 
 import asyncio
+import runpy
 import signal
+import types
 from collections.abc import Iterator
+from typing import Any
 
 import inngest.connect
 import pytest
@@ -70,3 +73,15 @@ def test_sigterm_closes_the_worker(
 
     asyncio.run(deploy_stops_the_container())
     assert workers[0].get_state() is inngest.connect.ConnectionState.CLOSED
+
+
+def test_run_as_a_script_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[str] = []
+
+    def run(main: "types.CoroutineType[Any, Any, None]") -> None:
+        started.append(main.cr_code.co_qualname)
+        main.close()
+
+    monkeypatch.setattr(asyncio, "run", run)
+    runpy.run_path(connect.__file__, run_name="__main__")
+    assert started == ["main"]

@@ -1,5 +1,6 @@
 """Observability: the replay-filtering logger and the SDK's Sentry middleware."""
 
+import contextlib
 import functools
 import logging
 from collections.abc import Iterator
@@ -32,8 +33,8 @@ class MemoryTransport(Transport):
         return [e for e in events if e is not None and "exception" in e]
 
 
-@pytest.fixture
-def sentry(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryTransport]:
+@contextlib.contextmanager
+def _sentry_started(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryTransport]:
     """Sentry initialised by the page's code, with an in-memory transport."""
     monkeypatch.setenv("SENTRY_DSN", "https://public@sentry.example.com/1")
     monkeypatch.setenv("GIT_SHA", "4f2c1e9")
@@ -42,9 +43,34 @@ def sentry(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryTransport]:
     monkeypatch.setattr(sentry_sdk, "init", init)
     observability.init_sentry()
     assert sentry_sdk.is_initialized()
-    yield transport
-    sentry_sdk.get_client().close()
-    sentry_sdk.get_global_scope().set_client(None)  # later tests report nothing
+    try:
+        yield transport
+    finally:
+        sentry_sdk.get_client().close()
+        sentry_sdk.get_global_scope().set_client(None)  # later tests report nothing
+
+
+@pytest.fixture
+def sentry(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryTransport]:
+    """Sentry as the page starts it, outside any named Inngest environment."""
+    monkeypatch.delenv("INNGEST_ENV", raising=False)
+    with _sentry_started(monkeypatch) as transport:
+        yield transport
+
+
+@pytest.mark.parametrize(
+    ("inngest_env", "environment"),
+    [(None, "production"), ("", "production"), ("pr-42", "pr-42")],
+)
+def test_the_sentry_environment_is_the_inngest_environment(
+    monkeypatch: pytest.MonkeyPatch, inngest_env: str | None, environment: str
+) -> None:
+    if inngest_env is None:
+        monkeypatch.delenv("INNGEST_ENV", raising=False)
+    else:
+        monkeypatch.setenv("INNGEST_ENV", inngest_env)
+    with _sentry_started(monkeypatch):
+        assert sentry_sdk.get_client().options["environment"] == environment
 
 
 def test_sentry_gets_every_failed_attempt_with_the_run_as_tags(

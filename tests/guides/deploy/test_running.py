@@ -157,7 +157,7 @@ def test_blocking_io_in_an_async_step_blocks_the_event_loop(
     blocking, threaded = running.async_functions(client)
     executor = kit.serve_functions(client, [blocking, threaded])
     # The body sleeps 300 ms; the SDK counts what exceeds its 100 ms ticks.
-    assert _blocked_ms(executor, blocking.id) >= 150
+    assert 150 <= _blocked_ms(executor, blocking.id) < 1_000
     assert on_loop == [True]
     on_loop.clear()
     assert _blocked_ms(executor, threaded.id) < 150
