@@ -1,5 +1,6 @@
 """A run started under version 1 goes on under version 2: what runs again."""
 
+import datetime
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -9,6 +10,7 @@ import pytest
 
 from snippets.guides.deploy import versions
 from snippets.testing_kit import kit
+from tests.clock import wake_time
 
 SIGNED_UP = inngest.Event(name="shop/user.signed-up", data={"email": "ada@example.com"})
 ABANDONED = inngest.Event(
@@ -56,6 +58,23 @@ def test_a_run_sleeping_under_version_1() -> None:
     assert sorted(run.memos) == sorted(
         [kit.hashed_step_id("create-account"), kit.hashed_step_id("wait-a-day")]
     )
+
+
+@pytest.mark.parametrize(
+    "version",
+    [
+        versions.version_1,
+        versions.renamed_step,
+        versions.added_step,
+        versions.reordered_steps,
+    ],
+)
+def test_every_version_waits_a_day(
+    version: Version, sdk_now: datetime.datetime
+) -> None:
+    run = in_flight(version, SIGNED_UP, stop_after="wait-a-day")
+    [sleep] = [op for op in run.ops if op.op == "Sleep"]
+    assert wake_time(sleep.name) - sdk_now == datetime.timedelta(days=1)
 
 
 def test_unchanged_code_goes_on_where_it_stopped() -> None:
