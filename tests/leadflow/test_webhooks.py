@@ -1,5 +1,7 @@
 """Webhooks validate their body, then send the api/ and workflow/ twins."""
 
+import re
+
 import pydantic
 import pytest
 from starlette.testclient import TestClient
@@ -108,3 +110,13 @@ def test_the_two_event_names_must_be_passed_by_keyword() -> None:
     payload = ReplyReceived.model_validate(example(ReplyReceived))
     with pytest.raises(TypeError, match="positional"):
         webhooks.send_dual(payload, "api/reply-received", "workflow/process-reply")  # type: ignore[call-arg,unused-coroutine]
+
+
+def test_an_event_id_is_the_name_and_a_hash_of_the_data() -> None:
+    data: dict[str, object] = {"lead_id": "lead-42", "source": "web"}
+    made = webhooks.event_id("api/new-lead", data)
+    assert re.fullmatch(r"api/new-lead:[0-9a-f]{32}", made)
+    # The same delivery, whatever the order of its fields, gets the same id.
+    assert webhooks.event_id("api/new-lead", dict(reversed(data.items()))) == made
+    assert webhooks.event_id("workflow/new-lead", data) != made
+    assert webhooks.event_id("api/new-lead", {**data, "lead_id": "lead-7"}) != made
