@@ -13,14 +13,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from docsite import markdown, paths
 from docsite.urls import public_anchors, url_of
 from tests.site.visits import (
-    CODE_BLOCK,
     Tabs,
     Visit,
     close_visit,
+    copy_every_code_block,
     new_tab,
     on_page,
     open_visit,
-    show_code_block,
 )
 from tools.serve import SiteServer
 
@@ -41,13 +40,6 @@ def doc_pages() -> list[tuple[str, Path]]:
     return [(url_of(paths.page_name(page)), page) for page in paths.page_files()]
 
 
-def clipboard_after_click(page: Page, index: int) -> str:
-    page.evaluate("navigator.clipboard.writeText('<nothing copied>')")
-    show_code_block(page, index).dispatch_event("click")
-    text: str = page.evaluate("navigator.clipboard.readText()")
-    return text
-
-
 @pytest.mark.parametrize(("url", "source"), page_params())
 def test_copy_button_copies_exactly_the_code(
     tabs: Tabs, url: str, source: Path
@@ -57,8 +49,7 @@ def test_copy_button_copies_exactly_the_code(
     page.evaluate(
         "document.querySelectorAll('details').forEach(d => { d.open = true; })"
     )
-    count = page.locator(CODE_BLOCK).count()
-    copied = [clipboard_after_click(page, i) for i in range(count)]
+    copied = copy_every_code_block(page)
     for number, text in enumerate(copied, start=1):
         where = f"{url or 'home'}, code block {number}"
         assert text != "<nothing copied>", f"{where}: the copy button copied nothing"
