@@ -115,6 +115,16 @@ def new_tab(session: Visit) -> Iterator[Visit]:
     assert not session.external, f"pages requested other hosts: {session.external}"
 
 
+def reused_tab(session: Visit) -> Iterator[Visit]:
+    """`session`'s tab for one more test, which starts by loading its page (a
+    new tab per test, its renderer started and torn down, cost 0.5-0.7 s of
+    CPU); fails if a page called another host. For fixtures:
+    `yield from reused_tab(session)`."""
+    session.page.bring_to_front()
+    yield session
+    assert not session.external, f"pages requested other hosts: {session.external}"
+
+
 # Material mounts a code block (copy button, annotations, keyboard access to a
 # block that scrolls) when it comes into view (content.lazy in mkdocs.yml). As
 # a reader does: show the block (choose its tab when it sits in one), scroll to
