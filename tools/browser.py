@@ -209,16 +209,21 @@ def apt_get(host: Host) -> str | None:
     return shutil.which("apt-get", path=host.env.get("PATH", os.defpath))
 
 
+# The apt-gets that have run `update` in this process: a fresh Debian may need
+# both the driver's library and chromium, and one update serves both installs.
+APT_UPDATED: set[str] = set()
+
+
 def apt_install(host: Host, apt: str, packages: Sequence[str]) -> str:
-    """`apt-get update` then install `packages`: '' or why it failed."""
+    """`apt-get update` (once per run) then install `packages`: '' or why it failed."""
     env = {**host.env, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (
-        [apt, "update", "-qq"],
-        [apt, "install", "-y", "-qq", "--no-install-recommends", *packages],
-    ):
+    install = [apt, "install", "-y", "-qq", "--no-install-recommends", *packages]
+    commands = [install] if apt in APT_UPDATED else [[apt, "update", "-qq"], install]
+    for command in commands:
         failure = run_quietly(command, env, DOWNLOAD_TIMEOUT_S)
         if failure:
             return f"`{' '.join(command[1:])}` failed ({failure})"
+        APT_UPDATED.add(apt)
     return ""
 
 

@@ -12,6 +12,7 @@ import functools
 import gzip
 import http.server
 import io
+import sys
 import threading
 import urllib.parse
 from pathlib import Path
@@ -66,6 +67,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet when a client hangs up mid-answer (a browser test's tab that
+        closes or moves on while a file is on its way); loud otherwise."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclasses.dataclass
 class SiteServer:
     """`with SiteServer(site_dir) as server:` then `server.url("quick-reference/")`."""
@@ -73,14 +85,13 @@ class SiteServer:
     root: Path
     gzip: bool = False
     base: str = "/"  # the path the site is served under
-    _httpd: http.server.ThreadingHTTPServer | None = None
+    _httpd: _Server | None = None
 
     def __enter__(self) -> Self:
         options = {"compress": self.gzip, "base": self.base}
         handler = type("Handler", (_Handler,), options)
         factory = functools.partial(handler, directory=str(self.root))
-        self._httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), factory)
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
         return self
 

@@ -18,6 +18,7 @@ from tests.site.visits import (
     close_visit,
     new_tab,
     open_visit,
+    reused_tab,
 )
 from tools import chromium
 from tools.serve import SiteServer
@@ -67,10 +68,17 @@ def tabs(desktop: Visit) -> Tabs:
     return Tabs(desktop)
 
 
-@pytest.fixture
-def visit(desktop: Visit) -> Iterator[Visit]:
-    """A new tab in the shared desktop context; fails if a page calls another host."""
+@pytest.fixture(scope="package")
+def desktop_tab(desktop: Visit) -> Iterator[Visit]:
+    """One tab in the desktop context, for the tests that start with a page load."""
     yield from new_tab(desktop)
+
+
+@pytest.fixture
+def visit(desktop_tab: Visit) -> Iterator[Visit]:
+    """The desktop tab, for a test that starts by loading its page; fails if a
+    page calls another host."""
+    yield from reused_tab(desktop_tab)
 
 
 @pytest.fixture

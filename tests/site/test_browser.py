@@ -13,14 +13,13 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from docsite import markdown, paths
 from docsite.urls import public_anchors, url_of
 from tests.site.visits import (
-    CODE_BLOCK,
     Tabs,
     Visit,
     close_visit,
-    new_tab,
+    copy_every_code_block,
     on_page,
     open_visit,
-    show_code_block,
+    reused_tab,
 )
 from tools.serve import SiteServer
 
@@ -41,13 +40,6 @@ def doc_pages() -> list[tuple[str, Path]]:
     return [(url_of(paths.page_name(page)), page) for page in paths.page_files()]
 
 
-def clipboard_after_click(page: Page, index: int) -> str:
-    page.evaluate("navigator.clipboard.writeText('<nothing copied>')")
-    show_code_block(page, index).dispatch_event("click")
-    text: str = page.evaluate("navigator.clipboard.readText()")
-    return text
-
-
 @pytest.mark.parametrize(("url", "source"), page_params())
 def test_copy_button_copies_exactly_the_code(
     tabs: Tabs, url: str, source: Path
@@ -57,8 +49,7 @@ def test_copy_button_copies_exactly_the_code(
     page.evaluate(
         "document.querySelectorAll('details').forEach(d => { d.open = true; })"
     )
-    count = page.locator(CODE_BLOCK).count()
-    copied = [clipboard_after_click(page, i) for i in range(count)]
+    copied = copy_every_code_block(page)
     for number, text in enumerate(copied, start=1):
         where = f"{url or 'home'}, code block {number}"
         assert text != "<nothing copied>", f"{where}: the copy button copied nothing"
@@ -261,7 +252,8 @@ def test_system_dark_preference_is_followed(fresh_visit: Visit) -> None:
 
 @pytest.fixture(scope="module")
 def phone_context(browser: Browser, site: SiteServer) -> Iterator[Visit]:
-    """One phone-sized context (390x844, touch) for the phone tests: a warm cache."""
+    """One phone-sized context (390x844, touch) and tab for the phone tests: a
+    warm cache, and a tab each test loads its page into."""
     session = open_visit(
         browser,
         site,
@@ -270,22 +262,24 @@ def phone_context(browser: Browser, site: SiteServer) -> Iterator[Visit]:
         is_mobile=True,
         has_touch=True,
     )
-    session.page.close()
     yield session
     close_visit(session)
 
 
 @pytest.fixture
 def phone(phone_context: Visit) -> Iterator[Visit]:
-    """A new tab in the phone context; fails if a page calls another host."""
-    yield from new_tab(phone_context)
+    """The phone tab; fails if a page calls another host."""
+    yield from reused_tab(phone_context)
 
 
 def sideways_scroll(page: Page) -> str | None:
-    width, inner = page.evaluate(
-        "[document.documentElement.scrollWidth, window.innerWidth]"
+    # Not window.innerWidth: on a phone Chromium zooms out to fit a page wider
+    # than the screen, and innerWidth grows with it (a 900px heading: 916 and
+    # 916). The layout width (clientWidth) stays the phone's.
+    width, screen = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
-    return f"page is {width}px wide on a {inner}px phone" if width > inner else None
+    return f"page is {width}px wide on a {screen}px phone" if width > screen else None
 
 
 # The nav sections (outermost first) a reader taps open to reach a link.

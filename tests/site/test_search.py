@@ -124,11 +124,14 @@ def top_results(page: Page) -> list[str]:
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type `query` key by key; return the results shown for the whole query
-    (each key sends a query: earlier answers are only on their way to it)."""
+    """Type `query` into the box, its last key pressed as a reader presses it;
+    return the results shown for the whole query (the text before the last key
+    sends a query too: its answer is only on its way to the last one's). Key
+    by key, the 44 queries sent 730 searches and took 16.5 s of CPU; so, 88
+    and 4.1 s, with the same results asserted."""
     box = page.locator("input.md-search__input")
-    box.fill("")
-    box.press_sequentially(query)
+    box.fill(query[:-1])
+    box.press_sequentially(query[-1])
     page.wait_for_function(ANSWERED, timeout=5000)
     page.wait_for_selector(".md-search-result__item >> visible=true", timeout=5000)
     return top_results(page)

@@ -290,6 +290,28 @@ def test_as_root_the_library_the_driver_lacks_is_apt_installed(tmp_path: Path) -
     ]
 
 
+def test_one_apt_get_update_serves_the_driver_library_and_chromium(
+    tmp_path: Path,
+) -> None:
+    # A fresh Debian: the driver lacks libatomic1 and no browser can be downloaded.
+    fake_browser(tmp_path / "chromium")
+    script(
+        tmp_path / "bin" / "apt-get",
+        f'echo "$*" >> {tmp_path / "apt.log"}\n'
+        f'[ "$1" = install ] && touch {tmp_path / "libatomic1"}\n'
+        f'case "$*" in *chromium*) cp {tmp_path / "chromium"} {tmp_path / "bin"};; esac',
+    )
+    python = fake_driver(tmp_path, fixed_by="libatomic1")
+    machine = host(tmp_path, is_root=True, python=str(python))
+    browser.ensure_driver(machine, print)
+    assert browser.find(machine, print) == tmp_path / "bin" / "chromium"
+    assert (tmp_path / "apt.log").read_text().splitlines() == [
+        "update -qq",
+        "install -y -qq --no-install-recommends libatomic1",
+        "install -y -qq --no-install-recommends chromium",
+    ]
+
+
 @pytest.mark.parametrize("is_root", [False, True])
 def test_otherwise_the_error_names_the_library_and_its_package(
     tmp_path: Path, is_root: bool

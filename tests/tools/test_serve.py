@@ -1,12 +1,17 @@
 """tools/serve.py answers as GitHub Pages does: directory URLs, 404 page, gzip."""
 
 import gzip
+import socket
+import struct
+import threading
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tools import serve
 from tools.serve import SiteServer
 
 
@@ -73,3 +78,52 @@ def test_a_project_site_is_served_under_its_base(site: Path) -> None:
         assert headers["Location"] == "/repo/"
         assert get(server.origin + "/page/")[0] == 404
         assert server.site_path("/repo/a/") == "a/"
+
+
+def errors_printed(
+    server: SiteServer,
+    request: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    capfd: pytest.CaptureFixture[str],
+) -> str:
+    """What the server prints on its error stream for `request` from a client
+    that hangs up without reading the answer."""
+    handled = threading.Event()
+    report = serve._Server.handle_error
+
+    def spy(self: serve._Server, *args: Any) -> None:
+        report(self, *args)
+        handled.set()
+
+    monkeypatch.setattr(serve._Server, "handle_error", spy)
+    host, port = server.origin.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as client:
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        client.sendall(request)
+    assert handled.wait(10), "the server never failed to answer"
+    return capfd.readouterr().err
+
+
+def test_a_client_that_hangs_up_is_not_reported(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    (site / "big.js").write_bytes(b"x" * 20_000_000)
+    with SiteServer(site) as server:
+        printed = errors_printed(
+            server, b"GET /big.js HTTP/1.1\r\nHost: x\r\n\r\n", monkeypatch, capfd
+        )
+    assert printed == ""
+
+
+def test_any_other_error_is_reported(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object) -> None:
+        raise RuntimeError("the handler broke")
+
+    monkeypatch.setattr(serve._Handler, "send_head", broken)
+    with SiteServer(site) as server:
+        printed = errors_printed(
+            server, b"GET /page/ HTTP/1.1\r\nHost: x\r\n\r\n", monkeypatch, capfd
+        )
+    assert "RuntimeError: the handler broke" in printed
