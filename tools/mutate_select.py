@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import functools
 import time
 from collections.abc import Generator, Iterable, Mapping
 from typing import Any, Protocol
@@ -89,26 +90,32 @@ def statement_lines(source: str, lineno: int) -> range:
     statement, the header (decorators to the colon) of a compound one, or of an
     `except` clause. Coverage records a multi-line statement on any of its lines."""
     best: tuple[int, int, range] | None = None
+    for header in _headers(source):
+        if lineno in header and (
+            best is None or (header.start, -len(header)) > best[:2]
+        ):
+            best = (header.start, -len(header), header)
+    return best[2] if best else range(lineno, lineno + 1)
+
+
+@functools.lru_cache(maxsize=4)
+def _headers(source: str) -> tuple[range, ...]:
+    """Each statement's (and `except` clause's) lines, up to its body."""
+    found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.stmt | ast.excepthandler):
             continue
         decorators = getattr(node, "decorator_list", [])
         first = min([node.lineno, *(d.lineno for d in decorators)])
         last = node.end_lineno or node.lineno
-        if not first <= lineno <= last:
-            continue
         inner = [
             child.lineno
-            for field in ("body", "orelse", "handlers", "finalbody", "cases")
+            for field in ("body", "orelse", "handlers", "finalbody")
             for child in getattr(node, field, [])
             if child.lineno > node.lineno
         ]
-        header = range(first, min(inner, default=last + 1))
-        if lineno not in header:
-            continue  # a line between clauses (`else:`): no statement of its own
-        if best is None or (first, -len(header)) > best[:2]:
-            best = (first, -len(header), header)
-    return best[2] if best else range(lineno, lineno + 1)
+        found.append(range(first, min(inner, default=last + 1)))
+    return tuple(found)
 
 
 @dataclasses.dataclass(frozen=True)

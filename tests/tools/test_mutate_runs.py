@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tools import mutate
+from tools.mutate_select import Selection
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forks pytest")
 
@@ -218,7 +219,7 @@ def test_selected_and_full_runs_agree_on_every_mutant(selecting: Path) -> None:
 
 @pytest.mark.slow
 def test_only_the_selected_tests_run(selecting: Path) -> None:
-    alone = mutate.Selection((IDS + "test_cache",))
+    alone = Selection((IDS + "test_cache",))
     passed, output = mutate.run_tests(MODULE, 60, alone)
     assert not passed  # nothing filled the list: this test ran, and only it
     assert "1 failed" in output
@@ -227,7 +228,7 @@ def test_only_the_selected_tests_run(selecting: Path) -> None:
 
 @pytest.mark.slow
 def test_a_selection_that_no_longer_fits_runs_every_test(selecting: Path) -> None:
-    gone = mutate.Selection((IDS + "test_adult", IDS + "test_gone"))
+    gone = Selection((IDS + "test_adult", IDS + "test_gone"))
     passed, output = mutate.run_tests(MODULE, 60, gone)
     assert passed
     assert "3 passed" in output
@@ -236,3 +237,13 @@ def test_a_selection_that_no_longer_fits_runs_every_test(selecting: Path) -> Non
 def test_a_module_that_cannot_be_preloaded_is_left_to_each_run() -> None:
     mutate.preload(["json", "tools.no_such_module"])
     assert "json" in __import__("sys").modules
+
+
+@pytest.mark.slow
+def test_a_baseline_that_fails_after_the_coverage_run_stops_the_module(
+    selecting: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mutate, "run_tests", lambda *args, **kw: (False, "broke"))
+    result = mutate.run_module(MODULE, [])
+    assert result.errors == ["tests/demo/test_age.py fails without any mutant:\nbroke"]
+    assert result.killed == 0

@@ -2,9 +2,8 @@
 tests ran them, and the two pytest plugins (tests/tools/test_mutate_runs.py
 runs the selection for real)."""
 
-from collections.abc import Generator
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import cast
 
 import pytest
 
@@ -113,7 +112,7 @@ class FakeCoverage:
 
 def _drive(recorder: Recorder, nodeid: str, fail: bool) -> None:
     item = cast(pytest.Item, SimpleNamespace(nodeid=nodeid))
-    hook = cast(Generator[None, Any, Any], recorder.pytest_runtest_protocol(item))
+    hook = recorder.pytest_runtest_protocol(item)
     next(hook)
     if fail:
         with pytest.raises(RuntimeError):
