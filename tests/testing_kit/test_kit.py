@@ -1,13 +1,16 @@
 """The kit's own behaviour: signing, config capture, the fake API, the executor."""
 
 import datetime
+import inspect
 import re
 import threading
 import time
 from typing import Any
 
+import fastapi
 import inngest
 import pytest
+from starlette.testclient import TestClient
 
 from snippets.testing_kit import kit
 
@@ -779,3 +782,105 @@ async def two_ways(ctx: inngest.Context) -> None:
 def test_a_function_two_of_whose_triggers_match_starts_once() -> None:
     event = inngest.Event(name="kit/two-ways", data={"n": 2})
     assert kit.triggered_by([two_ways], event) == [two_ways.id]
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("sign", ["unix_seconds"]),
+        ("matches", ["event", "awaited"]),
+        ("evaluate", ["event", "awaited"]),
+        (
+            "request_body",
+            [
+                "steps",
+                "stack",
+                "attempt",
+                "max_attempts",
+                "run_id",
+                "disable_immediate_execution",
+            ],
+        ),
+        ("serve_functions", ["signing_key", "raise_server_exceptions"]),
+        ("Executor.__init__", ["signing_key", "serve_path"]),
+        ("Executor.post", ["step"]),
+        ("Executor.post_raw", ["step"]),
+        ("Executor.run", ["waits", "max_requests", "stop_after", "resume"]),
+    ],
+)
+def test_options_are_keyword_only_and_the_rest_can_be_named(
+    name: str, options: list[str]
+) -> None:
+    fn: Any = kit
+    for part in name.split("."):
+        fn = getattr(fn, part)
+    parameters = inspect.signature(fn).parameters.values()
+    keyword_only = inspect.Parameter.KEYWORD_ONLY
+    assert [p.name for p in parameters if p.kind is keyword_only] == options
+    # None is positional-only: the documented names work in every call.
+    assert {p.kind for p in parameters} <= {
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        keyword_only,
+    }
+
+
+def test_the_registered_config_is_the_one_the_app_syncs(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    app = inngest.Inngest(app_id="kit-config")
+
+    @app.create_function(
+        fn_id="batched",
+        trigger=inngest.TriggerEvent(event="kit/batched"),
+        batch_events=inngest.Batch(max_size=10, timeout=datetime.timedelta(seconds=5)),
+    )
+    async def batched(ctx: inngest.Context) -> None:
+        return None
+
+    [synced] = kit.sync(kit.serve_functions(app, [batched]).client, inngest_api)[
+        "functions"
+    ]
+    config = kit.registered_config(batched, app_url="http://testserver")
+    assert config == synced
+    assert config["batchEvents"] == {"maxSize": 10, "timeout": "5s"}  # the API's names
+
+
+def test_a_run_stops_once_it_has_made_max_requests() -> None:
+    executor = kit.serve_functions(client, [forever])
+    event = inngest.Event(name="kit/forever")
+    needed = executor.run(forever, event).requests  # ten steps, then the end
+    assert needed == 11
+    assert executor.run(forever, event, max_requests=needed).completed
+    assert executor.run(forever, event, max_requests=needed + 1).completed
+    with pytest.raises(kit.KitError, match=f"still running after {needed - 1} "):
+        executor.run(forever, event, max_requests=needed - 1)
+
+
+def test_sync_counts_the_new_sync_however_many_came_before(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    inngest_api.syncs.extend({"appname": f"old-{n}"} for n in range(300))
+    app = inngest.Inngest(app_id="kit-latest")
+
+    @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+    async def x(ctx: inngest.Context) -> None:
+        return None
+
+    assert kit.sync(kit.serve_functions(app, [x]).client, inngest_api)["appname"] == (
+        "kit-latest"
+    )
+
+
+@pytest.mark.parametrize("status", [201, 500])
+def test_a_sync_the_app_answers_with_an_error_is_reported(
+    inngest_api: kit.FakeInngestAPI, status: int
+) -> None:
+    app = fastapi.FastAPI()
+
+    @app.put(kit.SERVE_PATH)
+    def register() -> fastapi.Response:
+        inngest_api.syncs.append({"appname": "kit-half"})  # it reached the API
+        return fastapi.Response("refused", status_code=status)
+
+    with pytest.raises(kit.KitError, match=f"sync failed: {status} refused"):
+        kit.sync(TestClient(app), inngest_api)
