@@ -871,16 +871,66 @@ def test_sync_counts_the_new_sync_however_many_came_before(
     )
 
 
-@pytest.mark.parametrize("status", [201, 500])
-def test_a_sync_the_app_answers_with_an_error_is_reported(
-    inngest_api: kit.FakeInngestAPI, status: int
+@pytest.mark.parametrize(
+    ("status", "recorded"), [(199, 1), (201, 1), (500, 1), (200, 2)]
+)
+def test_a_sync_is_one_registration_answered_200(
+    inngest_api: kit.FakeInngestAPI, status: int, recorded: int
 ) -> None:
     app = fastapi.FastAPI()
 
     @app.put(kit.SERVE_PATH)
     def register() -> fastapi.Response:
-        inngest_api.syncs.append({"appname": "kit-half"})  # it reached the API
-        return fastapi.Response("refused", status_code=status)
+        for _ in range(recorded):  # it reached the API
+            inngest_api.syncs.append({"appname": "kit-half"})
+        return fastapi.Response("answer", status_code=status)
 
-    with pytest.raises(kit.KitError, match=f"sync failed: {status} refused"):
+    with pytest.raises(kit.KitError, match=f"sync failed: {status} answer"):
         kit.sync(TestClient(app), inngest_api)
+
+
+@client.create_function(
+    fn_id="z-then-a", trigger=inngest.TriggerEvent(event="kit/z-then-a")
+)
+async def z_then_a(ctx: inngest.Context) -> object:
+    return [await ctx.step.run(name, _after) for name in ("z", "a", "b")]
+
+
+def test_a_run_stops_after_the_step_named_not_one_that_sorts_after_it() -> None:
+    paused = kit.serve_functions(client, [z_then_a]).run(
+        z_then_a, inngest.Event(name="kit/z-then-a"), stop_after="a"
+    )
+    assert paused.status == "Running"
+    assert [(o.op, o.step_id) for o in paused.ops] == [
+        ("StepRun", "z"),
+        ("StepRun", "a"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("version", "still_forced"), [(1, True), (2, False), (3, False)]
+)
+def test_a_finished_group_stops_forced_planning_from_request_version_2(
+    version: int, still_forced: bool
+) -> None:
+    state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
+    state.request_version, state.force_step_plan = version, True
+    state.discover(race=False)
+    assert state.force_step_plan is still_forced
+    assert len(state.queue) == 2  # and the function is called again
+
+
+@pytest.mark.parametrize("status", [201, 202, 204, 404])
+def test_any_answer_but_200_or_206_is_a_failed_request(status: int) -> None:
+    app = fastapi.FastAPI()
+
+    @app.post(kit.SERVE_PATH)
+    def execute() -> fastapi.Response:
+        return fastapi.Response('{"accepted": true}', status_code=status)
+
+    run = kit.Executor(TestClient(app), []).run("kit-x", inngest.Event(name="kit/x"))
+    assert run.status == "Failed"
+    # Retried as the server retries a failed request: 5 attempts by default.
+    assert [(e.op, e.attempt) for e in run.errors] == [
+        ("FunctionError", n) for n in range(5)
+    ]
