@@ -920,7 +920,7 @@ def test_a_finished_group_stops_forced_planning_from_request_version_2(
     assert len(state.queue) == 2  # and the function is called again
 
 
-@pytest.mark.parametrize("status", [201, 202, 204, 404])
+@pytest.mark.parametrize("status", [199, 201, 202, 204, 404])
 def test_any_answer_but_200_or_206_is_a_failed_request(status: int) -> None:
     app = fastapi.FastAPI()
 
