@@ -934,3 +934,68 @@ def test_any_answer_but_200_or_206_is_a_failed_request(status: int) -> None:
     assert [(e.op, e.attempt) for e in run.errors] == [
         ("FunctionError", n) for n in range(5)
     ]
+
+
+def test_attempts_count_the_named_steps_failed_requests_only() -> None:
+    run = kit.Run("f", "Failed")
+    run.errors = [
+        kit.Op(op="FunctionError", step_id=step, attempt=n)
+        for n, step in enumerate(["b", "a", "b", ""])
+    ]
+    assert [run.attempts(s) for s in ("a", "b", "", "c")] == [1, 2, 1, 0]
+
+
+def test_a_planned_step_already_queued_or_stored_is_not_queued_again() -> None:
+    state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
+    planned = kit.Op(op="StepPlanned", step_id="a", attempt=0)
+    state.plan("hash-a", planned)
+    state.plan("hash-a", planned)  # still queued
+    state.store("hash-b", {"data": 1})
+    state.plan("hash-b", kit.Op(op="StepPlanned", step_id="b", attempt=0))  # stored
+    assert [item.name for item in state.queue] == ["", "a"]  # discovery, then a
+
+
+@client.create_function(fn_id="waits", trigger=inngest.TriggerEvent(event="kit/waits"))
+async def waits_for_reply(ctx: inngest.Context) -> object:
+    reply = await ctx.step.wait_for_event(
+        "reply",
+        event="kit/reply",
+        if_exp="async.data.id == event.data.id",
+        timeout=datetime.timedelta(hours=1),
+    )
+    return None if reply is None else {"name": reply.name, "data": reply.data}
+
+
+def test_only_an_event_with_the_awaited_name_resolves_a_wait() -> None:
+    executor = kit.serve_functions(client, [waits_for_reply])
+    others = [  # the right id, other names: before and after it in order
+        inngest.Event(name=name, data={"id": 7}) for name in ("kit/other", "kit/zzz")
+    ]
+    reply = inngest.Event(name="kit/reply", data={"id": 7, "ok": True})
+    run = executor.run(
+        waits_for_reply,
+        inngest.Event(name="kit/waits", data={"id": 7}),
+        waits={"reply": [*others, reply]},
+    )
+    assert run.output["name"] == "kit/reply"
+    assert run.output["data"] == {"id": 7, "ok": True}
+
+
+def test_an_invoke_without_a_timeout_expires_exactly_a_year_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(time, "time", lambda: 1_700_000_000.0)
+    assert kit._expires_at(None) == 1_700_000_000_000 + 365 * 86_400_000
+
+
+def test_the_app_answers_a_sync_with_what_the_api_answered(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    app = inngest.Inngest(app_id="kit-answer")
+
+    @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+    async def x(ctx: inngest.Context) -> None:
+        return None
+
+    answer = kit.serve_functions(app, [x]).client.put(kit.SERVE_PATH)
+    assert answer.json() == {"ok": True, "modified": True}  # as Inngest answers
