@@ -690,15 +690,18 @@ def test_an_invoke_expires_exactly_its_timeout_later(
     assert kit._expires_at(timeout) == 1_700_000_000_000 + ms
 
 
+@pytest.mark.parametrize("size", [1, 300])
 def test_an_accepted_batch_is_a_200_with_one_id_per_event(
-    inngest_api: kit.FakeInngestAPI,
+    inngest_api: kit.FakeInngestAPI, size: int
 ) -> None:
     import httpx
 
-    res = httpx.post(inngest_api.url + "/e/key", json=[{"name": "kit/a"}])
+    batch = [{"name": "kit/a", "data": {"n": n}} for n in range(size)]
+    res = httpx.post(inngest_api.url + "/e/key", json=batch)
     assert res.status_code == 200
     body = res.json()
-    assert (body["status"], len(body["ids"])) == (200, 1)
+    assert (body["status"], len(set(body["ids"]))) == (200, size)
+    assert inngest_api.events == batch
 
 
 def test_sync_returns_the_latest_sync(inngest_api: kit.FakeInngestAPI) -> None:
