@@ -91,10 +91,10 @@ drift: venv
 MODULE ?=
 JOBS ?= 1
 mutate: venv
-	$(PY) tools/mutate.py --jobs $(JOBS) $(MODULE)
+	$(PY) -m tools.mutate --jobs $(JOBS) $(MODULE)
 
 mutate-report: venv
-	$(PY) tools/mutate.py --report $(MODULE)
+	$(PY) -m tools.mutate --report $(MODULE)
 
 # Lighthouse 12 (13 needs Node >= 22.19), exactly as tools/lighthouse locks it.
 NODE_TOOLS := $(TOOLS)/node

@@ -2,15 +2,19 @@
 
     make mutate                                  # every module under snippets/
     make mutate MODULE=guides/improve/invoke     # one module while writing tests
-    python tools/mutate.py --jobs 2 --floor 90   # the same, with options
+    python -m tools.mutate --jobs 2 --floor 90   # the same, with options
     make mutate-report                           # the recorded runs, nothing run
 
 Cosmic Ray makes one small change at a time to a snippet module (a number,
-a comparison, a boolean operator, a removed decorator, ...), runs only that
-module's mirrored test file (snippets/<f>/<m>.py -> tests/<f>/test_<m>.py) and
-records whether a test failed (killed) or not (survived). Mutants run in a
-copy of the repository, so the work tree is never touched. The score is
-killed / (killed + survived); it must reach the floor (90 % by default).
+a comparison, a boolean operator, a removed decorator, ...), runs that module's
+tests (its mirrored test file snippets/<f>/<m>.py -> tests/<f>/test_<m>.py, or
+the files TESTS lists) and records whether a test failed (killed) or not
+(survived). Of those tests, a mutant runs only the ones that run the changed
+line, as one run under coverage found first (tools/mutate_select.py says how,
+and why the verdict is the full files' verdict); `--full` runs them all.
+Mutants run in a copy of the repository, so the work tree is never touched.
+The score is killed / (killed + survived); it must reach the floor (90 % by
+default).
 
 Not counted:
 - mutants listed in tools/mutate-equivalents.toml: equivalent mutants, each
@@ -28,6 +32,7 @@ from __future__ import annotations
 import argparse
 import ast
 import concurrent.futures
+import contextlib
 import dataclasses
 import datetime
 import difflib
@@ -37,6 +42,7 @@ import hashlib
 import importlib
 import json
 import os
+import pickle
 import shutil
 import signal
 import subprocess
@@ -47,11 +53,21 @@ import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from cosmic_ray.ast import get_ast
 from cosmic_ray.commands import init as cr_init  # the function
-from cosmic_ray.mutating import mutate_code, use_mutation
+from cosmic_ray.mutating import MutationVisitor
 from cosmic_ray.plugins import get_operator
 from cosmic_ray.work_db import WorkDB, use_db
 from cosmic_ray.work_item import TestOutcome, WorkerOutcome, WorkResult
+
+from tools.mutate_select import (
+    EVERY,
+    Recorder,
+    Selection,
+    Selector,
+    select,
+    statement_lines,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = "snippets"
@@ -218,11 +234,15 @@ def annotation_spans(source: str) -> list[tuple[tuple[int, int], tuple[int, int]
 # --- Running one module ---------------------------------------------------------
 
 
+UNTESTED = "no test runs this line"
+
+
 @dataclasses.dataclass
 class Survivor:
     change: Change
     operator: str
     lineno: int
+    untested: bool = False  # survived without a run: UNTESTED
 
 
 @dataclasses.dataclass
@@ -234,21 +254,76 @@ class ModuleResult:
     annotations: int = 0
     errors: list[str] = dataclasses.field(default_factory=list)
     seconds: float = 0.0
+    # Survived the tests that run their line, killed by the full files: the
+    # selection missed a test that could tell (tools/mutate_select.py). Expect 0.
+    selection_missed: int = 0
 
     @property
     def scored(self) -> int:
         return self.killed + len(self.survivors)
 
 
-def run_tests(module: str, timeout: float) -> tuple[bool, str]:
-    """Run the module's test file in a fork of this (preloaded) worker.
+# A child exits with this when a selected test was not collected.
+UNFIT = 99
 
-    Returns (passed, output); a run over `timeout` seconds counts as failed.
-    """
+
+def run_tests(
+    module: str, timeout: float, tests: Selection = EVERY
+) -> tuple[bool, str]:
+    """Run the module's tests (`tests` of them, or all) in a fork of this
+    (preloaded) worker. Returns (passed, output); a run over `timeout` seconds
+    counts as failed. A selection that no longer fits the files (a test not
+    collected) runs them all."""
+    code, output = _fork(module, timeout, tests, learn_to=None)
+    if code == UNFIT:
+        code, output = _fork(module, timeout, EVERY, learn_to=None)
+    return code == 0, output
+
+
+@dataclasses.dataclass
+class Learned:
+    """What one run of a module's test files under coverage found."""
+
+    passed: bool
+    output: str
+    contexts: dict[int, list[str]]  # line -> node ids that ran it ("" none)
+    durations: dict[str, float]
+    imported: list[str]  # modules the run imported, other than snippets, tests
+
+
+def learn(module: str, timeout: float) -> Learned:
+    """Run the module's test files once under coverage (tools/mutate_select.py)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as found:
+        code, output = _fork(module, timeout, EVERY, learn_to=found.name)
+        data = json.loads(Path(found.name).read_text() or "{}")
+    return Learned(
+        passed=code == 0,
+        output=output,
+        contexts={int(k): v for k, v in data.get("contexts", {}).items()},
+        durations=data.get("durations", {}),
+        imported=data.get("imported", []),
+    )
+
+
+def preload(names: Iterable[str]) -> None:
+    """Import in this worker what a test run imported, so that each fork has it.
+    One that cannot be imported on its own here is left to each run: that costs
+    time, never a verdict (the baseline runs after this, on the same preload)."""
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception:  # any error: simply not preloaded
+            continue
+
+
+def _fork(
+    module: str, timeout: float, tests: Selection, learn_to: str | None
+) -> tuple[int, str]:
+    """Run pytest in a fork; (exit code, output), -1 on timeout."""
     with tempfile.TemporaryFile() as out:
         pid = os.fork()
-        # The child: its own session, output to `out`, no .pyc. It ends in os._exit,
-        # so coverage cannot save what it ran (tests/tools/test_mutate*.py run it):
+        # The child: its own session, output to `out`. It ends in os._exit, so
+        # coverage cannot save what it ran (tests/tools/test_mutate*.py run it):
         # a tracer it inherits (coverage's, there) is switched off, or it would
         # only slow every line the child runs. Objects it inherits are frozen out of
         # garbage collection: pytest collects twice per run, and walking the whole
@@ -261,12 +336,8 @@ def run_tests(module: str, timeout: float) -> tuple[bool, str]:
                 os.setsid()
                 os.dup2(out.fileno(), 1)
                 os.dup2(out.fileno(), 2)
-                sys.dont_write_bytecode = True
-                for name in [n for n in sys.modules if n.split(".")[0] in FRESH]:
-                    del sys.modules[name]  # imported from the (mutated) copy
-                import pytest
-
-                code = int(pytest.main([*PYTEST_ARGS, *test_files(module)]))
+                sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+                code = _child(module, tests, learn_to)
             finally:
                 os._exit(code)
         deadline = time.monotonic() + timeout
@@ -277,11 +348,53 @@ def run_tests(module: str, timeout: float) -> tuple[bool, str]:
             if time.monotonic() > deadline:
                 os.killpg(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
-                return False, f"timeout after {timeout:.0f} s"
+                return -1, f"timeout after {timeout:.0f} s"
             time.sleep(0.02)
         out.seek(0)
         output = out.read().decode(errors="replace")
-    return os.waitstatus_to_exitcode(status) == 0, output
+    return os.waitstatus_to_exitcode(status), output
+
+
+def _child(
+    module: str, tests: Selection, learn_to: str | None
+) -> int:  # pragma: no cover (runs in a fork)
+    """pytest over the module's test files; snippets and tests are imported
+    afresh (from the mutated copy). Only the run under coverage writes .pyc
+    files (of the files no mutant changes: run_module deletes the module's)."""
+    sys.dont_write_bytecode = learn_to is None
+    before = set(sys.modules)
+    for name in [n for n in sys.modules if n.split(".")[0] in FRESH]:
+        del sys.modules[name]
+    import pytest
+
+    args = [*PYTEST_ARGS, *test_files(module)]
+    if learn_to is None:
+        selector = Selector(tests.tests)
+        code = int(pytest.main(args, plugins=[] if tests.every else [selector]))
+        return UNFIT if selector.missing else code
+    import coverage
+
+    cov = coverage.Coverage(
+        data_file=None, include=[str(Path(module).resolve())], config_file=False
+    )
+    recorder = Recorder(cov)
+    cov.start()
+    try:
+        code = int(pytest.main(args, plugins=[recorder]))
+    finally:
+        cov.stop()
+    data = cov.get_data()
+    contexts = {
+        line: sorted(names)
+        for measured in data.measured_files()
+        for line, names in data.contexts_by_lineno(measured).items()
+    }
+    imported = sorted(
+        n for n in set(sys.modules) - before if n.split(".")[0] not in FRESH
+    )
+    found = {"contexts": contexts, "durations": recorder.durations}
+    Path(learn_to).write_text(json.dumps({**found, "imported": imported}))
+    return code
 
 
 # --- What a run ran against ------------------------------------------------------
@@ -344,13 +457,19 @@ class Run:
                 module=found["module"],
                 killed=found["killed"],
                 survivors=[
-                    Survivor(Change(**s["change"]), s["operator"], s["lineno"])
+                    Survivor(
+                        Change(**s["change"]),
+                        s["operator"],
+                        s["lineno"],
+                        s.get("untested", False),
+                    )
                     for s in found["survivors"]
                 ],
                 equivalent=[Change(**c) for c in found["equivalent"]],
                 annotations=found["annotations"],
                 errors=found["errors"],
                 seconds=found["seconds"],
+                selection_missed=found.get("selection_missed", 0),
             )
             return cls(result, data["started"], data["commit"], data["fingerprint"])
         except (ValueError, KeyError, TypeError) as err:
@@ -362,9 +481,68 @@ def session_path(module: str) -> Path:
     return SESSIONS / (module.replace("/", ".") + ".sqlite")
 
 
-def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
-    """Mutate one module in the current directory (a copy) and run its tests;
-    a complete run leaves its record beside its session."""
+class Mutator:
+    """Cosmic Ray's mutants of one source, from one parse: its own
+    `mutate_code` parses the whole module again for each mutant (twice, with
+    `use_mutation`); a copy of the parsed tree from a pickle costs a quarter of
+    a parse."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.tree = pickle.dumps(get_ast(source), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def mutant(self, operator: object, occurrence: int) -> str:
+        """The mutated source (the source itself if nothing applied)."""
+        visitor = MutationVisitor(occurrence, operator)
+        mutated = visitor.walk(pickle.loads(self.tree))
+        return str(mutated.get_code()) if visitor.mutation_applied else self.source
+
+
+@contextlib.contextmanager
+def written(path: Path, mutated: str, source: str) -> Iterator[None]:
+    """`path` holds `mutated` for the with-block, then `source` again."""
+    path.write_text(mutated, encoding="utf-8")
+    try:
+        yield
+    finally:
+        path.write_text(source, encoding="utf-8")
+
+
+def prepare(module: str, full: bool) -> tuple[Learned | None, float, str | None]:
+    """Before the mutants: the run under coverage (unless `full`), the preload,
+    then the baseline exactly as mutants run. Returns what was learned, the
+    mutants' timeout, and the output of a run that failed (None if none did)."""
+    learned = None
+    if not full:
+        learned = learn(module, timeout=600)
+        if not learned.passed:
+            return None, 0, learned.output
+        preload(learned.imported)
+        for pyc in (
+            Path(module).resolve().parent.glob(f"__pycache__/{Path(module).stem}.*")
+        ):
+            pyc.unlink()  # the module changes with every mutant: never a .pyc
+    baseline = time.monotonic()
+    passed, output = run_tests(module, timeout=600)
+    if not passed:
+        return None, 0, output
+    return learned, 10 + 5 * (time.monotonic() - baseline), None
+
+
+def selection(learned: Learned | None, source: str, lineno: int) -> Selection:
+    """The tests a mutant on `lineno` runs (every one without a run to go by)."""
+    if learned is None:
+        return EVERY
+    lines = statement_lines(source, lineno)
+    return select(learned.contexts, lines, learned.durations)
+
+
+def run_module(
+    module: str, equivalents: Sequence[Equivalent], full: bool = False
+) -> ModuleResult:
+    """Mutate one module in the current directory (a copy) and run its tests
+    (every test file for every mutant if `full`); a complete run leaves its
+    record beside its session."""
     started = time.monotonic()
     when = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
     commit = head_commit(ROOT)
@@ -374,23 +552,22 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
     record.unlink(missing_ok=True)  # an interrupted run leaves none
     ran_against = fingerprint(module, equivalents, Path.cwd())
     result = ModuleResult(module)
-    baseline = time.monotonic()
-    passed, output = run_tests(module, timeout=600)
-    if not passed:
+    learned, timeout, failure = prepare(module, full)
+    if failure is not None:
         tests = " ".join(test_files(module))
-        result.errors.append(f"{tests} fails without any mutant:\n{output}")
+        result.errors.append(f"{tests} fails without any mutant:\n{failure}")
         return result
-    timeout = 10 + 5 * (time.monotonic() - baseline)
-    source = Path(module).read_text()
+    source = Path(module).read_text(encoding="utf-8")
     spans = annotation_spans(source)
     listed = {e.change for e in equivalents}
+    mutator = Mutator(source)
     with use_db(str(session), WorkDB.Mode.create) as db:
         cr_init([Path(module)], db, {})
         for item in list(db.pending_work_items):
             (spec,) = item.mutations
             operator = get_operator(spec.operator_name)(**spec.operator_args)
-            mutated = mutate_code(source, operator, spec.occurrence)
-            change = describe(module, source, mutated or source)
+            mutated = mutator.mutant(operator, spec.occurrence)
+            change = describe(module, source, mutated)
             if any(start <= spec.start_pos < end for start, end in spans):
                 result.annotations += 1
                 db.set_result(
@@ -403,8 +580,14 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
                     item.job_id, WorkResult(worker_outcome=WorkerOutcome.SKIPPED)
                 )
                 continue
-            with use_mutation(Path(module), operator, spec.occurrence):
-                passed, output = run_tests(module, timeout)
+            chosen = selection(learned, source, spec.start_pos[0])
+            passed, output = True, UNTESTED
+            if not chosen.untested:
+                with written(Path(module), mutated, source):
+                    passed, output = run_tests(module, timeout, chosen)
+                    if passed and not chosen.every:  # a survivor of the full files?
+                        passed, output = run_tests(module, timeout)
+                        result.selection_missed += not passed
             db.set_result(
                 item.job_id,
                 WorkResult(
@@ -416,7 +599,9 @@ def run_module(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
             )
             if passed:
                 result.survivors.append(
-                    Survivor(change, spec.operator_name, spec.start_pos[0])
+                    Survivor(
+                        change, spec.operator_name, spec.start_pos[0], chosen.untested
+                    )
                 )
             else:
                 result.killed += 1
@@ -439,12 +624,17 @@ def _worker_init(root: str, scratch: str) -> None:
         importlib.import_module(name)
 
 
-def _run_in_copy(module: str, equivalents: Sequence[Equivalent]) -> ModuleResult:
-    return run_module(module, equivalents)
+def _run_in_copy(
+    module: str, equivalents: Sequence[Equivalent], full: bool
+) -> ModuleResult:
+    return run_module(module, equivalents, full)
 
 
 def run_all(
-    modules: Sequence[str], equivalents: Sequence[Equivalent], jobs: int
+    modules: Sequence[str],
+    equivalents: Sequence[Equivalent],
+    jobs: int,
+    full: bool = False,
 ) -> Iterator[ModuleResult]:
     """Results as modules finish; `jobs` workers, each on its own copy."""
     with (
@@ -453,7 +643,7 @@ def run_all(
             max_workers=jobs, initializer=_worker_init, initargs=(str(ROOT), scratch)
         ) as pool,
     ):
-        futures = [pool.submit(_run_in_copy, m, equivalents) for m in modules]
+        futures = [pool.submit(_run_in_copy, m, equivalents, full) for m in modules]
         for future in concurrent.futures.as_completed(futures):
             yield future.result()
 
@@ -485,7 +675,8 @@ def report(
     problems = [f"{r.module}: {e}" for r in results for e in r.errors]
     for r in sorted(results, key=lambda r: r.module):
         for s in r.survivors:
-            print(f"SURVIVED {r.module}:{s.lineno} ({s.operator})")
+            why = f": {UNTESTED}" if s.untested else ""
+            print(f"SURVIVED {r.module}:{s.lineno} ({s.operator}){why}")
             print(f"  - {s.change.line}\n  + {s.change.mutant}\n")
     for e in stale_equivalents(equivalents, results):
         problems.append(
@@ -500,6 +691,12 @@ def report(
         f"not counted: {sum(len(r.equivalent) for r in results)} equivalent, "
         f"{sum(r.annotations for r in results)} in annotations"
     )
+    missed = sum(r.selection_missed for r in results)
+    if missed:
+        print(
+            f"{missed} mutant(s) survived the tests that run their line but not "
+            "the full test files (tools/mutate_select.py)"
+        )
     for p in problems:
         print(f"ERROR {p}", file=sys.stderr)
     if problems:
@@ -570,6 +767,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--floor", type=float, default=90.0)
     parser.add_argument(
+        "--full",
+        action="store_true",
+        help="run every test file for every mutant, not only the tests that "
+        "run its line",
+    )
+    parser.add_argument(
         "--report",
         action="store_true",
         help="run nothing: add up the recorded runs that match the files",
@@ -589,7 +792,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     results = []
-    for r in run_all(modules, equivalents, max(1, args.jobs)):
+    for r in run_all(modules, equivalents, max(1, args.jobs), args.full):
         results.append(r)
         print(
             f"{r.module}: {r.killed}/{r.scored} killed, {r.seconds:.0f} s",

@@ -1,13 +1,16 @@
 """The kit's own behaviour: signing, config capture, the fake API, the executor."""
 
 import datetime
+import inspect
 import re
 import threading
 import time
 from typing import Any
 
+import fastapi
 import inngest
 import pytest
+from starlette.testclient import TestClient
 
 from snippets.testing_kit import kit
 
@@ -687,15 +690,18 @@ def test_an_invoke_expires_exactly_its_timeout_later(
     assert kit._expires_at(timeout) == 1_700_000_000_000 + ms
 
 
+@pytest.mark.parametrize("size", [1, 300])
 def test_an_accepted_batch_is_a_200_with_one_id_per_event(
-    inngest_api: kit.FakeInngestAPI,
+    inngest_api: kit.FakeInngestAPI, size: int
 ) -> None:
     import httpx
 
-    res = httpx.post(inngest_api.url + "/e/key", json=[{"name": "kit/a"}])
+    batch = [{"name": "kit/a", "data": {"n": n}} for n in range(size)]
+    res = httpx.post(inngest_api.url + "/e/key", json=batch)
     assert res.status_code == 200
     body = res.json()
-    assert (body["status"], len(body["ids"])) == (200, 1)
+    assert (body["status"], len(set(body["ids"]))) == (200, size)
+    assert inngest_api.events == batch
 
 
 def test_sync_returns_the_latest_sync(inngest_api: kit.FakeInngestAPI) -> None:
@@ -779,3 +785,220 @@ async def two_ways(ctx: inngest.Context) -> None:
 def test_a_function_two_of_whose_triggers_match_starts_once() -> None:
     event = inngest.Event(name="kit/two-ways", data={"n": 2})
     assert kit.triggered_by([two_ways], event) == [two_ways.id]
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("sign", ["unix_seconds"]),
+        ("matches", ["event", "awaited"]),
+        ("evaluate", ["event", "awaited"]),
+        (
+            "request_body",
+            [
+                "steps",
+                "stack",
+                "attempt",
+                "max_attempts",
+                "run_id",
+                "disable_immediate_execution",
+            ],
+        ),
+        ("serve_functions", ["signing_key", "raise_server_exceptions"]),
+        ("Executor.__init__", ["signing_key", "serve_path"]),
+        ("Executor.post", ["step"]),
+        ("Executor.post_raw", ["step"]),
+        ("Executor.run", ["waits", "max_requests", "stop_after", "resume"]),
+    ],
+)
+def test_options_are_keyword_only_and_the_rest_can_be_named(
+    name: str, options: list[str]
+) -> None:
+    fn: Any = kit
+    for part in name.split("."):
+        fn = getattr(fn, part)
+    parameters = inspect.signature(fn).parameters.values()
+    keyword_only = inspect.Parameter.KEYWORD_ONLY
+    assert [p.name for p in parameters if p.kind is keyword_only] == options
+    # None is positional-only: the documented names work in every call.
+    assert {p.kind for p in parameters} <= {
+        inspect.Parameter.POSITIONAL_OR_KEYWORD,
+        keyword_only,
+    }
+
+
+def test_the_registered_config_is_the_one_the_app_syncs(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    app = inngest.Inngest(app_id="kit-config")
+
+    @app.create_function(
+        fn_id="batched",
+        trigger=inngest.TriggerEvent(event="kit/batched"),
+        batch_events=inngest.Batch(max_size=10, timeout=datetime.timedelta(seconds=5)),
+    )
+    async def batched(ctx: inngest.Context) -> None:
+        return None
+
+    [synced] = kit.sync(kit.serve_functions(app, [batched]).client, inngest_api)[
+        "functions"
+    ]
+    config = kit.registered_config(batched, app_url="http://testserver")
+    assert config == synced
+    assert config["batchEvents"] == {"maxSize": 10, "timeout": "5s"}  # the API's names
+
+
+def test_a_run_stops_once_it_has_made_max_requests() -> None:
+    executor = kit.serve_functions(client, [forever])
+    event = inngest.Event(name="kit/forever")
+    needed = executor.run(forever, event).requests  # ten steps, then the end
+    assert needed == 11
+    assert executor.run(forever, event, max_requests=needed).completed
+    assert executor.run(forever, event, max_requests=needed + 1).completed
+    with pytest.raises(kit.KitError, match=f"still running after {needed - 1} "):
+        executor.run(forever, event, max_requests=needed - 1)
+
+
+def test_sync_counts_the_new_sync_however_many_came_before(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    inngest_api.syncs.extend({"appname": f"old-{n}"} for n in range(300))
+    app = inngest.Inngest(app_id="kit-latest")
+
+    @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+    async def x(ctx: inngest.Context) -> None:
+        return None
+
+    assert kit.sync(kit.serve_functions(app, [x]).client, inngest_api)["appname"] == (
+        "kit-latest"
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "recorded"), [(199, 1), (201, 1), (500, 1), (200, 2)]
+)
+def test_a_sync_is_one_registration_answered_200(
+    inngest_api: kit.FakeInngestAPI, status: int, recorded: int
+) -> None:
+    app = fastapi.FastAPI()
+
+    @app.put(kit.SERVE_PATH)
+    def register() -> fastapi.Response:
+        for _ in range(recorded):  # it reached the API
+            inngest_api.syncs.append({"appname": "kit-half"})
+        return fastapi.Response("answer", status_code=status)
+
+    with pytest.raises(kit.KitError, match=f"sync failed: {status} answer"):
+        kit.sync(TestClient(app), inngest_api)
+
+
+@client.create_function(
+    fn_id="z-then-a", trigger=inngest.TriggerEvent(event="kit/z-then-a")
+)
+async def z_then_a(ctx: inngest.Context) -> object:
+    return [await ctx.step.run(name, _after) for name in ("z", "a", "b")]
+
+
+def test_a_run_stops_after_the_step_named_not_one_that_sorts_after_it() -> None:
+    paused = kit.serve_functions(client, [z_then_a]).run(
+        z_then_a, inngest.Event(name="kit/z-then-a"), stop_after="a"
+    )
+    assert paused.status == "Running"
+    assert [(o.op, o.step_id) for o in paused.ops] == [
+        ("StepRun", "z"),
+        ("StepRun", "a"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("version", "still_forced"), [(1, True), (2, False), (3, False)]
+)
+def test_a_finished_group_stops_forced_planning_from_request_version_2(
+    version: int, still_forced: bool
+) -> None:
+    state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
+    state.request_version, state.force_step_plan = version, True
+    state.discover(race=False)
+    assert state.force_step_plan is still_forced
+    assert len(state.queue) == 2  # and the function is called again
+
+
+@pytest.mark.parametrize("status", [199, 201, 202, 204, 404])
+def test_any_answer_but_200_or_206_is_a_failed_request(status: int) -> None:
+    app = fastapi.FastAPI()
+
+    @app.post(kit.SERVE_PATH)
+    def execute() -> fastapi.Response:
+        return fastapi.Response('{"accepted": true}', status_code=status)
+
+    run = kit.Executor(TestClient(app), []).run("kit-x", inngest.Event(name="kit/x"))
+    assert run.status == "Failed"
+    # Retried as the server retries a failed request: 5 attempts by default.
+    assert [(e.op, e.attempt) for e in run.errors] == [
+        ("FunctionError", n) for n in range(5)
+    ]
+
+
+def test_attempts_count_the_named_steps_failed_requests_only() -> None:
+    run = kit.Run("f", "Failed")
+    run.errors = [
+        kit.Op(op="FunctionError", step_id=step, attempt=n)
+        for n, step in enumerate(["b", "a", "b", ""])
+    ]
+    assert [run.attempts(s) for s in ("a", "b", "", "c")] == [1, 2, 1, 0]
+
+
+def test_a_planned_step_already_queued_or_stored_is_not_queued_again() -> None:
+    state = kit._RunState(kit.Run("f", "Running"), [], 1, {})
+    planned = kit.Op(op="StepPlanned", step_id="a", attempt=0)
+    state.plan("hash-a", planned)
+    state.plan("hash-a", planned)  # still queued
+    state.store("hash-b", {"data": 1})
+    state.plan("hash-b", kit.Op(op="StepPlanned", step_id="b", attempt=0))  # stored
+    assert [item.name for item in state.queue] == ["", "a"]  # discovery, then a
+
+
+@client.create_function(fn_id="waits", trigger=inngest.TriggerEvent(event="kit/waits"))
+async def waits_for_reply(ctx: inngest.Context) -> object:
+    reply = await ctx.step.wait_for_event(
+        "reply",
+        event="kit/reply",
+        if_exp="async.data.id == event.data.id",
+        timeout=datetime.timedelta(hours=1),
+    )
+    return None if reply is None else {"name": reply.name, "data": reply.data}
+
+
+def test_only_an_event_with_the_awaited_name_resolves_a_wait() -> None:
+    executor = kit.serve_functions(client, [waits_for_reply])
+    others = [  # the right id, other names: before and after it in order
+        inngest.Event(name=name, data={"id": 7}) for name in ("kit/other", "kit/zzz")
+    ]
+    reply = inngest.Event(name="kit/reply", data={"id": 7, "ok": True})
+    run = executor.run(
+        waits_for_reply,
+        inngest.Event(name="kit/waits", data={"id": 7}),
+        waits={"reply": [*others, reply]},
+    )
+    assert run.output["name"] == "kit/reply"
+    assert run.output["data"] == {"id": 7, "ok": True}
+
+
+def test_an_invoke_without_a_timeout_expires_exactly_a_year_later(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(time, "time", lambda: 1_700_000_000.0)
+    assert kit._expires_at(None) == 1_700_000_000_000 + 365 * 86_400_000
+
+
+def test_the_app_answers_a_sync_with_what_the_api_answered(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    app = inngest.Inngest(app_id="kit-answer")
+
+    @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+    async def x(ctx: inngest.Context) -> None:
+        return None
+
+    answer = kit.serve_functions(app, [x]).client.put(kit.SERVE_PATH)
+    assert answer.json() == {"ok": True, "modified": True}  # as Inngest answers

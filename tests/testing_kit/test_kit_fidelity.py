@@ -178,6 +178,7 @@ def test_an_invoked_run_gets_the_servers_metadata_in_its_data() -> None:
         "name",
     }
     assert metadata["fn_id"] == "kit-fidelity-child"
+    assert metadata["source_fn_v"] == 1  # a function synced once: version 1
     assert metadata["name"] == "ask-child"
     assert metadata["correlation_id"].endswith("." + kit.hashed_step_id("ask-child"))
     two_hours = 2 * 3_600_000

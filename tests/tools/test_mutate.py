@@ -248,3 +248,20 @@ def test_a_listed_mutant_that_no_longer_exists_fails_the_run(
     assert "no such mutant any more in snippets/comparison/leads.py" in (
         capsys.readouterr().err
     )
+
+
+def test_the_report_says_which_survivors_no_test_runs_and_what_selection_missed(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = _result(36, 1)
+    result.survivors[0].untested = True
+    result.selection_missed = 2
+    assert mutate.report([result], floor=90, seconds=131, equivalents=[]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "SURVIVED snippets/comparison/leads.py:76 "
+        "(core/ReplaceComparisonOperator_LtE_Lt): no test runs this line\n"
+    ) in out
+    assert (
+        "2 mutant(s) survived the tests that run their line but not the full test files"
+    ) in out

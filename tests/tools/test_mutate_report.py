@@ -1,6 +1,7 @@
 """make mutate-report: the score from the recorded runs, each named with when
 and where it ran; a module changed since its run, or never run, is not counted."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,14 @@ def test_the_command_line_reports_without_running(
 
 def test_outside_git_the_commit_is_unknown(tmp_path: Path) -> None:
     assert mutate.head_commit(tmp_path) == "unknown"
+
+
+def test_a_record_from_before_test_selection_still_reads(sessions: Path) -> None:
+    run = _record(LEADS, 9)
+    path = mutate.session_path(LEADS).with_suffix(".json")
+    data = json.loads(path.read_text())
+    del data["result"]["selection_missed"]
+    for survivor in data["result"]["survivors"]:
+        del survivor["untested"]
+    path.write_text(json.dumps(data))
+    assert mutate.Run.load(path) == run

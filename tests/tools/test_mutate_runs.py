@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tools import mutate
+from tools.mutate_select import Selection
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forks pytest")
 
@@ -110,7 +111,7 @@ def test_each_worker_mutates_its_own_copy(
 ) -> None:
     ran_in: list[tuple[Path, str]] = []
 
-    def run_module(module: str, equivalents: object) -> mutate.ModuleResult:
+    def run_module(module: str, equivalents: object, full: bool) -> mutate.ModuleResult:
         ran_in.append((Path.cwd(), Path(module).read_text()))
         return mutate.ModuleResult(module)
 
@@ -130,15 +131,15 @@ def test_the_command_line_runs_and_reports(
 ) -> None:
     module = "snippets/comparison/leads.py"
 
-    def run_all(modules: list[str], equivalents: object, jobs: int) -> Any:
-        assert (modules, jobs) == ([module], 2)
+    def run_all(modules: list[str], equivalents: object, jobs: int, full: bool) -> Any:
+        assert (modules, jobs, full) == ([module], 2, True)
         done = mutate.ModuleResult(module)
         done.killed = 3
         yield done
 
     monkeypatch.setattr(mutate, "run_all", run_all)
     monkeypatch.setattr(mutate, "load_equivalents", list)
-    assert mutate.main(["comparison/leads", "--jobs", "2"]) == 0
+    assert mutate.main(["comparison/leads", "--jobs", "2", "--full"]) == 0
     out = capsys.readouterr().out
     assert f"{module}: 3/3 killed" in out
     assert "3/3 mutants killed: 100.0%" in out
@@ -150,3 +151,99 @@ def test_the_command_line_names_a_module_without_tests(
     monkeypatch.setattr(mutate, "test_path", lambda module: "tests/none/test_x.py")
     assert mutate.main(["comparison/leads"]) == 2
     assert "no test module tests/none/test_x.py" in capsys.readouterr().err
+
+
+# A module with a line only one test runs, a line no test runs, and a test
+# that reads what another test left (which the tests must never do: here it
+# shows that the full files still decide every survivor).
+SELECTING = (
+    "LIMIT = 18\nCACHE: list[bool] = []\n\n\n"
+    "def is_adult(age: int) -> bool:\n    return age >= LIMIT\n\n\n"
+    "def remember() -> None:\n    CACHE.append(True)\n\n\n"
+    "def never_called() -> bool:\n    return False\n"
+)
+SELECTING_TESTS = (
+    "import snippets.demo.age as age\n\n\n"
+    "def test_adult() -> None:\n    assert is_adult(30)\n    assert not is_adult(3)\n"
+    "\n\ndef test_remember() -> None:\n    age.remember()\n"
+    "\n\ndef test_cache() -> None:\n    assert age.CACHE == [True]\n"
+)
+IDS = "tests/demo/test_age.py::"
+
+
+@pytest.fixture
+def selecting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = project(tmp_path / "repo", SELECTING, SELECTING_TESTS)
+    monkeypatch.setattr(mutate, "SESSIONS", tmp_path / ".mutate")
+    monkeypatch.chdir(root)
+    return root
+
+
+@pytest.mark.slow
+def test_one_run_under_coverage_maps_each_line_to_the_tests_that_ran_it(
+    selecting: Path,
+) -> None:
+    learned = mutate.learn(MODULE, timeout=60)
+    assert learned.passed, learned.output
+    assert learned.contexts[1] == [""]  # LIMIT = 18: at import, in no test
+    assert learned.contexts[6] == [IDS + "test_adult"]  # return age >= LIMIT
+    assert learned.contexts[10] == [IDS + "test_remember"]  # CACHE.append(True)
+    assert 14 not in learned.contexts  # never_called's body
+    assert set(learned.durations) == {
+        IDS + t for t in ("test_adult", "test_remember", "test_cache")
+    }
+    assert not [n for n in learned.imported if n.split(".")[0] in mutate.FRESH]
+
+
+@pytest.mark.slow
+def test_selected_and_full_runs_agree_on_every_mutant(selecting: Path) -> None:
+    selected = mutate.run_module(MODULE, [])
+    full = mutate.run_module(MODULE, [], full=True)
+    assert selected.errors == full.errors == []
+    assert selected.killed == full.killed > 0
+    assert sorted(s.change.mutant for s in selected.survivors) == sorted(
+        s.change.mutant for s in full.survivors
+    )
+    # Only never_called's mutant runs no test, and only in the selecting run.
+    [untested] = [s for s in selected.survivors if s.untested]
+    assert (untested.lineno, untested.change.mutant) == (14, "return True")
+    assert not any(s.untested for s in full.survivors)
+    # remember's mutant survives test_remember (the one test that runs it) but
+    # test_cache reads the list it filled: the full files kill it, and say so.
+    assert selected.selection_missed == 1
+    assert full.selection_missed == 0
+    assert not any(s.lineno == 10 for s in selected.survivors)
+    survived = {s.change.mutant for s in selected.survivors}
+    assert {"LIMIT = 19", "LIMIT = 17", "return age > LIMIT"} <= survived
+
+
+@pytest.mark.slow
+def test_only_the_selected_tests_run(selecting: Path) -> None:
+    alone = Selection((IDS + "test_cache",))
+    passed, output = mutate.run_tests(MODULE, 60, alone)
+    assert not passed  # nothing filled the list: this test ran, and only it
+    assert "1 failed" in output
+    assert "passed" not in output
+
+
+@pytest.mark.slow
+def test_a_selection_that_no_longer_fits_runs_every_test(selecting: Path) -> None:
+    gone = Selection((IDS + "test_adult", IDS + "test_gone"))
+    passed, output = mutate.run_tests(MODULE, 60, gone)
+    assert passed
+    assert "3 passed" in output
+
+
+def test_a_module_that_cannot_be_preloaded_is_left_to_each_run() -> None:
+    mutate.preload(["json", "tools.no_such_module"])
+    assert "json" in __import__("sys").modules
+
+
+@pytest.mark.slow
+def test_a_baseline_that_fails_after_the_coverage_run_stops_the_module(
+    selecting: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(mutate, "run_tests", lambda *args, **kw: (False, "broke"))
+    result = mutate.run_module(MODULE, [])
+    assert result.errors == ["tests/demo/test_age.py fails without any mutant:\nbroke"]
+    assert result.killed == 0
