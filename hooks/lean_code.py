@@ -148,12 +148,15 @@ TOKEN = re.compile(rf'<span class="({"|".join(ELEMENTS)})">([^<]*)</span>')
 
 
 def short_tokens(html: str) -> str:
-    """`html` with each coloured token span in a `<pre>` as its ELEMENTS element."""
+    """`html` with each coloured token span in a `<pre>` as its ELEMENTS element,
+    and without the empty span Pygments opens each block with."""
 
     def block(match: re.Match[str]) -> str:
-        return TOKEN.sub(
-            lambda t: f"<{ELEMENTS[t[1]]}>{t[2]}</{ELEMENTS[t[1]]}>", match[0]
-        )
+        # Pygments' empty span keeps a leading empty line from being dropped
+        # by HTML parsers (they drop a line break right after <pre>); the
+        # <code> that follows does that here.
+        code = match[0].replace("<span></span><code", "<code", 1)
+        return TOKEN.sub(lambda t: f"<{ELEMENTS[t[1]]}>{t[2]}</{ELEMENTS[t[1]]}>", code)
 
     return CODE_BLOCK.sub(block, html)
 

@@ -167,7 +167,7 @@ def test_coloured_spans_in_code_blocks_become_short_elements() -> None:
     )
     assert lean_code.short_tokens(page) == (
         '<p><span class="k">kept outside code</span></p>'
-        "<pre><span></span><code><k->async def</k-> "
+        "<pre><code><k->async def</k-> "
         '<nf->f</nf->(): <span class="c1"># (1)!</span></code></pre>'
     )
     assert lean_code.on_post_page(page, None, None) == lean_code.short_tokens(page)  # type: ignore[arg-type]
