@@ -40,6 +40,8 @@ async def expense_approval(ctx: inngest.Context) -> dict[str, str]:
 
     approved = decision.data.get("approved") is True
     return await ctx.step.run("record-decision", record_decision, expense_id, approved)
+
+
 # --8<-- [end:approval-function]
 
 

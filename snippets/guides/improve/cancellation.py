@@ -36,6 +36,8 @@ async def trial_nurture(ctx: inngest.Context) -> str:
     ends_at = datetime.datetime.fromisoformat(str(ctx.event.data["ends_at"]))
     await ctx.step.sleep_until("wait-for-trial-end", ends_at)  # (4)!
     return await ctx.step.run("downgrade", downgrade, account_id)
+
+
 # --8<-- [end:cancel-function]
 
 

@@ -42,6 +42,8 @@ async def charge_order(ctx: inngest.Context) -> dict[str, str]:
     order_id = str(ctx.event.data["order_id"])
     amount_cents = int(str(ctx.event.data["amount_cents"]))
     return await ctx.step.run("charge", charge, order_id, amount_cents)  # (3)!
+
+
 # --8<-- [end:errors-functions]
 
 

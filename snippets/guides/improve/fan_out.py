@@ -60,6 +60,8 @@ async def announce_release(ctx: inngest.Context) -> int:
         ],
     )
     return len(ids)  # (3)!
+
+
 # --8<-- [end:send-event-function]
 
 

@@ -31,6 +31,8 @@ async def build_report(account_id: str) -> str:
 async def build_report_fn(ctx: inngest.Context) -> str:
     account_id = str(ctx.event.data["account_id"])
     return await ctx.step.run("build", build_report, account_id)
+
+
 # --8<-- [end:concurrency-function]
 
 
@@ -55,6 +57,8 @@ async def push_contact(contact_id: str) -> str:
 )
 async def push_contact_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("push", push_contact, str(ctx.event.data["contact_id"]))
+
+
 # --8<-- [end:throttle-function]
 
 
@@ -79,6 +83,8 @@ async def refresh_company(company_id: str) -> str:
 async def refresh_company_fn(ctx: inngest.Context) -> str:
     company_id = str(ctx.event.data["company_id"])
     return await ctx.step.run("refresh", refresh_company, company_id)
+
+
 # --8<-- [end:rate-limit-function]
 
 
@@ -105,6 +111,8 @@ async def reindex_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run(
         "reindex", reindex, str(data["document_id"]), int(str(data["revision"]))
     )
+
+
 # --8<-- [end:debounce-function]
 
 
@@ -125,6 +133,8 @@ async def summarize(ticket_id: str) -> str:
 )
 async def summarize_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("summarize", summarize, str(ctx.event.data["ticket_id"]))
+
+
 # --8<-- [end:priority-function]
 
 
@@ -152,6 +162,8 @@ async def record_page_views(ctx: inngest.Context) -> int:
         path = str(event.data["path"])
         counts[path] = counts.get(path, 0) + 1
     return await ctx.step.run("store", store_page_views, counts)
+
+
 # --8<-- [end:batching-function]
 
 
@@ -171,6 +183,8 @@ async def sync_mailbox(user_id: str) -> str:
 )
 async def sync_mailbox_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("sync", sync_mailbox, str(ctx.event.data["user_id"]))
+
+
 # --8<-- [end:singleton-function]
 
 
@@ -190,6 +204,8 @@ async def send_receipt(order_id: str) -> str:
 )
 async def send_receipt_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("send", send_receipt, str(ctx.event.data["order_id"]))
+
+
 # --8<-- [end:idempotency-function]
 
 

@@ -36,6 +36,8 @@ async def qualify_lead(ctx: inngest.Context) -> str:
     except inngest.StepError as err:  # (3)!
         return f"unscored: {err.message}"
     return "sales" if score >= 80 else "nurture"
+
+
 # --8<-- [end:invoke-functions]
 
 

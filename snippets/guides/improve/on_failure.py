@@ -38,6 +38,8 @@ async def import_rows(source: str) -> int:
 async def import_catalog(ctx: inngest.Context) -> int:
     source = str(ctx.event.data["source"])
     return await ctx.step.run("import-rows", import_rows, source)
+
+
 # --8<-- [end:on-failure-functions]
 
 

@@ -32,6 +32,8 @@ async def sync_invoice(ctx: inngest.Context) -> str:
     except inngest.StepError as err:  # (3)!
         reason = f"{err.name}: {err.message}"
         return await ctx.step.run("open-ticket", open_ticket, invoice_id, reason)
+
+
 # --8<-- [end:retries-function]
 
 
