@@ -26,6 +26,26 @@ def test_spaces_within_a_line_stay() -> None:
     assert compact_html.compact(html) == html
 
 
+def test_one_name_classes_lose_their_quotes_outside_script_style_textarea() -> None:
+    html = (
+        '<div class="a-b_c" id="x"><span class="k">k</span><i class="two names"></i>'
+        '<br class="x"/><p title=\'class="q"\'>class="text"</p></div>'
+    )
+    assert compact_html.compact(html) == (
+        '<div class=a-b_c id="x"><span class=k>k</span><i class="two names"></i>'
+        '<br class="x"/><p title=\'class="q"\'>class="text"</p></div>'
+    )
+    assert compact_html.compact('<pre class="p"><span class="c1">#</span></pre>') == (
+        "<pre class=p><span class=c1>#</span></pre>"
+    )
+    for kept in (
+        "<script>x = '<a class=\"k\">'</script>",
+        '<style>/* <a class="k"> */</style>',
+        '<textarea><a class="k"></textarea>',
+    ):
+        assert compact_html.compact(kept) == kept
+
+
 def test_the_hook_compacts_every_page() -> None:
     page = "<div>\n    <p>a</p>\n</div>"
     assert compact_html.on_post_page(page, None, None) == compact_html.compact(page)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ async def alert_team(failed_run_id: str, message: str) -> str:
     return f"paged on-call: run {failed_run_id} failed: {message}"
 
 
+# --8<-- [start:on-failure-functions]
 async def alert_on_failure(ctx: inngest.Context) -> str:  # (1)!
     failure = ctx.event.data  # the inngest/function.failed event
     error = failure["error"]
@@ -37,6 +38,9 @@ async def import_rows(source: str) -> int:
 async def import_catalog(ctx: inngest.Context) -> int:
     source = str(ctx.event.data["source"])
     return await ctx.step.run("import-rows", import_rows, source)
+
+
+# --8<-- [end:on-failure-functions]
 
 
 # --8<-- [end:on-failure]
