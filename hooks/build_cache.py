@@ -28,6 +28,7 @@ import importlib.metadata
 import json
 import logging
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,12 +37,14 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
+from docsite.html import CODE_BLOCK  # noqa: E402
+
 log = logging.getLogger("mkdocs.hooks.build_cache")
 
 CACHE = ".cache/build"
 LLMSTXT_MODULE = "mkdocs_llmstxt._internal.plugin"
 LLMSTXT_FUNCTION = "_generate_page_markdown"
-CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre>", re.DOTALL)
 SPAN_TAG = re.compile(r"</?span\b[^>]*>")
 
 

@@ -35,7 +35,9 @@ pymdownx.highlight a Pygments lexer filter (through its documented
 """
 
 import re
+import sys
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +54,9 @@ from pygments.token import (  # type: ignore[import-untyped]
     Text,
     Whitespace,
 )
+
+sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
+from docsite.html import CODE_BLOCK  # noqa: E402
 
 LANGUAGES = [
     "python", "py", "pycon", "bash", "sh", "shell", "console", "yaml", "yml",
@@ -145,7 +150,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # The class pygments prints for each of MATERIAL_COLOURS' types -> the element
 # that replaces its span in the built page (docs/assets/site.css colours them).
 ELEMENTS = {STANDARD_TYPES[t]: STANDARD_TYPES[t] + "-" for t in MATERIAL_COLOURS}
-CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre>", re.DOTALL)
 TOKEN = re.compile(rf'<span class="({"|".join(ELEMENTS)})">([^<]*)</span>')
 
 
