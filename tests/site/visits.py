@@ -6,13 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import (
-    Browser,
-    BrowserContext,
-    Page,
-    Response,
-    Route,
-)
+from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
 
 from tools import chromium
 from tools.serve import SiteServer
@@ -39,6 +33,10 @@ class Visit:
         self.page.wait_for_load_state("load")
         return response
 
+    def assert_stayed_local(self) -> None:
+        """Fails if a page in this context requested another host."""
+        assert not self.external, f"pages requested other hosts: {self.external}"
+
 
 def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
     context = browser.new_context(base_url=site.origin, **options)
@@ -58,7 +56,7 @@ def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
 
 def close_visit(session: Visit) -> None:
     session.context.close()
-    assert not session.external, f"pages requested other hosts: {session.external}"
+    session.assert_stayed_local()
 
 
 # Material's annotation markers pulse for ever while in view: in a tab kept
@@ -112,7 +110,7 @@ def new_tab(session: Visit) -> Iterator[Visit]:
     page = session.context.new_page()
     yield dataclasses.replace(session, page=page)
     page.close()
-    assert not session.external, f"pages requested other hosts: {session.external}"
+    session.assert_stayed_local()
 
 
 def reused_tab(session: Visit) -> Iterator[Visit]:
@@ -122,7 +120,7 @@ def reused_tab(session: Visit) -> Iterator[Visit]:
     `yield from reused_tab(session)`."""
     session.page.bring_to_front()
     yield session
-    assert not session.external, f"pages requested other hosts: {session.external}"
+    session.assert_stayed_local()
 
 
 # Material mounts a code block (copy button, annotations, keyboard access to a
