@@ -35,7 +35,7 @@ HEADING_ID = re.compile(
 )
 # A relative link (no scheme, no leading slash) to a page or another file of docs/.
 LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?P<fragment>#[^)\s]*)?\)")
-API_LINK = re.compile(r"\]\(#(?P<module>snippets(?:\.\w+)+?)\.[A-Z]\w*\)")
+API_LINK = re.compile(r"\]\(#(?P<module>[a-z_]\w*(?:\.\w+)*?)\.[A-Z]\w*\)")
 TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>\w+)(?:\s+"(?P<title>[^"]*)")?\s*$'

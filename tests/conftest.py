@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from docsite import paths
-from snippets.testing_kit.kit import FakeInngestAPI
+from inngest_kit import FakeInngestAPI
 from tests.shared_tls import share_tls_contexts
 from tests.site.build import PREBUILT_SITE, SharedBuild
 

@@ -71,6 +71,9 @@ from tools.mutate_select import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SNIPPETS = "snippets"
+# The testing kit: a single module readers download, at the root so that its
+# import name here is the one they use.
+KIT = "inngest_kit.py"
 EQUIVALENTS = ROOT / "tools" / "mutate-equivalents.toml"
 SESSIONS = ROOT / ".mutate"
 # Imported once per worker, before it forks one pytest per mutant: about half
@@ -85,7 +88,7 @@ PRELOAD = (
     "inngest.fast_api",
     "inngest.experimental.mocked",
 )
-FRESH = {"snippets", "tests"}
+FRESH = {"snippets", "tests", "inngest_kit"}
 PYTEST_ARGS = (
     "-x",
     "-q",
@@ -109,11 +112,14 @@ class MutateError(Exception):
 
 
 def all_modules(root: Path = ROOT) -> list[str]:
-    """Every snippet module that carries code (package markers excluded)."""
+    """Every snippet module that carries code (package markers excluded), and the kit."""
     return sorted(
-        p.relative_to(root).as_posix()
-        for p in (root / SNIPPETS).rglob("*.py")
-        if p.name != "__init__.py"
+        [KIT]
+        + [
+            p.relative_to(root).as_posix()
+            for p in (root / SNIPPETS).rglob("*.py")
+            if p.name != "__init__.py"
+        ]
     )
 
 
@@ -121,6 +127,8 @@ def module_path(name: str, root: Path = ROOT) -> str:
     """`guides/improve/invoke`, `snippets/guides/improve/invoke.py` or
     `snippets.guides.improve.invoke` -> `snippets/guides/improve/invoke.py`."""
     path = name.strip().removesuffix(".py")
+    if path == KIT.removesuffix(".py"):
+        return KIT
     if "/" not in path:
         path = path.replace(".", "/")
     path = path.removeprefix(f"{SNIPPETS}/").strip("/")
@@ -131,7 +139,10 @@ def module_path(name: str, root: Path = ROOT) -> str:
 
 
 def test_path(module: str) -> str:
-    """The mirrored test module: snippets/<f>/<m>.py -> tests/<f>/test_<m>.py."""
+    """The mirrored test module: snippets/<f>/<m>.py -> tests/<f>/test_<m>.py;
+    the kit's is tests/testing_kit/test_kit.py."""
+    if module == KIT:
+        return "tests/testing_kit/test_kit.py"
     rel = Path(module).relative_to(SNIPPETS)
     return (Path("tests") / rel.parent / f"test_{rel.name}").as_posix()
 
@@ -141,7 +152,7 @@ def test_path(module: str) -> str:
 # does). Never a file that reaches it only through another snippet: the kit's
 # examples exercise the kit, but they test examples.py.
 TESTS: dict[str, tuple[str, ...]] = {
-    "snippets/testing_kit/kit.py": (
+    KIT: (
         "tests/testing_kit/test_kit.py",
         "tests/testing_kit/test_kit_fidelity.py",
         "tests/testing_kit/test_conformance.py",

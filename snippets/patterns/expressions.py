@@ -5,7 +5,7 @@ flow-control `key`s on its server. A misspelled field there is not an error:
 the wait never matches, the cancel never fires, every run shares one
 concurrency key. This module finds those mistakes in a test, with the
 `common-expression-language` package, through
-[`kit.evaluate`][snippets.testing_kit.kit.evaluate].
+[`kit.evaluate`][inngest_kit.evaluate].
 """
 
 # --8<-- [start:collect]
@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import inngest
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 
 Json = Any
 

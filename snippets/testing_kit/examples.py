@@ -44,7 +44,7 @@ async def checkout(ctx: inngest.Context) -> dict[str, object]:
 # --8<-- [start:replay]
 import pytest  # noqa: E402
 
-from snippets.testing_kit import kit  # noqa: E402
+import inngest_kit as kit  # noqa: E402
 
 STARTED = inngest.Event(name="shop/checkout.started", data={"order_id": "o-1"})
 SHIPPED = inngest.Event(name="shop/shipment.confirmed", data={"order_id": "o-1"})

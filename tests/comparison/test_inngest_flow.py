@@ -4,8 +4,8 @@ import asyncio
 
 import inngest
 
+import inngest_kit as kit
 from snippets.comparison import inngest_flow, leads
-from snippets.testing_kit import kit
 
 NEW_LEAD = inngest.Event(name="lead/created", data={"lead_id": "lead-1"})
 

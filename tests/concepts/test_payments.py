@@ -4,9 +4,9 @@ import dataclasses
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.concepts import payments
 from snippets.concepts.client import client
-from snippets.testing_kit import kit
 
 ORDER = inngest.Event(name="shop/order.confirmed", data={"order_id": "o-9"})
 

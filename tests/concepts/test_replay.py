@@ -3,9 +3,9 @@ import asyncio
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.concepts import replay
 from snippets.concepts.client import client
-from snippets.testing_kit import kit
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,9 @@ import inngest
 import pytest
 from inngest.experimental import mocked
 
+import inngest_kit as kit
 from snippets.concepts import retries
 from snippets.concepts.client import client
-from snippets.testing_kit import kit
 
 ORDER = inngest.Event(name="shop/order.placed", data={"order_id": "o-1"})
 

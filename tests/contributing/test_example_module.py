@@ -1,9 +1,9 @@
 # --8<-- [start:test]
 import inngest
 
+from inngest_kit import serve_functions
 from snippets.contributing import example_module
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
 
 
 def test_the_step_runs_once_and_its_value_is_returned() -> None:

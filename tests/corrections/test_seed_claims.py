@@ -7,7 +7,7 @@ import inngest
 import pytest
 from inngest.experimental import mocked
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 
 client = inngest.Inngest(app_id="corrections")
 mock_client = mocked.Inngest(app_id="corrections", is_production=False)

@@ -37,11 +37,9 @@ def test_embed_lines_with_and_without_section() -> None:
 
 
 def test_api_modules_and_their_files() -> None:
-    assert embeds.api_modules_in("::: snippets.testing_kit.kit\ntext") == [
-        "snippets.testing_kit.kit"
-    ]
-    kit = embeds.module_file(ROOT, "snippets.testing_kit.kit")
-    assert kit == SNIPPETS / "testing_kit" / "kit.py"
+    assert embeds.api_modules_in("::: inngest_kit\ntext") == ["inngest_kit"]
+    kit = embeds.module_file(ROOT, "inngest_kit")
+    assert kit == ROOT / "inngest_kit.py"
     package = embeds.module_file(ROOT, "snippets.leadflow")
     assert package == SNIPPETS / "leadflow" / "__init__.py"
 
@@ -83,10 +81,13 @@ def test_a_missing_section_is_named(code: Path) -> None:
 def test_resolve_searches_the_base_paths_in_order(code: Path) -> None:
     assert embeds.resolve("code.py", [code.parent / "none", code.parent]) == code
     assert embeds.resolve("nope.py", [code.parent]) is None
-    assert embeds.resolve("testing_kit/kit.py") == SNIPPETS / "testing_kit/kit.py"
+    assert (
+        embeds.resolve("testing_kit/examples.py")
+        == SNIPPETS / "testing_kit/examples.py"
+    )
     assert embeds.resolve("pyproject.toml") == ROOT / "pyproject.toml"
 
 
 def test_the_site_has_embeds_and_api_pages() -> None:
     assert any(e.page == "quick-reference.md" for e in embeds.site_embeds())
-    assert "snippets.testing_kit.kit" in embeds.site_api_modules()
+    assert "inngest_kit" in embeds.site_api_modules()

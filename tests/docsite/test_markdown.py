@@ -89,11 +89,11 @@ def test_plain_markdown(site: Path) -> None:
 
 
 def test_tabs_and_api_blocks(site: Path) -> None:
-    tabs = '=== "One"\n\n    body\n\n::: snippets.testing_kit.kit\n'
+    tabs = '=== "One"\n\n    body\n\n::: inngest_kit\n'
     text = render(site, tabs, bases=None)
     assert text.startswith("**One**\n\nbody\n")
-    assert '<a id="snippets.testing_kit.kit"></a>' in text
-    assert "The module, `snippets/testing_kit/kit.py`, as tested:" in text
+    assert '<a id="inngest_kit"></a>' in text
+    assert "The module, `inngest_kit.py`, as tested:" in text
 
 
 def test_plain_markdown_names_what_is_missing(site: Path) -> None:

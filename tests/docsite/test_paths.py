@@ -11,7 +11,7 @@ def test_page_names_and_files() -> None:
 
 def test_snippet_modules_skip_empty_package_files() -> None:
     modules = paths.snippet_modules()
-    assert paths.SNIPPETS / "testing_kit" / "kit.py" in modules
+    assert paths.SNIPPETS / "testing_kit" / "examples.py" in modules
     assert paths.SNIPPETS / "__init__.py" not in modules
 
 

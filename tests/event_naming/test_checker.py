@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+import inngest_kit as kit
 from snippets.event_naming.checker import check_tree, problems, uses
 from snippets.leadflow import registry
-from snippets.testing_kit import kit
 
 SNIPPETS = Path(__file__).resolve().parents[2] / "snippets"
 SEED_EXAMPLES = [

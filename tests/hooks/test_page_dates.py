@@ -20,7 +20,7 @@ def test_page_date_counts_the_snippets_a_page_embeds() -> None:
     assert paths.SNIPPETS / "quick_reference/step_run.py" in found
     api = paths.DOCS / "testing-kit.md"
     found = page_dates.sources(api.read_text(), api, paths.ROOT, BASES)
-    assert paths.SNIPPETS / "testing_kit/kit.py" in found
+    assert paths.ROOT / "inngest_kit.py" in found
 
 
 def test_page_date_without_git(monkeypatch: pytest.MonkeyPatch) -> None:

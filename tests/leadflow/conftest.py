@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.leadflow import main, registry, services
-from snippets.testing_kit import kit
 
 
 @pytest.fixture

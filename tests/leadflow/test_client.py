@@ -4,9 +4,9 @@ import inngest.fast_api
 import pytest
 from inngest._internal import errors  # the classes are not exported
 
+import inngest_kit as kit
 from snippets.leadflow.client import client, make_client, settings
 from snippets.leadflow.settings import Settings
-from snippets.testing_kit import kit
 
 SIGNING_KEY = "signkey-prod-" + "cd" * 32
 

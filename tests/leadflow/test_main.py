@@ -8,8 +8,8 @@ import httpx
 import pytest
 import uvicorn
 
+import inngest_kit as kit
 from snippets.leadflow.events import NewLead
-from snippets.testing_kit import kit
 from tests.leadflow.samples import example
 
 

@@ -6,8 +6,8 @@ import pkgutil
 import inngest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.leadflow import registry, workflows
-from snippets.testing_kit import kit
 
 
 def defined_functions() -> set[str]:

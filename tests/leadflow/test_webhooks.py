@@ -6,9 +6,9 @@ import pydantic
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.leadflow import webhooks
 from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
-from snippets.testing_kit import kit
 from tests.leadflow.samples import example
 
 ROUTES = [

@@ -11,6 +11,7 @@ from typing import Any
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.leadflow import registry
 from snippets.leadflow.client import client
 from snippets.patterns.expressions import (
@@ -20,7 +21,6 @@ from snippets.patterns.expressions import (
     expressions,
     waits,
 )
-from snippets.testing_kit import kit
 from tests.leadflow.samples import SAMPLES
 
 LEADFLOW = Path(registry.__file__).parent

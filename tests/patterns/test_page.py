@@ -8,12 +8,12 @@ import xml.etree.ElementTree as ET
 
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from docsite import embeds, paths
 from snippets.event_naming.checker import check_tree
 from snippets.leadflow import main, registry
 from snippets.leadflow.workflows.new_lead import OUTREACH
 from snippets.patterns.expressions import ExpressionError, check, expressions
-from snippets.testing_kit import kit
 from tests.leadflow.samples import SAMPLES
 
 INDEX = paths.DOCS / "patterns" / "index.md"

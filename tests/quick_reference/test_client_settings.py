@@ -6,8 +6,8 @@ import inngest.fast_api
 import pytest
 from inngest._internal.errors import EventKeyUnspecifiedError, SigningKeyMissingError
 
+from inngest_kit import FakeInngestAPI
 from snippets.quick_reference import client_settings
-from snippets.testing_kit.kit import FakeInngestAPI
 
 SIGNING_KEY = "signkey-prod-" + "12" * 32
 

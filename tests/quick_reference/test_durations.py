@@ -5,9 +5,9 @@ import inngest
 import pytest
 from inngest._internal.errors import FunctionConfigInvalidError
 
+from inngest_kit import registered_config, serve_functions
 from snippets.quick_reference import durations
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import registered_config, serve_functions
 from tests.clock import wake_time
 
 FN = durations.follow_up

@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+from inngest_kit import serve_functions
 from snippets.quick_reference import errors
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
 
 
 def test_the_errors_import_from_the_top_level_package() -> None:

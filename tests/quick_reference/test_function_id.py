@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+from inngest_kit import registered_config, serve_functions
 from snippets.quick_reference import function_id
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import registered_config, serve_functions
 
 
 def test_the_synced_id_is_app_id_dash_fn_id() -> None:

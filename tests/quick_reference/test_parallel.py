@@ -1,8 +1,8 @@
 import inngest
 
+from inngest_kit import serve_functions
 from snippets.quick_reference import parallel
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
 
 
 def test_race_mode_still_returns_every_result_and_runs_both_steps_of_a_callable() -> (

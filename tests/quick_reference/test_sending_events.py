@@ -3,9 +3,9 @@ import asyncio
 import inngest
 import pytest
 
+from inngest_kit import FakeInngestAPI
 from snippets.quick_reference import sending_events
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import FakeInngestAPI
 
 
 def test_send_returns_the_event_ids(inngest_api: FakeInngestAPI) -> None:

@@ -1,8 +1,8 @@
 import inngest
 from starlette.testclient import TestClient
 
+from inngest_kit import FakeInngestAPI, request_body, sync
 from snippets.quick_reference import serve_endpoint
-from snippets.testing_kit.kit import FakeInngestAPI, request_body, sync
 
 
 def test_get_shows_what_is_served() -> None:

@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+from inngest_kit import serve_functions
 from snippets.quick_reference import step_run
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
 
 EVENT = inngest.Event(name="qr/step-run.basic")
 

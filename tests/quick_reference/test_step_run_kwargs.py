@@ -1,8 +1,8 @@
 import inngest
 
+from inngest_kit import serve_functions
 from snippets.quick_reference import step_run_kwargs
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
 
 FN = step_run_kwargs.step_run_kwargs
 EVENT = inngest.Event(name="qr/step-run.kwargs")

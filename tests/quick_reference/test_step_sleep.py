@@ -3,9 +3,9 @@ import datetime
 import inngest
 import pytest
 
+from inngest_kit import serve_functions
 from snippets.quick_reference import step_sleep
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import serve_functions
 from tests.clock import wake_time
 
 

@@ -1,8 +1,8 @@
 import inngest
 
+from inngest_kit import registered_config, serve_functions
 from snippets.quick_reference import timeouts
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import registered_config, serve_functions
 
 
 def test_registered_timeouts() -> None:

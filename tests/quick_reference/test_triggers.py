@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+from inngest_kit import evaluate, registered_config, serve_functions
 from snippets.quick_reference import triggers
 from snippets.quick_reference.client import client
-from snippets.testing_kit.kit import evaluate, registered_config, serve_functions
 
 
 def test_event_trigger() -> None:

@@ -24,8 +24,8 @@ SEARCH = [
     # query                           expected in the top 3
     ("step.run", "quick-reference/#step-run"),
     ("client setup", "quick-reference/#setup"),
-    ("serve_functions", "testing-kit/#snippets.testing_kit.kit.serve_functions"),
-    ("fake inngest api", "testing-kit/#snippets.testing_kit.kit.FakeInngestAPI"),
+    ("serve_functions", "testing-kit/#inngest_kit.serve_functions"),
+    ("fake inngest api", "testing-kit/#inngest_kit.FakeInngestAPI"),
     ("signing key", "guides/debug/#signing-key-missing"),
     ("wait for event timeout", "quick-reference/#step-wait-for-event"),
     ("RetryAfterError", "quick-reference/#errors"),

@@ -18,7 +18,7 @@ import inngest
 import pytest
 from inngest.experimental import mocked
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 
 client = inngest.Inngest(app_id="conformance")
 mock_client = mocked.Inngest(app_id="conformance", is_production=False)

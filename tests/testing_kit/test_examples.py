@@ -9,7 +9,8 @@ import inngest
 import pytest
 from inngest.experimental import mocked
 
-from snippets.testing_kit import examples, kit
+import inngest_kit as kit
+from snippets.testing_kit import examples
 from snippets.testing_kit.examples import (
     test_a_flaky_charge_is_retried,
     test_checkout_completes_when_the_shipment_is_confirmed,

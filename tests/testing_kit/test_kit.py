@@ -12,7 +12,7 @@ import inngest
 import pytest
 from starlette.testclient import TestClient
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 
 SIGNING_KEY = "signkey-test-" + "ab" * 32
 

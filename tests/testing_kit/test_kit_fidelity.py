@@ -1,7 +1,7 @@
 """The kit behaves like the Inngest server where the two used to differ.
 
 Each test failed on the kit before it modelled the server's queue (see the
-comments in `snippets/testing_kit/kit.py` for the server source each follows).
+comments in `inngest_kit.py` for the server source each follows).
 """
 
 import datetime
@@ -11,7 +11,7 @@ from collections.abc import Awaitable
 import inngest
 import pytest
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 
 client = inngest.Inngest(app_id="kit-fidelity")
 seen: dict[str, list[int]] = {}

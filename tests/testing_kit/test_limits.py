@@ -9,7 +9,8 @@ import inngest
 import pytest
 from inngest.experimental import mocked
 
-from snippets.testing_kit import kit, limits
+import inngest_kit as kit
+from snippets.testing_kit import limits
 from snippets.testing_kit.limits import (
     test_mocked_needs_a_sync_test,
     test_mocked_retries_a_non_retriable_error,

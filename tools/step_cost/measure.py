@@ -30,7 +30,7 @@ import inngest.fast_api
 from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 
 EVENT = "bench/steps.requested"
 

@@ -47,7 +47,7 @@ def test_step_body_is_a_plain_function() -> None:
 # --8<-- [start:mocked]
 from inngest.experimental import mocked  # noqa: E402
 
-from snippets.testing_kit import kit  # noqa: E402
+import inngest_kit as kit  # noqa: E402
 
 mock_client = mocked.Inngest(app_id="debug-guide-tests", is_production=False)
 

@@ -17,8 +17,8 @@ import inngest
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from docsite import embeds, paths
-from snippets.testing_kit import kit
 
 PAGE = paths.DOCS / "guides" / "create.md"
 STAGES = paths.SNIPPETS / "guides" / "create"

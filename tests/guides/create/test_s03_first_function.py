@@ -1,8 +1,8 @@
 import inngest
 
+import inngest_kit as kit
 from snippets.guides.create.s02_client import client
 from snippets.guides.create.s03_first_function import say_hello
-from snippets.testing_kit import kit
 
 
 def test_the_function_greets_the_name_in_the_event() -> None:

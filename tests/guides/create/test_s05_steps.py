@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.create import s05_steps
 from snippets.guides.create.s02_client import client
-from snippets.testing_kit import kit
 
 SIGNUP = inngest.Event(
     name="app/user.signed-up",

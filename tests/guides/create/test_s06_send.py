@@ -1,8 +1,8 @@
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.guides.create import s06_send
 from snippets.guides.create.s01_app import app
-from snippets.testing_kit import kit
 
 
 def test_a_valid_signup_sends_the_event(inngest_api: kit.FakeInngestAPI) -> None:

@@ -1,8 +1,8 @@
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.guides.create.s01_app import app
 from snippets.guides.create.s07_serve import functions
-from snippets.testing_kit import kit
 
 
 def test_the_sync_registers_every_function_in_the_list(

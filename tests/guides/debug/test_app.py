@@ -7,9 +7,9 @@ import inngest
 from inngest._internal import const
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from docsite.paths import DOCS, SNIPPETS
 from snippets.guides.debug import app
-from snippets.testing_kit import kit
 
 PAGE = DOCS / "guides" / "debug.md"
 SCRIPT = (SNIPPETS / "guides" / "debug" / "dev_server.sh").read_text()

@@ -8,9 +8,9 @@ import inngest
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.guides.debug import config_errors as c
 from snippets.guides.debug.app import client
-from snippets.testing_kit import kit
 from tests.guides.debug.messages import message
 
 LEAD = inngest.Event(name="debug/lead.created", data={"lead_id": "lead-42"})

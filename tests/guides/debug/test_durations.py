@@ -7,9 +7,9 @@ import inngest.fast_api
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.guides.debug import durations
 from snippets.guides.debug.app import client
-from snippets.testing_kit import kit
 from tests.clock import wake_time
 from tests.guides.debug.messages import lines
 

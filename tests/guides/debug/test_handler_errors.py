@@ -10,9 +10,9 @@ from typing import Any
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.debug import handler_errors as h
 from snippets.guides.debug.app import client
-from snippets.testing_kit import kit
 from tests.guides.debug.messages import lines, message
 
 

@@ -5,9 +5,9 @@ import logging
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.debug import logging_example as log
 from snippets.guides.debug.app import client
-from snippets.testing_kit import kit
 
 
 def test_ctx_logger_is_the_client_logger_and_skips_replays(

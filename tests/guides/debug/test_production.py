@@ -7,8 +7,8 @@ import inngest
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.guides.debug.production import create_app
-from snippets.testing_kit import kit
 from tests.guides.debug.messages import lines, message
 
 KEY = "signkey-prod-" + "ab" * 32

@@ -8,9 +8,9 @@ import inngest
 import pytest
 from inngest.experimental import mocked
 
+import inngest_kit as kit
 from snippets.guides.debug import step_errors as s
 from snippets.guides.debug.app import client
-from snippets.testing_kit import kit
 from tests.guides.debug.messages import message
 
 

@@ -11,6 +11,7 @@ from typing import Any
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.debug import strategies
 from snippets.guides.debug.app import client
 from snippets.guides.debug.strategies import (
@@ -19,7 +20,6 @@ from snippets.guides.debug.strategies import (
     test_serve_handler_replay,
     test_step_body_is_a_plain_function,
 )
-from snippets.testing_kit import kit
 
 __all__ = [
     "test_mocked_trigger_runs_the_whole_function",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from snippets.testing_kit import kit
+import inngest_kit as kit
 from tests.clock import sdk_now
 from tests.guides.deploy.production import KEY, SDK_VARIABLES
 

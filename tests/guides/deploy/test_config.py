@@ -9,9 +9,9 @@ import pytest
 from inngest._internal.const import EnvKey
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from docsite import embeds, paths
 from snippets.guides.deploy import config
-from snippets.testing_kit import kit
 from tests.guides.debug.messages import lines, message
 from tests.guides.deploy.production import KEY, OLD_KEY
 

@@ -11,8 +11,8 @@ import inngest.connect
 import pytest
 from inngest.connect._internal.connection import WorkerConnection
 
+import inngest_kit as kit
 from snippets.guides.deploy import connect
-from snippets.testing_kit import kit
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import json
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.deploy import limits
-from snippets.testing_kit import kit
 from tests.clock import wake_time
 
 MB = 1024 * 1024

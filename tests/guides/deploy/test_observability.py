@@ -12,8 +12,8 @@ import sentry_sdk
 from sentry_sdk.envelope import Envelope
 from sentry_sdk.transport import Transport
 
+import inngest_kit as kit
 from snippets.guides.deploy import observability
-from snippets.testing_kit import kit
 
 PLACED = inngest.Event(name="shop/order.placed", data={"order_id": "o-1"})
 

@@ -12,9 +12,9 @@ from starlette.testclient import TestClient
 from starlette.types import ASGIApp, Receive, Scope, Send
 from uvicorn.main import main as uvicorn_cli
 
+import inngest_kit as kit
 from docsite import paths
 from snippets.guides.deploy import config, running
-from snippets.testing_kit import kit
 from tests.guides.deploy.production import KEY, shell_command
 
 RUN_SH = paths.SNIPPETS / "guides" / "deploy" / "run.sh"

@@ -5,9 +5,9 @@ import json
 import pytest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from docsite import paths
 from snippets.guides.deploy import config, sync
-from snippets.testing_kit import kit
 from tests.guides.deploy.production import KEY, shell_command
 
 SYNC_SH = paths.SNIPPETS / "guides" / "deploy" / "sync.sh"

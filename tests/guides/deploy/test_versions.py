@@ -8,8 +8,8 @@ from typing import Any
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.deploy import versions
-from snippets.testing_kit import kit
 from tests.clock import wake_time
 
 SIGNED_UP = inngest.Event(name="shop/user.signed-up", data={"email": "ada@example.com"})

@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import approval
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 SUBMITTED = inngest.Event(name="expense/submitted", data={"expense_id": "exp-1"})
 IF_EXP = "async.data.expense_id == event.data.expense_id"

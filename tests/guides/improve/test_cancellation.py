@@ -5,9 +5,9 @@ import pytest
 from inngest._internal.errors import FunctionConfigInvalidError
 from pydantic_core import PydanticSerializationError
 
+import inngest_kit as kit
 from snippets.guides.improve import cancellation
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 IF_EXP = "async.data.account_id == event.data.account_id"
 STARTED = inngest.Event(

@@ -3,9 +3,9 @@ import datetime
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import errors
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 
 def _order(amount_cents: int) -> inngest.Event:

@@ -1,8 +1,8 @@
 import inngest
 
+import inngest_kit as kit
 from snippets.guides.improve import fan_out
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 SIGNED_UP = inngest.Event(name="user/signed-up", data={"email": "ada@example.com"})
 

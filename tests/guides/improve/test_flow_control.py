@@ -5,9 +5,9 @@ from typing import Any
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import flow_control as fc
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 # (function, sample trigger data, registered config it must have, output)
 CASES: list[

@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import invoke
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 
 def _qualify(employees: int) -> kit.Run:

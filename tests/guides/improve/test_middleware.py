@@ -1,8 +1,8 @@
 import inngest
 
+import inngest_kit as kit
 from snippets.guides.improve import middleware
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 
 def test_function_middleware_sees_each_finished_step() -> None:

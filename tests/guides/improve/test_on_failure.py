@@ -1,9 +1,9 @@
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import on_failure
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 FN_ID = "improve-guide-import-catalog"
 REQUESTED = inngest.Event(name="catalog/import.requested", data={"source": "s3://x"})

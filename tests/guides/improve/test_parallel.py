@@ -7,9 +7,9 @@ from collections.abc import Awaitable, Callable
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import parallel
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 EVENT = inngest.Event(name="lead/enrich.requested", data={"email": "ada@acme.dev"})
 EXPECTED = [

@@ -2,9 +2,9 @@ import inngest
 import pytest
 from inngest._internal.errors import FunctionConfigInvalidError
 
+import inngest_kit as kit
 from snippets.guides.improve import retries
 from snippets.guides.improve.client import client
-from snippets.testing_kit import kit
 
 FINALIZED = inngest.Event(
     name="billing/invoice.finalized", data={"invoice_id": "inv-1"}

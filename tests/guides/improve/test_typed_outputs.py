@@ -3,8 +3,8 @@ from typing import Any
 import inngest
 import pytest
 
+import inngest_kit as kit
 from snippets.guides.improve import typed_outputs as typed
-from snippets.testing_kit import kit
 
 REQUESTED = inngest.Event(name="shop/quote.requested", data={"sku": "sku-1"})
 DUMPED = {"sku": "sku-1", "price_cents": 1299, "valid_until": "2030-01-01T00:00:00Z"}

@@ -1,6 +1,6 @@
+import inngest_kit as kit
 from snippets.leadflow.events import AppointmentBooked
 from snippets.leadflow.workflows.appointments import confirm_appointment
-from snippets.testing_kit import kit
 from tests.leadflow.samples import event
 
 

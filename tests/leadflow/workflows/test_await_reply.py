@@ -4,10 +4,10 @@ an appointment for the same lead cancels the run."""
 import inngest
 from starlette.testclient import TestClient
 
+import inngest_kit as kit
 from snippets.leadflow.events import AppointmentBooked, AwaitReply, ReplyReceived
 from snippets.leadflow.workflows.await_reply import await_reply
 from snippets.leadflow.workflows.replies import process_reply
-from snippets.testing_kit import kit
 from tests.leadflow.samples import event, example
 
 START = event("workflow/await-reply", AwaitReply)

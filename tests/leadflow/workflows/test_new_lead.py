@@ -2,9 +2,9 @@
 
 import pytest
 
+import inngest_kit as kit
 from snippets.leadflow.events import NewLead
 from snippets.leadflow.workflows.new_lead import new_lead
-from snippets.testing_kit import kit
 from tests.leadflow.samples import event
 
 

@@ -4,6 +4,7 @@ import inngest
 import pydantic
 import pytest
 
+import inngest_kit as kit
 from snippets.leadflow.events import NewLead
 from snippets.leadflow.workflows.new_lead import new_lead
 from snippets.leadflow.workflows.outreach import (
@@ -11,7 +12,6 @@ from snippets.leadflow.workflows.outreach import (
     email_outreach,
     phone_outreach,
 )
-from snippets.testing_kit import kit
 from tests.leadflow.samples import event
 
 

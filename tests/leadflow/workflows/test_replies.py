@@ -1,7 +1,7 @@
+import inngest_kit as kit
 from snippets.leadflow import services
 from snippets.leadflow.events import ReplyReceived
 from snippets.leadflow.workflows.replies import process_reply
-from snippets.testing_kit import kit
 from tests.leadflow.samples import event
 
 

@@ -1,11 +1,11 @@
 """Test Inngest functions offline, through your app's real serve endpoint.
 
-No Inngest server is needed. The [`Executor`][snippets.testing_kit.kit.Executor]
+No Inngest server is needed. The [`Executor`][inngest_kit.Executor]
 plays the server's part: it POSTs execution requests to the app's own
 `/api/inngest` endpoint (built by `inngest.fast_api.serve`), stores each step's
 result, and calls again with the memoized steps, exactly as the Inngest server
 does, until the run completes or fails. The
-[`FakeInngestAPI`][snippets.testing_kit.kit.FakeInngestAPI] stands in for the
+[`FakeInngestAPI`][inngest_kit.FakeInngestAPI] stands in for the
 server's HTTP API on 127.0.0.1, so `client.send(...)` and the app sync (PUT)
 really go over HTTP and can be inspected.
 
@@ -123,7 +123,7 @@ def signature_cases(body: Json, signing_key: str) -> dict[str, tuple[bytes, Json
     Returns `{case: (raw_body, headers)}` for `"signed"` (valid signature),
     `"unsigned"` (no `X-Inngest-Signature` header), `"wrong-key"` (signed
     with another key) and `"tampered"` (signed, then the body changed).
-    Send each with [`Executor.post_raw`][snippets.testing_kit.kit.Executor.post_raw].
+    Send each with [`Executor.post_raw`][inngest_kit.Executor.post_raw].
     """
     raw = canonical_json(body)
     plain = {"content-type": "application/json"}
@@ -311,7 +311,7 @@ class Run:
     """What happened to one function run.
 
     `ops` are the step ops the SDK reported, `errors` the failed requests
-    (see [`Op`][snippets.testing_kit.kit.Op]), `event` the triggering event as
+    (see [`Op`][inngest_kit.Op]), `event` the triggering event as
     the server sent it, and `children` the runs started by `step.invoke`.
     `error` is the last error, cleared when the run completes.
     """
@@ -729,7 +729,7 @@ def request_body(
     Args:
         event: the triggering event (a list for a batch).
         steps: memoized results, keyed by hashed step id
-            (see [`hashed_step_id`][snippets.testing_kit.kit.hashed_step_id]):
+            (see [`hashed_step_id`][inngest_kit.hashed_step_id]):
             `{"data": value}` for a finished step, `{"error": {...}}` for a
             failed one, `None` for a finished sleep.
         stack: hashed ids of the finished steps, in order.
@@ -904,7 +904,7 @@ def serve_functions(
 ) -> Executor:
     """Mount `functions` on a fresh FastAPI app with the SDK's own `serve()`.
 
-    Returns an [`Executor`][snippets.testing_kit.kit.Executor] for that app;
+    Returns an [`Executor`][inngest_kit.Executor] for that app;
     its `.client` is the `TestClient` if you want to send requests yourself.
     Pass `raise_server_exceptions=False` to get the bare `500 Internal Server
     Error` a real server answers when the SDK itself crashes, instead of the
