@@ -112,7 +112,7 @@ class MutateError(Exception):
 
 
 def all_modules(root: Path = ROOT) -> list[str]:
-    """Every snippet module that carries code (package markers excluded), and the kit."""
+    """Every snippet module with code (no package markers), and the kit."""
     return sorted(
         [KIT]
         + [
