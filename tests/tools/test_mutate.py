@@ -30,6 +30,11 @@ def test_a_module_can_be_named_several_ways(name: str) -> None:
     assert mutate.module_path(name) == "snippets/guides/improve/invoke.py"
 
 
+@pytest.mark.parametrize("name", ["inngest_kit", "inngest_kit.py"])
+def test_the_kit_is_named_by_its_import_name(name: str) -> None:
+    assert mutate.module_path(name) == "inngest_kit.py"
+
+
 def test_an_unknown_module_is_a_clear_error() -> None:
     with pytest.raises(mutate.MutateError, match=r"MODULE=guides/nope: no file"):
         mutate.module_path("guides/nope")
