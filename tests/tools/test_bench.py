@@ -140,7 +140,7 @@ def stand_ins(
     monkeypatch.setattr(bench, "lighthouse", lighthouse)
     monkeypatch.setattr(bench, "sync_playwright", fake_playwright(Browser()))
     monkeypatch.setattr(page_weight, "measure", fake_weight)
-    monkeypatch.setattr(search_eval, "load", lambda: queries)
+    monkeypatch.setattr(search_eval, "load", lambda data: queries)
     monkeypatch.setattr(search_eval, "run", run)
     monkeypatch.setattr(stock_site, "write", lambda folder, url: folder / "mkdocs.yml")
     return seen
@@ -158,10 +158,14 @@ def test_a_full_run_writes_and_prints_the_report(
     assert [strict for _, strict in stand_ins["builds"]] == [True, False]
     assert set(report["sites"]["ours"]["pages"]) == {"", "guides/debug/"}
     assert report["sites"]["ours"]["warm"] is False
-    assert report["search"]["rates"]["top3"] == 0.5
-    assert report["search"]["misses"] == [
-        {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
-    ]
+    # Both sets, through the same code, each named by its file.
+    assert list(report["search"]) == ["tuning", "blind"]
+    for name, data in search_eval.SETS.items():
+        assert report["search"][name]["file"] == data.name
+        assert report["search"][name]["rates"]["top3"] == 0.5
+        assert report["search"][name]["misses"] == [
+            {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
+        ]
     # Every page of this site three times, then the stock build of the
     # heaviest ones built, three times each.
     assert stand_ins["lighthouse"] == [
@@ -178,7 +182,10 @@ def test_a_full_run_writes_and_prints_the_report(
     assert stand_ins["browser closed"]
     out = capsys.readouterr().out
     assert "build seconds, cpu" in out
-    assert "miss: 'miss' -> expected 'nowhere/'" in out
+    rows = [line.split() for line in out.splitlines()]
+    assert ["blind", "(search_blind.toml)", "2", "50%", "50%", "0.50"] in rows
+    assert "tuning miss: 'miss' -> expected 'nowhere/', landed on guides/debug/" in out
+    assert "blind miss: 'miss' -> expected 'nowhere/'" in out
     assert "report: .bench/report.json" in out
     assert "LCP 1.0 s, TBT 10 ms, DOM 500  [92 97 99]" in out
 
@@ -225,12 +232,16 @@ def test_the_report_prints_dashes_where_stock_has_no_figure(
             },
             "lighthouse": {"ours": {}, "stock": {}},
             "search": {
-                "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
-                "misses": [],
+                "tuning": {
+                    "file": "search_eval.toml",
+                    "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
+                    "misses": [{"query": "q", "expected": "", "cards": []}],
+                },
             },
         }
     )
     out = capsys.readouterr().out
     assert "build seconds, cpu" in out
+    assert "tuning miss: 'q' -> expected '', landed on nothing" in out
     home = next(line for line in out.splitlines() if line.strip().startswith("home"))
     assert home.split()[1:4] == ["1.0", "-", "-"]
