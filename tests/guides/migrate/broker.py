@@ -9,6 +9,16 @@ QUEUE = "migrate-guide"
 """The Celery app's queue in these tests: no other test's worker takes from it."""
 
 
+def in_memory(app: Celery) -> Celery:
+    """`app` on the in-memory broker, sending to and taking from QUEUE."""
+    app.conf.update(
+        broker_url="memory://",
+        task_default_queue=QUEUE,
+        broker_transport_options={"polling_interval": 0.05},
+    )
+    return app
+
+
 def queued(app: Celery) -> int:
     """Messages waiting in the broker for the legacy workers."""
     with app.connection_for_read() as connection:

@@ -6,7 +6,7 @@ import pytest
 from celery import Celery
 
 from snippets.guides.migrate import leads, legacy
-from tests.guides.migrate.broker import QUEUE
+from tests.guides.migrate.broker import QUEUE, in_memory
 
 
 @pytest.fixture(autouse=True)
@@ -19,12 +19,7 @@ def fresh_db(monkeypatch: pytest.MonkeyPatch) -> leads.Database:
 @pytest.fixture
 def celery_app() -> Iterator[Celery]:
     """The legacy Celery app on the in-memory broker, its queue emptied after."""
-    app = legacy.app
-    app.conf.update(
-        broker_url="memory://",
-        task_default_queue=QUEUE,
-        broker_transport_options={"polling_interval": 0.05},
-    )
+    app = in_memory(legacy.app)
     yield app
     with app.connection_for_write() as connection:
         connection.default_channel.queue_purge(QUEUE)

@@ -13,19 +13,14 @@ from celery.contrib.testing.worker import start_worker
 
 from snippets.guides.migrate import leads, legacy
 from snippets.guides.migrate.drain_celery import celery_pending
-from tests.guides.migrate.broker import QUEUE, queued, wait_until
+from tests.guides.migrate.broker import QUEUE, in_memory, queued, wait_until
 
 pytestmark = [pytest.mark.xdist_group("migrate-celery"), pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
 def worker() -> Iterator[Celery]:
-    app = legacy.app
-    app.conf.update(
-        broker_url="memory://",
-        task_default_queue=QUEUE,
-        broker_transport_options={"polling_interval": 0.05},
-    )
+    app = in_memory(legacy.app)
     root = logging.getLogger()
     level = root.level
     with start_worker(app, pool="solo", perform_ping_check=False):
