@@ -39,7 +39,7 @@ def send_email(lead_id: str, template: str) -> str:
 
 def add_crm_note(lead_id: str, text: str) -> str:
     db.crm_calls += 1
-    if db.crm_down_for > 0:
+    if db.crm_down_for:
         db.crm_down_for -= 1
         raise CrmUnavailable("503 from the CRM, try again later")
     db.notes.append((lead_id, text))
