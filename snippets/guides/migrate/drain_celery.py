@@ -7,9 +7,12 @@ from celery import Celery
 
 
 def celery_pending(
-    app: Celery, queues: Sequence[str] = ("celery",), timeout: float = 1.0
+    app: Celery, queues: Sequence[str] = ("celery",), *, timeout: float
 ) -> dict[str, int]:
-    """Messages in the broker and tasks held by workers; empty when drained."""
+    """Messages in the broker and tasks held by workers; empty when drained.
+
+    `timeout`: how long to wait for the workers' answers, in seconds.
+    """
     inspect = app.control.inspect(timeout=timeout)
     held = {
         "active": inspect.active(),  # (1)!

@@ -53,3 +53,8 @@ def test_a_message_no_worker_takes_is_pending(worker: Celery) -> None:
     }
     with worker.connection_for_write() as connection:
         connection.default_channel.queue_purge("nobody-consumes-this")
+
+
+def test_a_misspelled_queue_is_an_error_not_an_empty_queue(worker: Celery) -> None:
+    with pytest.raises(Exception, match="NOT_FOUND - no queue 'lead-nurtrue'"):
+        celery_pending(worker, queues=["lead-nurtrue"], timeout=0.5)
