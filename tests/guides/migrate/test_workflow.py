@@ -42,6 +42,10 @@ def test_no_reply_means_one_follow_up(fresh_db: leads.Database) -> None:
     ]
     assert fresh_db.emails == [("lead-1", "welcome"), ("lead-1", "follow-up")]
     assert fresh_db.notes == [("lead-1", "welcome sent: msg-1")]
+    # The CRM function's return value is the invoke step's stored result.
+    [note] = result.children
+    assert (note.fn_id, note.output) == ("lead-nurture-crm-add-note", "note-1")
+    assert result.memos[kit.hashed_step_id("note-welcome")] == {"data": "note-1"}
     # The wait is sent to the server as "lead/replied from this lead, 2 days".
     [wait] = [op for op in result.ops if op.op == "WaitForEvent"]
     assert (wait.name, wait.opts) == (
