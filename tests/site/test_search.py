@@ -58,6 +58,12 @@ SEARCH = [
     ("sentry", "guides/deploy/#sentry"),
     ("versioning", "guides/deploy/#in-flight"),
     ("step output size limit", "guides/deploy/#limits"),
+    ("migration", "guides/migrate/"),
+    ("migrate from celery", "guides/migrate/"),
+    ("result backend", "guides/migrate/#result-backend"),
+    ("task routing queues", "guides/migrate/#routing-and-queues"),
+    ("revoke", "guides/migrate/#revoke"),
+    ("flower", "guides/migrate/#flower"),
     ("human in the loop approval", "guides/improve/#human-in-the-loop"),
     (
         "concurrency is not rate limiting",
