@@ -1,3 +1,7 @@
+import os
+import subprocess
+import sys
+
 import fastapi
 import inngest
 import inngest.fast_api
@@ -5,6 +9,7 @@ import pytest
 from inngest._internal import errors  # the classes are not exported
 
 import inngest_kit as kit
+from docsite.paths import ROOT
 from snippets.leadflow.client import client, make_client, settings
 from snippets.leadflow.settings import Settings
 
@@ -52,3 +57,27 @@ def test_without_our_settings_check_the_sdk_fails_with_empty_messages() -> None:
     with pytest.raises(errors.EventKeyUnspecifiedError) as sent:
         bare.send_sync(inngest.Event(name="workflow/f"))
     assert str(sent.value) == ""
+
+
+def test_importing_the_app_without_keys_stops_it_naming_them() -> None:
+    # As `uvicorn leadflow.main:app` starts in production mode without keys.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("INNGEST_", "LEADFLOW_", "COV_", "COVERAGE_"))
+    }
+    started = subprocess.run(
+        [sys.executable, "-c", "import snippets.leadflow.main"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert started.returncode == 1
+    assert started.stderr.strip().splitlines()[-1] == (
+        "snippets.leadflow.settings.SettingsError: production mode (INNGEST_DEV is "
+        "not set) needs ['INNGEST_SIGNING_KEY', 'INNGEST_EVENT_KEY']; set them, or "
+        "set INNGEST_DEV=1 to use the Dev Server"
+    )
