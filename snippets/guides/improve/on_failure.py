@@ -13,13 +13,12 @@ async def alert_team(text: str) -> str:
     return f"paged on-call: {text}"
 
 
-# --8<-- [start:on-failure-functions]
 class RunError(pydantic.BaseModel):
     name: str = "Error"
     message: str = ""
 
 
-class FunctionFailed(pydantic.BaseModel):  # (1)!
+class FunctionFailed(pydantic.BaseModel):
     """`data` of the `inngest/function.failed` event a failure handler runs on."""
 
     function_id: str  # the failed function, "<app_id>-<fn_id>"
@@ -28,7 +27,8 @@ class FunctionFailed(pydantic.BaseModel):  # (1)!
     event: inngest.Event  # the event that started the failed run
 
 
-async def alert_on_failure(ctx: inngest.Context) -> str:  # (2)!
+# --8<-- [start:on-failure-functions]
+async def alert_on_failure(ctx: inngest.Context) -> str:  # (1)!
     failed = FunctionFailed.model_validate(ctx.event.data)
     source = failed.event.data["source"]
     text = f"import of {source} failed (run {failed.run_id}): {failed.error.message}"
@@ -43,8 +43,8 @@ async def import_rows(source: str) -> int:
     fn_id="import-catalog",
     trigger=inngest.TriggerEvent(event="catalog/import.requested"),
     retries=2,
-    on_failure=alert_on_failure,  # (3)!
-    timeouts=inngest.Timeouts(  # (4)!
+    on_failure=alert_on_failure,  # (2)!
+    timeouts=inngest.Timeouts(  # (3)!
         start=datetime.timedelta(minutes=10),
         finish=datetime.timedelta(hours=1),
     ),
