@@ -22,7 +22,7 @@ from docsite.embeds import (
     section_lines,
     section_text,
 )
-from docsite.urls import resolve_link
+from docsite.urls import DOWNLOADS, resolve_link
 
 FENCE = re.compile(
     r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<lang>[\w+-]*)"
@@ -179,7 +179,8 @@ def _linker(
     def link(match: re.Match[str]) -> str:
         """Links to exported pages point into the export (relative to the file
         that holds the link); links to other pages and files of docs/ (a data
-        file, an image) go to their source in the repository."""
+        file, an image), and to a download the build makes, go to their source
+        in the repository."""
         target, fragment = match["target"], match["fragment"] or ""
         if target is None:
             return match.group(0)
@@ -189,6 +190,8 @@ def _linker(
         if src in links:
             relative = posixpath.relpath(links[src], posixpath.dirname(here) or ".")
             return f"]({relative}{fragment})"
+        if src in DOWNLOADS:
+            return f"]({placeholders.repo_link(repo_url, DOWNLOADS[src])}{fragment})"
         if not (paths.DOCS / src).is_file():
             raise PageError(f"{page} links to {target!r}, which is not a file in docs/")
         return f"]({placeholders.repo_link(repo_url, 'docs/' + src)}{fragment})"

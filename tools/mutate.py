@@ -112,13 +112,14 @@ class MutateError(Exception):
 
 
 def all_modules(root: Path = ROOT) -> list[str]:
-    """Every snippet module with code (no package markers), and the kit."""
+    """Every snippet module with code, and the kit: no package markers, and no
+    conftest.py (a test set-up is run by the suite it sets up)."""
     return sorted(
         [KIT]
         + [
             p.relative_to(root).as_posix()
             for p in (root / SNIPPETS).rglob("*.py")
-            if p.name != "__init__.py"
+            if p.name not in {"__init__.py", "conftest.py"}
         ]
     )
 

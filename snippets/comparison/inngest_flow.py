@@ -3,7 +3,7 @@
 # --8<-- [start:inngest]
 import inngest
 
-from snippets.comparison import leads
+from . import leads
 
 client = inngest.Inngest(app_id="lead-nurture")
 

@@ -13,10 +13,21 @@ make drift                      # newest inngest in a temp venv; the lock is not
 
 # --8<-- [start:bump]
 # after a clean drift report (or after fixing what it listed):
-sed -i 's/"inngest==[0-9.]*"/"inngest==NEW"/' pyproject.toml
+sed -i 's/"inngest==[0-9.]*"/"inngest==NEW"/' pyproject.toml snippets/patterns/download/pyproject.toml
 .tools/bin/uv lock
 make test
 # --8<-- [end:bump]
+
+# --8<-- [start:release]
+# on main, once the bump is merged and make test passes there:
+TAG="inngest-$(.venv/bin/python -c 'from importlib.metadata import version; print(version("inngest"))')"
+git tag "$TAG" && git push origin "$TAG"
+make build                      # site/
+make skill                      # dist/inngest-workflow-skill.zip
+python3 -m zipfile -c "dist/site-$TAG.zip" site/
+gh release create "$TAG" "dist/site-$TAG.zip" dist/inngest-workflow-skill.zip \
+  --title "Docs and skill for $TAG" --notes "The site and the agent skill as tested with $TAG."
+# --8<-- [end:release]
 
 # --8<-- [start:mutate]
 make mutate MODULE=guides/improve/invoke   # one module while you write its tests

@@ -3,6 +3,7 @@
 import asyncio
 import runpy
 import signal
+import sys
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -75,7 +76,8 @@ def test_sigterm_closes_the_worker(
     assert workers[0].get_state() is inngest.connect.ConnectionState.CLOSED
 
 
-def test_run_as_a_script_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_as_a_module_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m <package>.connect`, as a module of the app's package."""
     started: list[str] = []
 
     def run(main: "types.CoroutineType[Any, Any, None]") -> None:
@@ -83,5 +85,7 @@ def test_run_as_a_script_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -
         main.close()
 
     monkeypatch.setattr(asyncio, "run", run)
-    runpy.run_path(connect.__file__, run_name="__main__")
+    # As `python -m` finds it: not yet imported (runpy warns otherwise).
+    monkeypatch.delitem(sys.modules, connect.__name__)
+    runpy.run_module(connect.__name__, run_name="__main__")
     assert started == ["main"]
