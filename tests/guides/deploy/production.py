@@ -4,7 +4,7 @@ the one command of a shell snippet section."""
 import shlex
 from pathlib import Path
 
-from docsite import embeds
+from docsite import embeds, paths
 
 KEY = "signkey-prod-" + "ab" * 32
 OLD_KEY = "signkey-prod-" + "cd" * 32
@@ -27,6 +27,16 @@ SDK_VARIABLES = (
     "VERCEL_GIT_COMMIT_REF",
     "GIT_SHA",
 )
+
+
+ENV_FILE = paths.SNIPPETS / "guides" / "deploy" / "production.env"
+
+
+def env_settings(section: str) -> dict[str, str]:
+    """The `NAME=value` lines of a section of production.env, as the page shows them."""
+    lines = embeds.section_text(ENV_FILE, section).splitlines()
+    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    return {name: value for name, value in pairs}
 
 
 def shell_command(path: Path, section: str) -> list[str]:

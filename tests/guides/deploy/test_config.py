@@ -13,10 +13,7 @@ import inngest_kit as kit
 from docsite import embeds, paths
 from snippets.guides.deploy import config
 from tests.guides.debug.messages import lines, message
-from tests.guides.deploy.production import KEY, OLD_KEY
-
-ENV_FILE = paths.SNIPPETS / "guides" / "deploy" / "production.env"
-
+from tests.guides.deploy.production import ENV_FILE, KEY, OLD_KEY
 
 def _names(section: str) -> list[str]:
     text = embeds.section_text(ENV_FILE, section)
