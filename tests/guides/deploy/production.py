@@ -41,6 +41,7 @@ def env_settings(section: str) -> dict[str, str]:
 
 def shell_command(path: Path, section: str) -> list[str]:
     """The one command of a shell snippet section, split as the shell would."""
-    lines = embeds.section_text(path, section).splitlines()
+    text = embeds.section_text(path, section).replace("\\\n", " ")
+    lines = text.splitlines()
     [command] = [line for line in lines if line and not line.startswith("#")]
     return shlex.split(command)

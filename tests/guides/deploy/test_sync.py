@@ -21,6 +21,18 @@ def test_the_deploy_step_puts_to_the_serve_endpoint() -> None:
     assert words[-1].endswith(kit.SERVE_PATH)
 
 
+def test_the_deploy_step_calls_the_rest_api_for_this_app() -> None:
+    words = shell_command(SYNC_SH, "rest")
+    assert words[0] == "curl"
+    assert words[words.index("-X") + 1] == "POST"
+    url = words[words.index("-X") + 2]
+    app_id = config.create_client().app_id
+    assert url == f"https://api.inngest.com/v2/apps/{app_id}/syncs"
+    assert words[words.index("-H") + 1] == "Authorization: Bearer $INNGEST_API_KEY"
+    body = json.loads(words[words.index("-d") + 1])
+    assert body == {"url": "https://shop.example.com" + kit.SERVE_PATH}
+
+
 def test_an_unsigned_put_makes_the_app_register_itself(
     production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
 ) -> None:
