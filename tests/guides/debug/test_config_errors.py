@@ -120,3 +120,15 @@ def test_each_wait_gives_up_after_7_days_and_returns_false(
     [wait] = run.ops
     assert (wait.op, wait.opts["timeout"]) == ("WaitForEvent", "1w")  # 7 days
     assert run.output is False
+
+
+def test_a_timezone_keyword_is_dropped_so_the_schedule_is_utc() -> None:
+    registered = kit.registered_config(c.morning_digest)["triggers"]
+    assert f'"triggers": {json.dumps(registered)}' == message("cron-timezone")
+    assert "timezone" not in inngest.TriggerCron.model_fields
+
+
+def test_the_sdk_registers_any_cron_text_as_written() -> None:
+    assert kit.registered_config(c.evening_digest)["triggers"] == [
+        {"cron": "every day at 18:00"}
+    ]
