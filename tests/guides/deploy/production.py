@@ -35,8 +35,12 @@ ENV_FILE = paths.SNIPPETS / "guides" / "deploy" / "production.env"
 def env_settings(section: str) -> dict[str, str]:
     """The `NAME=value` lines of a section of production.env, as the page shows them."""
     lines = embeds.section_text(ENV_FILE, section).splitlines()
-    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
-    return {name: value for name, value in pairs}
+    settings = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            settings[name] = value
+    return settings
 
 
 def shell_command(path: Path, section: str) -> list[str]:

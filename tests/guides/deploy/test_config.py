@@ -15,6 +15,7 @@ from snippets.guides.deploy import config
 from tests.guides.debug.messages import lines, message
 from tests.guides.deploy.production import ENV_FILE, KEY, OLD_KEY
 
+
 def _names(section: str) -> list[str]:
     text = embeds.section_text(ENV_FILE, section)
     return re.findall(r"^([A-Z_]+)=", text, re.MULTILINE)

@@ -40,7 +40,7 @@ def deploy(
     middleware: list[type[inngest.Middleware]] | None = None,
 ) -> kit.Run:
     """Serve `version` instead, and let the in-flight run go on."""
-    client = inngest.Inngest(app_id="shop", middleware=middleware)
+    client = inngest.Inngest(app_id="shop", middleware=list(middleware or []))
     fn = version(client)
     return kit.serve_functions(client, [fn]).run(fn, event, resume=run)
 
