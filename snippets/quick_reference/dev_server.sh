@@ -14,6 +14,6 @@ curl -sSfL https://cli.inngest.com/install.sh | sh
 inngest dev -u http://127.0.0.1:8000/api/inngest
 # --8<-- [end:install-script]
 # --8<-- [start:docker]
-docker run -p 8288:8288 inngest/inngest \
-  inngest dev -u http://host.docker.internal:8000/api/inngest
+docker run --network host inngest/inngest \
+  inngest dev -u http://127.0.0.1:8000/api/inngest
 # --8<-- [end:docker]
