@@ -420,7 +420,11 @@ def test_the_shell_label_check(
 ) -> None:
     scratch_page.write_text(f'{fence}\n--8<-- "guides/deploy/run.sh:uvicorn"\n```\n')
     found = problems_in_shell_labels(scratch_page)
-    assert [problem in p for p in found] == ([True] if problem else [])
+    if problem is None:
+        assert found == []
+    else:
+        [unlabelled] = found
+        assert unlabelled.startswith(f"docs/page.md:1: {problem}")
     scratch_page.write_text(
         '``` bash title="Checked, not run"\n--8<-- "skill/install.sh:zip"\n```\n'
     )
