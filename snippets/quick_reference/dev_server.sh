@@ -3,7 +3,7 @@
 INNGEST_DEV=1 uvicorn snippets.quick_reference.serve_endpoint:app --host 127.0.0.1 --port 8000
 
 # Terminal 2: the Dev Server, pointed at your serve endpoint (one of the three below)
-# Dev Server UI: functions, events, runs and their steps
+# Dev Server UI
 # http://127.0.0.1:8288
 # --8<-- [end:run]
 # --8<-- [start:npx]

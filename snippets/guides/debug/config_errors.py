@@ -147,30 +147,3 @@ async def place_order() -> list[str]:
 
 
 # --8<-- [end:event-name]
-
-
-# --8<-- [start:wrong-cron-timezone]
-@client.create_function(
-    fn_id="morning-digest",
-    trigger=inngest.TriggerCron(
-        cron="0 9 * * *",
-        timezone="Europe/Paris",  # type: ignore[call-arg]  # (1)!
-    ),
-)
-async def morning_digest(ctx: inngest.Context) -> str:
-    return "digest sent"
-
-
-# --8<-- [end:wrong-cron-timezone]
-
-
-# --8<-- [start:wrong-cron-text]
-@client.create_function(
-    fn_id="evening-digest",
-    trigger=inngest.TriggerCron(cron="every day at 18:00"),  # (1)!
-)
-async def evening_digest(ctx: inngest.Context) -> str:
-    return "digest sent"
-
-
-# --8<-- [end:wrong-cron-text]

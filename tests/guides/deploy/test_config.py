@@ -22,6 +22,7 @@ def _names(section: str) -> list[str]:
 
 
 def test_the_env_file_names_only_variables_the_sdk_reads() -> None:
+    """production.env, as the page shows it: variables the SDK reads, no INNGEST_DEV."""
     read = {key.value for key in EnvKey}
     sections = ("env", "rotation", "branch", "proxy", "hardening")
     named = {name for section in sections for name in _names(section)}
