@@ -32,7 +32,7 @@ SEARCH = [
     ("concurrency per user", "quick-reference/#concurrency"),
     ("cancel run", "quick-reference/#cancel"),
     ("sleep 24 hours", "quick-reference/#step-sleep"),
-    ("cron schedule time zone", "guides/improve/#scheduled-functions"),
+    ("scheduled functions", "guides/improve/#scheduled-functions"),
     ("debounce", "quick-reference/#debounce"),
     ("idempotency", "quick-reference/#idempotency"),
     ("dev server port", "quick-reference/#dev-server"),
