@@ -147,12 +147,14 @@ def unzipped(built_site: Path, tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("tool", ["uv", "pip"])
+@pytest.mark.parametrize(
+    ("tests", "run"), [("uv-test", "uv-run"), ("pip-test", "pip-run")]
+)
 def test_the_download_installs_tests_and_serves_in_an_empty_folder(
-    tool: str, unzipped: Path
+    tests: str, run: str, unzipped: Path
 ) -> None:
     env = reader_environment(unzipped)
-    output = run_commands(shown(f"{tool}-test"), unzipped, env)
+    output = run_commands(shown(tests), unzipped, env)
     assert re.search(r"\b\d+ passed\b", output), output[-2000:]
     assert " failed" not in output
     assert " skipped" not in output
@@ -160,7 +162,7 @@ def test_the_download_installs_tests_and_serves_in_an_empty_folder(
     installed = {p.name.split("-")[0] for p in venv.rglob("*.dist-info")}
     assert "leadflow" in installed
     assert not installed & {"mkdocs", "playwright", "celery", "rq", "cosmic_ray"}
-    with started(shown(f"{tool}-run"), unzipped, env) as url:
+    with started(shown(run), unzipped, env) as url:
         probe = httpx.get(f"{url}/api/inngest", timeout=30)
     assert probe.status_code == 200
     assert (probe.json()["mode"], probe.json()["function_count"]) == ("dev", 6)

@@ -32,6 +32,7 @@ SEARCH = [
     ("concurrency per user", "quick-reference/#concurrency"),
     ("cancel run", "quick-reference/#cancel"),
     ("sleep 24 hours", "quick-reference/#step-sleep"),
+    ("scheduled functions", "guides/improve/#scheduled-functions"),
     ("debounce", "quick-reference/#debounce"),
     ("idempotency", "quick-reference/#idempotency"),
     ("dev server port", "quick-reference/#dev-server"),
