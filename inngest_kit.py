@@ -71,6 +71,39 @@ with warnings.catch_warnings():
     )
     import inngest.fast_api
 
+__all__ = [
+    "CRON_EVENT",
+    "INNGEST_VERSION",
+    "SERVER_DEFAULT_RETRIES",
+    "SERVER_RESPONSE_LIMIT",
+    "SERVER_STEP_LIMIT",
+    "SERVER_STEP_OUTPUT_LIMIT",
+    "SERVE_PATH",
+    "STEP_BODY_OPS",
+    "Executor",
+    "FakeInngestAPI",
+    "Flaky",
+    "InngestVersionWarning",
+    "Json",
+    "KitError",
+    "Op",
+    "Run",
+    "bearer",
+    "canonical_json",
+    "evaluate",
+    "event_for",
+    "event_loop",
+    "hashed_step_id",
+    "matches",
+    "registered_config",
+    "request_body",
+    "serve_functions",
+    "sign",
+    "signature_cases",
+    "sync",
+    "triggered_by",
+]
+
 INNGEST_VERSION = "0.5.19"
 """The inngest release this kit was checked against. Imported with another,
 the kit warns ([`InngestVersionWarning`][inngest_kit.InngestVersionWarning]):
@@ -121,8 +154,8 @@ def _warn_if_another_inngest() -> None:
     if installed != INNGEST_VERSION:
         warnings.warn(
             f"inngest_kit was checked against inngest {INNGEST_VERSION}; this is "
-            f"inngest {installed}. Check its fixes on the testing-kit page, or "
-            "download the kit again for a newer release.",
+            f"inngest {installed}, which may send or expect what the kit does not "
+            "model. The testing-kit page has the kit for the release it checks.",
             InngestVersionWarning,
             stacklevel=2,
         )

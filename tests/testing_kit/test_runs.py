@@ -210,15 +210,6 @@ def test_a_run_stops_once_it_has_made_max_requests() -> None:
         executor.run(forever, event, max_requests=needed - 1)
 
 
-@pytest.mark.slow
-def test_a_run_of_more_than_200_requests_completes_by_default() -> None:
-    # The kit used to stop every run at 200 requests; the server runs it.
-    run = kit.serve_functions(client, [forever]).run(
-        forever, inngest.Event(name="kit/forever", data={"n": 200})
-    )
-    assert (run.status, run.requests) == ("Completed", 201)
-
-
 def _stored(n: int) -> kit.Run:
     """A run in flight that has stored `n` uses of step "tick"."""
     hashed = [kit.hashed_step_id("tick", i) for i in range(n)]
