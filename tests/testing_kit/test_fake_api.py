@@ -244,6 +244,11 @@ def test_a_production_client_without_a_key_is_told_to_set_inngest_dev() -> None:
 
     with pytest.raises(kit.KitError, match=r"production mode.*set INNGEST_DEV"):
         kit.serve_functions(app, [x])
+    from inngest._internal.errors import SigningKeyMissingError
+
+    with pytest.raises(SigningKeyMissingError) as sdk_error:  # the SDK alone
+        inngest.fast_api.serve(fastapi.FastAPI(), app, [x])
+    assert str(sdk_error.value) == ""  # says nothing
 
 
 def test_other_errors_of_serve_are_the_sdks_own(

@@ -61,6 +61,38 @@ def test_the_pip_line_pins_the_inngest_the_kit_was_checked_against() -> None:
     assert f'"inngest=={kit.INNGEST_VERSION}"' in pyproject
 
 
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    """This venv's Python, warnings as errors, in the repository."""
+    return subprocess.run(
+        [sys.executable, "-W", "error", "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_without_httpx2_the_test_client_warns_that_httpx_is_deprecated() -> None:
+    # Why the page names httpx2: starlette.testclient falls back to the httpx
+    # that inngest brings, with a warning, which fails a warnings-as-errors suite.
+    without = _python(
+        "import sys; sys.modules['httpx2'] = None\nimport starlette.testclient"
+    )
+    assert without.returncode != 0
+    assert "install `httpx2` instead" in without.stderr
+    assert _python("import starlette.testclient").returncode == 0
+
+
+def test_the_kit_imports_the_sdks_fastapi_module_without_its_warning() -> None:
+    # inngest's own module makes pydantic warn (a class-based Config); imported
+    # through the kit first, it does not, and the kit itself warns about nothing.
+    alone = _python("import inngest.fast_api")
+    assert alone.returncode != 0
+    assert "PydanticDeprecatedSince20" in alone.stderr
+    assert "inngest/_internal/comm_lib/models.py" in alone.stderr
+    through_the_kit = _python("import inngest_kit, inngest.fast_api")
+    assert (through_the_kit.returncode, through_the_kit.stderr) == (0, "")
+
+
 def _load_a_copy(monkeypatch: pytest.MonkeyPatch, inngest: str) -> types.ModuleType:
     """Import a second copy of the kit's file with `inngest` as the installed version."""
     real = metadata.version
@@ -119,7 +151,7 @@ def _ok(result: subprocess.CompletedProcess[str], what: str) -> str:
 def _fresh_venv(folder: Path, packages: list[str]) -> Path:
     """A virtualenv with only `packages` (and what they need), at the versions
     this repository's lock pins: uv's cache has them, so no network is needed."""
-    export = [
+    export: list[str | Path] = [
         UV,
         "export",
         "--frozen",
@@ -135,7 +167,8 @@ def _fresh_venv(folder: Path, packages: list[str]) -> Path:
         "uv venv",
     )
     python = venv / "bin" / "python"
-    install = [UV, "pip", "install", "--quiet", "--python", python, "-c", constraints]
+    install: list[str | Path] = [UV, "pip", "install", "--quiet", "--python", python]
+    install += ["-c", constraints]
     if _run([*install, "--offline", *packages], folder).returncode != 0:
         # Not all in uv's cache: from PyPI.
         _ok(_run([*install, *packages], folder), f"installing {' '.join(packages)}")
@@ -160,7 +193,8 @@ def test_the_download_runs_the_pages_examples_in_an_empty_project(
 
     imported = _run([python, "-W", "error", "-c", "import inngest_kit"], project)
     assert _ok(imported, "import inngest_kit") == ""  # no warning, no output
-    pytest_run = [python, "-W", "error", "-m", "pytest", "-q", "-p", "no:cacheprovider"]
-    out = _ok(_run([*pytest_run, "-W", "error"], project), "the page's example tests")
+    pytest_run: list[str | Path] = [python, "-W", "error", "-m", "pytest", "-q"]
+    pytest_run += ["-p", "no:cacheprovider", "-W", "error"]
+    out = _ok(_run(pytest_run, project), "the page's example tests")
     assert re.search(r"\b5 passed\b", out), out
     assert "warning" not in out.lower(), out

@@ -2,6 +2,7 @@
 planning, where a retry goes, the stack of finished steps, runs left in flight."""
 
 import datetime
+import functools
 from collections.abc import Awaitable
 
 import fastapi
@@ -35,13 +36,13 @@ async def fan_out(ctx: inngest.Context) -> object:
     failures = int(str(ctx.event.data.get("failures", 0)))
     return await ctx.group.parallel(
         tuple(
-            (lambda n=n: _branch(ctx, n, failures if n == failing else 0))
+            functools.partial(_branch, ctx, n, failures if n == failing else 0)
             for n in str(ctx.event.data.get("branches", "ab"))
         )
     )
 
 
-def _fan(failures: int, **data: object) -> kit.Run:
+def _fan(failures: int, **data: str) -> kit.Run:
     seen.clear()
     event = inngest.Event(name="k/fan", data={"failures": failures, **data})
     return kit.serve_functions(client, [fan_out]).run(fan_out, event)

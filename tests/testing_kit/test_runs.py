@@ -2,6 +2,7 @@
 
 import asyncio
 import datetime
+import functools
 import re
 import time
 
@@ -252,7 +253,7 @@ def test_the_step_limit_can_be_set_to_an_accounts_own() -> None:
 async def fan_1001(ctx: inngest.Context) -> object:
     return await ctx.group.parallel(
         tuple(
-            (lambda i=i: ctx.step.run(f"s{i}", _letter, "x"))
+            functools.partial(ctx.step.run, f"s{i}", _letter, "x")
             for i in range(int(str(ctx.event.data["n"])))
         )
     )
