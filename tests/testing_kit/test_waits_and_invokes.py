@@ -298,33 +298,10 @@ def test_an_invoke_expires_exactly_its_timeout_later(
     assert run.output["_inngest"]["expire"] == 1_700_000_000_000 + ms
 
 
-@client.create_function(
-    fn_id="asks-nobody", trigger=inngest.TriggerEvent(event="kit/asks-nobody")
-)
-async def asks_nobody(ctx: inngest.Context) -> str:
-    try:
-        await ctx.step.invoke_by_id(
-            "call", app_id="kit-flows", function_id="nobody", data={}
-        )
-    except inngest.StepError as err:
-        return f"{err.name}: {err.message}"
-    return "answered"
-
-
-def test_invoking_a_function_no_app_serves_fails_the_invoke_at_once() -> None:
-    # runner.go: FindInvokedFunction finds no function with that id, and
-    # InvokeFailHandler answers the invoke with the error. The kit used to
-    # send it to the app, 5 times, and pass on the SDK's FunctionNotFoundError.
-    run = kit.serve_functions(client, [asks_nobody]).run(
-        asks_nobody, inngest.Event(name="kit/asks-nobody")
-    )
-    assert run.output == "Error: could not find function with ID: kit-flows-nobody"
-    assert (run.requests, run.children) == (2, [])
-
-
 def test_an_invoke_runs_only_functions_the_executor_was_given() -> None:
-    # The app serves echo_child, but the executor was not told: as for an
-    # unknown id, the invoke fails (the Executor's docstring says so).
+    # The app serves echo_child, but the executor was not told: as for an id no
+    # app serves (the conformance suite's scenario), the invoke fails at once
+    # (the Executor's docstring says so).
     run = kit.serve_functions(client, [asks]).run(asks, inngest.Event(name="kit/asks"))
     assert run.status == "Failed"
     assert run.error["message"] == (
