@@ -182,6 +182,10 @@ def test_a_wait_id_used_again_gets_only_the_events_after_the_last_match() -> Non
     started = inngest.Event(name="kit/in-turn", data={"ids": [2, 2]})
     run = executor.run(waits_in_turn, started, waits={"reply": arriving})
     assert run.output == [2, None]
+    # A wait that timed out saw every listed event arrive: none is left.
+    started = inngest.Event(name="kit/in-turn", data={"ids": [3, 1]})
+    run = executor.run(waits_in_turn, started, waits={"reply": arriving})
+    assert run.output == [None, None]
 
 
 @client.create_function(

@@ -865,7 +865,8 @@ class Executor:
                 awaited name whose `if_exp` matches resolves the wait; none
                 (or `[]`) means the wait times out and the step returns
                 `None`. Each event arrives once: a wait id used again (in a
-                loop) gets only the events after the one the last wait took.
+                loop) gets only the events after the one the last wait took
+                (none after a timeout).
             max_requests: stop with `KitError` after this many requests. By
                 default there is no such stop: a run that never ends fails at
                 the server's step limit (`step_limit`), as on the server.
