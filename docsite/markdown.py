@@ -2,7 +2,7 @@
 
 Plain Markdown is what a reader without the site gets (the agent skill is made
 of it): embeds replaced by their code exactly as pymdownx.snippets inserts it,
-placeholders expanded, `::: module` blocks as the module's tested source,
+placeholders expanded, `::: module` blocks as a link to the module's file,
 Material-only syntax (admonitions, content tabs, heading ids) as what any
 Markdown reader shows, and links to pages outside the export sent to their
 source in the repository.
@@ -132,8 +132,8 @@ def plain_markdown(
     bases: Sequence[Path] | None = None,
 ) -> str:
     """Markdown `text` of docs/`page` as plain Markdown, written into the export
-    file `here`; `links` maps the pages that are part of the export to the file
-    that holds them."""
+    file `here`; `links` maps the pages (and other files of docs/) that are part
+    of the export to the file that holds them."""
     text = FRONT_MATTER.sub("", text)
     try:
         text = placeholders.expand(text, where=page, repo_url=repo_url)
@@ -143,7 +143,7 @@ def plain_markdown(
     for line in text.splitlines():
         embed, api = EMBED.match(line), API.match(line)
         if api:
-            out += api_block(api["module"], bases)
+            out += api_block(api["module"], page)
         elif embed:
             indent = embed["indent"]
             code = embedded(embed["path"], embed["section"], bases)
@@ -157,19 +157,18 @@ def plain_markdown(
     return LINK.sub(_linker(page, here, links, repo_url), body).strip() + "\n"
 
 
-def api_block(module: str, bases: Sequence[Path] | None = None) -> list[str]:
-    """A mkdocstrings `::: module` block: in plain Markdown, the module's source
-    (the tested file itself), so a reader can copy it into a project."""
+def api_block(module: str, page: str) -> list[str]:
+    """A mkdocstrings `::: module` block: in plain Markdown, a link to the
+    module's download, `docs/downloads/<module path>.py` (its docstrings are
+    the reference), so a reader can copy the file into a project. An export
+    that ships the file maps the link to its copy (see `links`)."""
     path = module.replace(".", "/") + ".py"
-    code = embedded(path.removeprefix("snippets/"), None, bases)
+    target = posixpath.relpath(f"downloads/{path}", posixpath.dirname(page) or ".")
     return [
         f'<a id="{module}"></a>',
         "",
-        f"The module, `{path}`, as tested:",
-        "",
-        "``` python",
-        *code,
-        "```",
+        f"The module, as tested: [`{path}`]({target}). Its docstrings are the "
+        "reference; copy the file next to your tests.",
     ]
 
 

@@ -1,8 +1,9 @@
 """Build the agent skill (Agent Skills format) from the site's own pages.
 
 The skill is a folder `inngest-workflow/`: SKILL.md (YAML frontmatter, core
-concepts, the rules that prevent common mistakes, which reference to open) and
-`references/*.md`, one per task. Every code block in it is a snippet section
+concepts, the rules that prevent common mistakes, which reference to open),
+`references/*.md`, one per task, and `assets/`: the modules a page documents
+(the testing kit, `assets/inngest_kit.py`). Every code block in it is a snippet section
 the test suite executes, inserted exactly as the site embeds it.
 
 - As a MkDocs hook it adds `downloads/inngest-workflow-skill.zip` to the site.
@@ -24,9 +25,10 @@ from mkdocs.utils.meta import get_data
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
 from docsite import placeholders  # noqa: E402
+from docsite.embeds import api_modules_in  # noqa: E402
 from docsite.markdown import FRONT_MATTER, PageError, page_source  # noqa: E402
 from docsite.markdown import plain_markdown as render  # noqa: E402
-from docsite.paths import ROOT  # noqa: E402
+from docsite.paths import DOCS, ROOT  # noqa: E402
 from docsite.registry import skill_manifest as manifest  # noqa: E402
 
 NAME = "inngest-workflow"
@@ -67,6 +69,17 @@ def build(repo_url: str = REPO_URL) -> dict[str, str]:
     """Skill file name (relative to the skill folder) -> Markdown text."""
     files = manifest()
     links = {page: name for name, pages in files.items() for page in pages}
+    # The modules the pages document (`::: inngest_kit`): their downloads are
+    # files of the skill, in assets/.
+    assets = {
+        f"downloads/{path}": f"assets/{path}"
+        for pages in files.values()
+        for page in pages
+        for path in (
+            m.replace(".", "/") + ".py" for m in api_modules_in(page_source(page))
+        )
+    }
+    links |= assets
     header = HEADER.read_text()
     match = FRONT_MATTER.match(header)
     if match is None:
@@ -88,6 +101,8 @@ def build(repo_url: str = REPO_URL) -> dict[str, str]:
             ).replace("{references}", references_table(files))
             parts = [frontmatter + "\n" + intro, *parts]
         out[name] = "\n---\n\n".join(parts)
+    for download, asset in assets.items():
+        out[asset] = (DOCS / download).read_text()
     return out
 
 

@@ -69,7 +69,11 @@ def render(site: Path, text: str | None = None, **options: object) -> str:
         "page": "sub/page.md",
         "here": "PAGE.md",
         "bases": [site],
-        "links": {"sub/other.md": "refs/OTHER.md", "sub/page.md": "PAGE.md"},
+        "links": {
+            "sub/other.md": "refs/OTHER.md",
+            "sub/page.md": "PAGE.md",
+            "downloads/inngest_kit.py": "assets/inngest_kit.py",
+        },
         "repo_url": "https://repo.test",
         **options,
     }
@@ -93,7 +97,10 @@ def test_tabs_and_api_blocks(site: Path) -> None:
     text = render(site, tabs, bases=None)
     assert text.startswith("**One**\n\nbody\n")
     assert '<a id="inngest_kit"></a>' in text
-    assert "The module, `inngest_kit.py`, as tested:" in text
+    # The module's download, as the export ships it (here: in assets/).
+    assert "The module, as tested: [`inngest_kit.py`](assets/inngest_kit.py)." in text
+    nested = render(site, "::: inngest_kit\n", bases=None, here="refs/KIT.md")
+    assert "[`inngest_kit.py`](../assets/inngest_kit.py)" in nested
 
 
 def test_plain_markdown_names_what_is_missing(site: Path) -> None:

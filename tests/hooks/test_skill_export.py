@@ -102,8 +102,10 @@ def test_skill_md_holds_concepts_rules_and_a_reference_per_task(
     found = [skill.find(f"\n{heading}") for heading in order]
     assert -1 not in found, dict(zip(order, found, strict=True))
     assert found == sorted(found), dict(zip(order, found, strict=True))
-    references = [name for name in exported if name != "SKILL.md"]
-    assert all(name.startswith("references/") for name in references)
+    references = [name for name in exported if name.startswith("references/")]
+    assert sorted(exported) == sorted(
+        ["SKILL.md", *references, "assets/inngest_kit.py"]
+    )
     for name in references:
         assert f"| [{name}]({name}) |" in skill, f"SKILL.md does not point to {name}"
     for task in ("create", "improve", "debug", "quick-reference", "decisions"):
@@ -195,6 +197,15 @@ def test_a_link_to_a_page_outside_the_skill_goes_to_its_source() -> None:
         markdown.plain_markdown(
             "[x](nope.md)", page="index.md", here="SKILL.md", links={}, repo_url="r"
         )
+
+
+def test_the_testing_kit_is_a_file_of_the_skill(exported: dict[str, str]) -> None:
+    # The file the site serves as a download, linked where the page shows the API.
+    kit = exported["assets/inngest_kit.py"]
+    assert kit == (paths.ROOT / "inngest_kit.py").read_text()
+    assert "](../assets/inngest_kit.py)" in exported["references/testing-kit.md"]
+    assert "](assets/inngest_kit.py)" in exported["SKILL.md"]
+    assert "class Executor" not in exported["references/testing-kit.md"]
 
 
 def test_the_committed_skill_is_current(exported: dict[str, str]) -> None:

@@ -60,16 +60,21 @@ def test_unzipping_as_the_page_says_installs_the_skill(
 ) -> None:
     script = shell_section("zip").replace("~/.claude/skills", personal, 1)
     listing = run(script, cwd=zip_dir, home=tmp_path).split()
-    assert listing == ["SKILL.md", "references"]
+    assert listing == ["SKILL.md", "assets", "references"]
     folder = tmp_path / personal.removeprefix("~/") / skill_export.NAME
     assert (folder / "SKILL.md").is_file()
     assert (folder / "references" / "create.md").is_file()
+    assert (folder / "assets" / "inngest_kit.py").is_file()
 
 
 def test_copying_from_a_clone_installs_the_committed_skill(tmp_path: Path) -> None:
     run(shell_section("clone"), cwd=ROOT, home=tmp_path)
     folder = tmp_path / ".claude" / "skills" / skill_export.NAME
-    assert sorted(p.name for p in folder.iterdir()) == ["SKILL.md", "references"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "SKILL.md",
+        "assets",
+        "references",
+    ]
 
 
 def test_the_validate_command_accepts_the_committed_skill(tmp_path: Path) -> None:

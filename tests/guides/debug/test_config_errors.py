@@ -81,10 +81,13 @@ def test_an_unquoted_id_in_if_exp_never_matches() -> None:
 
 def test_a_wrong_field_in_if_exp_never_matches() -> None:
     executor = kit.serve_functions(client, [c.await_reply_wrong_field])
+    # The reply arrives, but has no `leadId`: as on the server, no match.
+    run = executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": [REPLY]})
+    assert run.output is False
+    # kit.evaluate is the strict check that names the field.
+    [wait] = run.ops
     with pytest.raises(KeyError, match="leadId"):
-        executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": [REPLY]})
-    timed_out = executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": []})
-    assert timed_out.output is False
+        kit.evaluate(wait.opts["if"], event=run.event, awaited=REPLY.model_dump())
 
 
 def test_the_right_if_exp_matches_the_reply() -> None:

@@ -1,0 +1,1 @@
+../../inngest_kit.py
