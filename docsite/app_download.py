@@ -2,11 +2,12 @@
 
 The zip holds the tested files themselves: the app (`snippets/leadflow/`, as
 the package `leadflow`), its tests (`tests/leadflow/` and the expression check
-of `tests/patterns/`), the testing kit and the LICENSE, plus the files written
-for the download in `snippets/patterns/download/` (pyproject.toml, README.md,
-conftest.py, .gitignore). On the way in, the repository's module names become
-the download's (`snippets.leadflow` -> `leadflow`), section and annotation
-markers are dropped from the code, and the README's embeds and every
+of `tests/patterns/`), the testing kit with its `conftest.py` and the LICENSE,
+plus the files written for the download in `snippets/patterns/download/`
+(pyproject.toml, README.md, .gitignore). On the way in, the repository's
+module names become the download's (`snippets.leadflow` -> `leadflow`),
+section and annotation markers are dropped from the code, and the README's
+embeds and every
 `{{ version:... }}` placeholder are filled in.
 
 `build(site_dir)` writes the zip into a built site and returns its path;
@@ -38,6 +39,7 @@ FILES = {
     "snippets/patterns/expressions.py": "tests/expressions.py",
     "tests/patterns/test_expressions.py": "tests/test_expressions.py",
     "inngest_kit.py": "inngest_kit.py",
+    "snippets/testing_kit/conftest.py": "conftest.py",
     "LICENSE": "LICENSE",
 }
 # Module names of the repository -> the download's (longest first).

@@ -1,6 +1,5 @@
-"""The conftest.py the testing-kit page shows: what a project needs before it
-tests its functions with the kit. This site's own suite starts from it
-(tests/conftest.py imports it)."""
+"""Test set-up for Inngest functions: the testing kit's stand-in for Inngest's
+API, started before your app is imported."""
 
 # --8<-- [start:conftest]
 import os
@@ -13,6 +12,13 @@ import inngest_kit as kit
 # created, and without it runs in production mode (it wants a signing key).
 API = kit.FakeInngestAPI().start()
 os.environ["INNGEST_DEV"] = API.url
+# Keys set in your shell must not change what the tests run.
+for name in (
+    "INNGEST_SIGNING_KEY",
+    "INNGEST_SIGNING_KEY_FALLBACK",
+    "INNGEST_EVENT_KEY",
+):
+    os.environ.pop(name, None)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 # --8<-- [start:cron]
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
 async def build_report() -> str:
