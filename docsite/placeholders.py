@@ -11,7 +11,7 @@
 - `{{ step-cost:table:tools }}`, `{{ step-cost:cell:inngest }}`,
   `{{ step-cost:inngest:500:cpu }}`...: figures from the committed benchmark data
   (docs/assets/step-cost.json, written by `make bench-steps`), so a page never
-  shows a number the data file does not hold (tools/step_cost/report.py).
+  shows a number the data file does not hold (docsite/step_cost.py).
 
 An unknown placeholder, package or file is a PlaceholderError naming the page.
 The site (hooks/placeholders.py), the copy-text check and the skill export all
@@ -21,8 +21,8 @@ expand pages with `expand()`, so they render them the same way.
 import re
 from importlib import metadata
 
+from docsite import step_cost
 from docsite.paths import ROOT
-from tools.step_cost import report as step_cost
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 BRANCH = "main"

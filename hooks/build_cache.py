@@ -28,7 +28,6 @@ import importlib.metadata
 import json
 import logging
 import re
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -37,8 +36,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite.html import CODE_BLOCK  # noqa: E402
+from docsite.html import CODE_BLOCK
 
 log = logging.getLogger("mkdocs.hooks.build_cache")
 

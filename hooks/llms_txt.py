@@ -7,15 +7,13 @@ first guide exists). Hooks run after plugins, so the file is there.
 """
 
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite.urls import markdown_uri  # noqa: E402
+from docsite.urls import markdown_uri
 
 ENTRY = re.compile(r"^- \[(?P<title>[^\]]*)\]\((?P<url>[^)]*)\)$")
 _descriptions: dict[str, str] = {}

@@ -16,7 +16,6 @@ import logging
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,9 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite import config as site_config  # noqa: E402
-from docsite.embeds import api_modules_in, embeds_in, module_file, resolve  # noqa: E402
+from docsite import config as site_config
+from docsite.embeds import api_modules_in, embeds_in, module_file, resolve
 
 log = logging.getLogger("mkdocs.hooks.page_dates")
 LOG_OPTIONS = ["--format=@%cs", "--name-only", "--relative"]

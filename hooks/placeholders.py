@@ -4,17 +4,14 @@ versions, repository and test links, step-cost figures).
 An unknown placeholder, package or file stops the build, naming the page.
 """
 
-import sys
 from importlib import metadata
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite.placeholders import PlaceholderError, expand  # noqa: E402
+from docsite.placeholders import PlaceholderError, expand
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -17,16 +17,14 @@ exists, stops the build with the offending line.
 
 import html
 import json
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite import config as site_config  # noqa: E402
-from docsite.urls import url_of  # noqa: E402
+from docsite import config as site_config
+from docsite.urls import url_of
 
 _files: Files | None = None
 

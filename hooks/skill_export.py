@@ -22,12 +22,11 @@ from pathlib import Path
 
 from mkdocs.utils.meta import get_data
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite import placeholders  # noqa: E402
-from docsite.markdown import FRONT_MATTER, PageError, page_source  # noqa: E402
-from docsite.markdown import plain_markdown as render  # noqa: E402
-from docsite.paths import ROOT  # noqa: E402
-from docsite.registry import skill_manifest as manifest  # noqa: E402
+from docsite import placeholders
+from docsite.markdown import FRONT_MATTER, PageError, page_source
+from docsite.markdown import plain_markdown as render
+from docsite.paths import ROOT
+from docsite.registry import skill_manifest as manifest
 
 NAME = "inngest-workflow"
 HEADER = Path(__file__).with_name("skill_header.md")

@@ -188,3 +188,29 @@ def test_library_hooks_and_tools_import_nothing_from_tests() -> None:
     assert not offenders, "tests import the library, never the other way:\n" + (
         "\n".join(offenders)
     )
+
+
+def test_the_library_imports_no_hook_and_no_tool() -> None:
+    """docsite/ is the bottom layer: hooks/ and tools/ use it, never the reverse."""
+    offenders = [
+        f"{path.relative_to(paths.ROOT)} imports {name}"
+        for path in sorted((paths.ROOT / "docsite").rglob("*.py"))
+        for name in _imported(path)
+        if name.split(".")[0] in ("hooks", "tools")
+    ]
+    assert not offenders, "move what docsite needs into docsite/:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_no_module_edits_sys_path() -> None:
+    """The repository is an installed package (pyproject.toml): hooks and tools
+    import docsite as any library, so none prepends the checkout to sys.path."""
+    offenders = [
+        f"{path.relative_to(paths.ROOT)}:{number}"
+        for folder in ("docsite", "hooks", "tools")
+        for path in sorted((paths.ROOT / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if "sys.path" in line or "noqa: E402" in line
+    ]
+    assert not offenders, "import docsite instead:\n" + "\n".join(offenders)

@@ -7,10 +7,9 @@ import pytest
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from docsite import placeholders
+from docsite import placeholders, step_cost
 from docsite.paths import ROOT
 from hooks import placeholders as hook
-from tools.step_cost import report as step_cost
 
 REPO = "https://example.test/o/r/"
 
