@@ -80,8 +80,8 @@ check: lint typecheck actionlint
 # skills/ is the committed copy that skills installers read from the repository;
 # a test fails when it differs from what the pages generate.
 skill: venv
-	$(PY) -m hooks.skill_export skills
-	$(PY) -m hooks.skill_export dist/skill --zip dist/inngest-workflow-skill.zip
+	$(PY) -m docsite.skill skills
+	$(PY) -m docsite.skill dist/skill --zip dist/inngest-workflow-skill.zip
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json

@@ -1,4 +1,4 @@
-"""What mkdocs.yml says, read without building: nav, snippet bases, llms.txt.
+"""What mkdocs.yml says, read without building: nav, snippet bases, redirects.
 
 mkdocs.yml uses MkDocs' own YAML tags (`!ENV`, `!relative $config_dir/...`),
 so it is read with MkDocs' loader; `load_config` would also import plugins and
@@ -8,6 +8,7 @@ hooks, which a hook cannot do while it is being loaded.
 import dataclasses
 import functools
 import os
+import re
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -34,13 +35,22 @@ class SiteConfig:
     """The parts of mkdocs.yml the hooks and checks read (see `load`)."""
 
     path: Path
+    site_name: str
+    site_description: str
+    # The repository's address: the one place that names it (links to tests and
+    # sources, the skill's install command). Not read from the environment, so
+    # the committed skill is the same whoever builds it.
+    repo_url: str
     nav: tuple[NavEntry, ...]
     snippet_bases: tuple[Path, ...]
-    llms_sections: dict[str, list[str]]
     redirects: dict[str, str]
 
     def nav_pages(self) -> list[str]:
         return [entry.src for entry in self.nav]
+
+    def repo_slug(self) -> str:
+        """`owner/name` of `repo_url` (what `npx skills add` takes)."""
+        return "/".join(self.repo_url.rstrip("/").split("/")[-2:])
 
 
 def load(path: Path = MKDOCS_YML) -> SiteConfig:
@@ -53,11 +63,31 @@ def _load(path: Path) -> SiteConfig:
     raw = read(path)
     return SiteConfig(
         path=path,
+        site_name=text(raw, "site_name", path),
+        site_description=" ".join(text(raw, "site_description", path).split()),
+        repo_url=repo_url(raw, path),
         nav=tuple(nav_entries(raw.get("nav") or [], where=f"{path}: nav")),
         snippet_bases=snippet_bases(raw, path),
-        llms_sections=llms_sections(raw, path),
-        redirects=redirects(raw.get("extra", {}).get("redirects"), where=str(path)),
+        redirects=redirects(raw, path),
     )
+
+
+def text(raw: dict[str, Any], key: str, path: Path) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{path}: {key} must be set")
+    return value
+
+
+def repo_url(raw: dict[str, Any], path: Path) -> str:
+    """`repo_url`, written out (`https://github.com/owner/name`)."""
+    value = text(raw, "repo_url", path).rstrip("/")
+    if not re.fullmatch(r"https://[\w.-]+/[\w.-]+/[\w.-]+", value):
+        raise ConfigError(
+            f"{path}: repo_url must be the repository's address, "
+            f"https://github.com/<owner>/<name>, not {value!r}"
+        )
+    return value
 
 
 def read(path: Path) -> dict[str, Any]:
@@ -93,19 +123,16 @@ def snippet_bases(raw: dict[str, Any], path: Path) -> tuple[Path, ...]:
     raise ConfigError(f"{path}: no pymdownx.snippets in markdown_extensions")
 
 
-def llms_sections(raw: dict[str, Any], path: Path) -> dict[str, list[str]]:
-    """mkdocs-llmstxt's `sections`: heading -> page globs, in order."""
+def redirects(raw: dict[str, Any], path: Path) -> dict[str, str]:
+    """mkdocs-redirects' `redirect_maps`: old page -> new page (#fragment optional)."""
+    table: Any = {}
     for plugin in raw.get("plugins", []):
-        if isinstance(plugin, dict) and "llmstxt" in plugin:
-            return dict(plugin["llmstxt"].get("sections", {}))
-    raise ConfigError(f"{path}: no llmstxt in plugins")
-
-
-def redirects(table: Any, where: str) -> dict[str, str]:
-    """`extra.redirects`: old page -> new page (with an optional #fragment)."""
-    table = table or {}
+        if isinstance(plugin, dict) and "redirects" in plugin:
+            table = (plugin["redirects"] or {}).get("redirect_maps") or {}
     if not isinstance(table, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in table.items()
     ):
-        raise ConfigError(f"{where} extra.redirects: expected 'old.md: new.md' lines")
+        raise ConfigError(
+            f"{path}: plugins.redirects.redirect_maps: expected 'old.md: new.md' lines"
+        )
     return table

@@ -1,13 +1,12 @@
-"""Guards on the layout: every page has its folders, the nav, llms.txt and the
-skill agree with the page registry, and tests only import fixtures and helpers.
+"""Guards on the layout: every page has its folders, the nav and the skill agree
+with the page registry, and tests only import fixtures and helpers.
 """
 
 import ast
-import fnmatch
 import re
 from pathlib import Path
 
-from docsite import config, embeds, paths, registry
+from docsite import embeds, paths, registry
 
 PAGES = registry.pages()
 TEST_MODULES = sorted(paths.TESTS.rglob("test_*.py"))
@@ -23,21 +22,6 @@ def test_the_nav_lists_every_page_once() -> None:
         f"(missing: {sorted(set(files) - set(listed))}, "
         f"no file: {sorted(set(listed) - set(files))})"
     )
-
-
-def test_every_page_is_in_one_llms_txt_section() -> None:
-    assert PAGES[0].src == "index.md", "the nav starts with the home page"
-    sections = config.load().llms_sections
-    problems = []
-    for page in PAGES[1:]:  # the home page is llms.txt's own header
-        found = [
-            name
-            for name, globs in sections.items()
-            if any(fnmatch.fnmatchcase(page.src, glob) for glob in globs)
-        ]
-        if len(found) != 1:
-            problems.append(f"{page.src}: in llms.txt sections {found}")
-    assert not problems, "mkdocs.yml plugins.llmstxt.sections:\n" + "\n".join(problems)
 
 
 def test_the_skill_is_made_of_registered_pages() -> None:

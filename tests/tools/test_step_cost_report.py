@@ -223,7 +223,9 @@ def test_incomplete_data_names_the_file_and_the_gap(
 
 def test_a_point_without_stats_is_refused(data: dict[str, Any]) -> None:
     del data["series"]["celery"]["points"][0]["cpu_ms"]["max"]
-    with pytest.raises(step_cost.StepCostDataError, match="'celery' has a point without"):
+    with pytest.raises(
+        step_cost.StepCostDataError, match="'celery' has a point without"
+    ):
         step_cost.check(data, where="x")
 
 
@@ -260,7 +262,9 @@ def test_the_chart_is_log_log_with_a_line_per_series(data: dict[str, Any]) -> No
     # y is log10(ms), growing upwards: 4 ms -> 300 ms -> 6000 ms.
     ratio = (y2 - y3) / (y1 - y2)
     assert ratio == pytest.approx(math.log10(20) / math.log10(75), abs=0.01)
-    assert {g.attrib["data-series"] for g in root.iter(f"{SVG}g")} == set(step_cost.SERIES)
+    assert {g.attrib["data-series"] for g in root.iter(f"{SVG}g")} == set(
+        step_cost.SERIES
+    )
 
 
 def test_the_chart_labels_decades_and_describes_itself(data: dict[str, Any]) -> None:
