@@ -1,6 +1,6 @@
 """What mkdocs.yml says, read without building: nav, snippet bases, redirects.
 
-mkdocs.yml uses MkDocs' own YAML tags (`!ENV`, `!relative $config_dir/...`),
+mkdocs.yml uses MkDocs' own YAML tag `!ENV` (and may use `!relative`),
 so it is read with MkDocs' loader; `load_config` would also import plugins and
 hooks, which a hook cannot do while it is being loaded.
 """
@@ -16,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
 from docsite.paths import MKDOCS_YML
+
+EMBEDS = "docsite.embeds"  # docsite/embeds.py: pymdownx.snippets, repository paths
 
 
 class ConfigError(Exception):
@@ -114,13 +116,14 @@ def nav_entries(items: list[Any], where: str, section: str = "") -> list[NavEntr
 
 
 def snippet_bases(raw: dict[str, Any], path: Path) -> tuple[Path, ...]:
-    """pymdownx.snippets' `base_path`, as absolute paths, in search order."""
+    """The embeds extension's `base_path` (docsite.embeds, pymdownx.snippets
+    under another name), as absolute paths from mkdocs.yml's folder, in order."""
     for extension in raw.get("markdown_extensions", []):
-        if isinstance(extension, dict) and "pymdownx.snippets" in extension:
-            bases = extension["pymdownx.snippets"].get("base_path", ["."])
+        if isinstance(extension, dict) and EMBEDS in extension:
+            bases = extension[EMBEDS].get("base_path", ["."])
             bases = bases if isinstance(bases, list) else [bases]
             return tuple(path.parent / os.fspath(base) for base in bases)
-    raise ConfigError(f"{path}: no pymdownx.snippets in markdown_extensions")
+    raise ConfigError(f"{path}: no {EMBEDS} in markdown_extensions")
 
 
 def redirects(raw: dict[str, Any], path: Path) -> dict[str, str]:

@@ -1,5 +1,8 @@
 """docsite.config reads mkdocs.yml as MkDocs does, and names what is wrong."""
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ site_description: >-
 site_url: !ENV [NO_SUCH_VARIABLE_HERE, "http://x.test/"]
 repo_url: https://github.com/owner/name/
 markdown_extensions:
-  - pymdownx.snippets:
+  - docsite.embeds:
       base_path: [snippets, .]
 plugins:
   - search
@@ -61,7 +64,7 @@ def test_tags_nav_and_tables(tmp_path: Path) -> None:
     [
         ("  - Home: index.md\n", "  - index.md\n", "expected 'Title: page.md'"),
         ("  - Home: index.md\n", "  - Home: 3\n", "neither a page nor a section"),
-        ("  - pymdownx.snippets:", "  - pymdownx.other:", "no pymdownx.snippets"),
+        ("  - docsite.embeds:", "  - pymdownx.snippets:", "no docsite.embeds"),
         ("        old.md: index.md", "        - old.md", "expected 'old.md: new.md'"),
         ("site_name: x\n", "", "site_name must be set"),
         ("https://github.com/owner/name/", "!ENV REPO_URL", "repo_url must be set"),
@@ -103,3 +106,28 @@ def test_each_redirect_leaves_a_page_that_is_gone_for_one_that_exists() -> None:
         where = f"mkdocs.yml redirect_maps: {old}: {new}"
         assert not (DOCS / old).exists(), f"{where}: {old} still exists"
         assert (DOCS / new.partition("#")[0]).is_file(), f"{where}: no such page"
+
+
+def test_another_repository_name_in_the_environment_changes_no_output(
+    tmp_path: Path,
+) -> None:
+    """CI sets nothing, a fork's CI may set REPO_URL: the skill a build writes
+    is the committed one either way (its links and install command come from
+    mkdocs.yml alone)."""
+    env = {
+        **os.environ,
+        "REPO_URL": "https://github.com/acme/inngest-python-docs",
+        "REPO_NAME": "acme/inngest-python-docs",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "docsite.skill", str(tmp_path)],
+        env=env,
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
+    committed = ROOT / "skills" / "inngest-workflow"
+    written = tmp_path / "inngest-workflow"
+    names = sorted(p.relative_to(committed) for p in committed.rglob("*.md"))
+    assert names == sorted(p.relative_to(written) for p in written.rglob("*.md"))
+    assert all((written / n).read_text() == (committed / n).read_text() for n in names)
