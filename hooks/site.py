@@ -1,8 +1,6 @@
-"""MkDocs hook: the tested SDK version for the page footer, and the site-level
-artefacts (docsite/finish.py: Markdown copies, llms.txt, the skill zip) after
-every build."""
+"""MkDocs hook: the site-level artefacts (docsite/finish.py: Markdown copies,
+llms.txt, the skill zip) after every build."""
 
-from importlib import metadata
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,11 +11,6 @@ from docsite.changelog import ChangelogError
 from docsite.finish import FILES, finish
 from docsite.markdown import PageError
 from docsite.placeholders import PlaceholderError
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.extra["inngest_version"] = metadata.version("inngest")
-    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

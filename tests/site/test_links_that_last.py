@@ -12,10 +12,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
 from docsite import config, paths
+from docsite import page_facts as page_dates
 from docsite.markdown import outside_code
 from docsite.urls import LOCAL_SITE_URL as SITE_URL
 from docsite.urls import url_of
-from hooks import page_dates
 
 LINKS = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>]+)>")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
