@@ -5,11 +5,9 @@ from pathlib import Path
 
 import markdown  # type: ignore[import-untyped]
 import pytest
-from mkdocs.config.defaults import MkDocsConfig
 
 from docsite import config, placeholders, step_cost
 from docsite.paths import ROOT
-from hooks import site
 
 REPO = "https://example.test/o/r/"
 
@@ -89,12 +87,6 @@ def test_embedded_code_is_not_expanded(tmp_path: Path) -> None:
     html = md.convert('{{ version:inngest }}\n\n--8<-- "code.py"\n')
     assert "{{ version:inngest }}" in html
     assert metadata.version("inngest") in html
-
-
-def test_templates_get_the_pinned_version() -> None:
-    assert site.on_config(MkDocsConfig()).extra["inngest_version"] == (
-        metadata.version("inngest")
-    )
 
 
 def test_every_repo_link_on_the_site_names_a_file() -> None:
