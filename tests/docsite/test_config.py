@@ -67,7 +67,11 @@ def test_tags_nav_and_tables(tmp_path: Path) -> None:
         ("  - docsite.embeds:", "  - pymdownx.snippets:", "no docsite.embeds"),
         ("        old.md: index.md", "        - old.md", "expected 'old.md: new.md'"),
         ("site_name: x\n", "", "site_name must be set"),
-        ("https://github.com/owner/name/", "!ENV REPO_URL", "repo_url must be set"),
+        (
+            "https://github.com/owner/name/",
+            "!ENV NO_SUCH_REPO_VAR",
+            "repo_url must be set",
+        ),
         ("https://github.com/owner/name/", "github.com/o/n", "must be the reposit"),
     ],
 )
