@@ -14,15 +14,16 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
-export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
 	@echo "make check   the same without the browser tests: the fast edit-test loop"
 	@echo "make build   build the site into site/ (strict)"
+	@echo "make build-zensical  the same docs built by Zensical, into site-zensical/"
+	@echo "make zensical-parity both builds, and every difference between them"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
@@ -52,6 +53,28 @@ serve: venv
 build: venv
 	$(PY) -m mkdocs build --strict
 
+# The Zensical lane (docs/contributing.md#generator): the same docs/ and
+# mkdocs.yml built by Zensical, in a venv of its own (.venv-zensical: the docs,
+# comparison and zensical groups of uv.lock; .venv never gets Zensical), then the
+# same post-build step MkDocs runs (docsite/finish.py).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.synced-$(UV_VERSION)
+$(ZENSICAL_STAMP): uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(ZENSICAL_VENV) $(UV) sync --frozen --compile-bytecode \
+		--no-default-groups --group docs --group comparison --group zensical --python $(PYTHON)
+	@rm -f $(ZENSICAL_VENV)/.synced-*
+	@touch $@
+
+build-zensical: $(ZENSICAL_STAMP)
+	rm -rf site-zensical
+	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build --strict -f mkdocs.yml
+	$(ZENSICAL_VENV)/bin/python -m docsite.finish site-zensical
+
+# Both builds, then every difference (tools/zensical_parity.py, also written to
+# zensical-parity.md); fails on a difference its KNOWN list does not name.
+zensical-parity: build build-zensical
+	$(PY) -m tools.zensical_parity site site-zensical --report zensical-parity.md
+
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -80,8 +103,8 @@ check: lint typecheck actionlint
 # skills/ is the committed copy that skills installers read from the repository;
 # a test fails when it differs from what the pages generate.
 skill: venv
-	$(PY) -m hooks.skill_export skills
-	$(PY) -m hooks.skill_export dist/skill --zip dist/inngest-workflow-skill.zip
+	$(PY) -m docsite.skill skills
+	$(PY) -m docsite.skill dist/skill --zip dist/inngest-workflow-skill.zip
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
@@ -118,4 +141,4 @@ bench-steps: venv
 	$(PY) -m tools.step_cost $(STEP_COST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist .mutate
+	rm -rf $(VENV) $(ZENSICAL_VENV) $(TOOLS) site site-zensical zensical-parity.md .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist .mutate

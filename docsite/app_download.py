@@ -10,9 +10,8 @@ section and annotation markers are dropped from the code, and the README's
 embeds and every
 `{{ version:... }}` placeholder are filled in.
 
-`build(site_dir)` writes the zip into a built site and returns its path;
-`zip_bytes()` is the same content, for a generator that adds files itself.
-Nothing here depends on MkDocs.
+`zip_bytes()` is the zip, which docsite/finish.py serves as
+`downloads/leadflow.zip`. Nothing here depends on MkDocs.
 """
 
 import io
@@ -128,11 +127,3 @@ def zip_bytes(root: Path = ROOT) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, content)
     return buffer.getvalue()
-
-
-def build(site_dir: Path) -> Path:
-    """Write the download into a built site; return the zip's path."""
-    path = site_dir / ZIP_URI
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(zip_bytes())
-    return path

@@ -7,10 +7,6 @@ from docsite.paths import PUBLIC_ANCHORS
 
 # `make serve`'s address; mkdocs.yml's site_url unless SITE_URL says otherwise.
 LOCAL_SITE_URL = "http://127.0.0.1:8000/"
-# Files the build adds under downloads/ that pages link to -> the repository
-# folder each is made from, where a copy of a page without the site (the agent
-# skill) sends the link (docsite/app_download.py builds the app's zip).
-DOWNLOADS = {"downloads/leadflow.zip": "snippets/leadflow"}
 
 
 def url_of(src: str) -> str:
@@ -22,7 +18,7 @@ def url_of(src: str) -> str:
 
 
 def markdown_uri(src: str) -> str:
-    """The Markdown copy mkdocs-llmstxt writes: `a/b.md` -> `a/b/index.md`."""
+    """Where a page's Markdown copy is served: `a/b.md` -> `a/b/index.md`."""
     return url_of(src) + "index.md"
 
 

@@ -35,9 +35,7 @@ pymdownx.highlight a Pygments lexer filter (through its documented
 """
 
 import re
-import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,8 +53,7 @@ from pygments.token import (  # type: ignore[import-untyped]
     Whitespace,
 )
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite.html import CODE_BLOCK  # noqa: E402
+from docsite.html import CODE_BLOCK
 
 LANGUAGES = [
     "python", "py", "pycon", "bash", "sh", "shell", "console", "yaml", "yml",

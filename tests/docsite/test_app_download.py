@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from docsite import app_download, urls
+from docsite import app_download, config, finish, skill
 from docsite.paths import ROOT
 
 
@@ -72,22 +72,19 @@ def test_python_text_renames_strips_and_keeps_the_code() -> None:
     )
 
 
-def test_the_zip_unzips_into_one_folder_and_is_the_same_each_time(
-    tmp_path: Path,
-) -> None:
+def test_the_zip_unzips_into_one_folder_and_is_the_same_each_time() -> None:
     content = app_download.zip_bytes()
     assert content == app_download.zip_bytes()
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         names = archive.namelist()
     assert all(n.startswith(f"{app_download.FOLDER}/") for n in names)
-    written = app_download.build(tmp_path)
-    assert written == tmp_path / app_download.ZIP_URI
-    assert written.read_bytes() == content
 
 
-def test_the_skill_links_the_download_to_the_apps_source() -> None:
-    assert urls.DOWNLOADS[app_download.ZIP_URI] == "snippets/leadflow"
-    assert "snippets/leadflow" in app_download.TREES
+def test_the_site_serves_the_zip_and_the_skill_links_it_there() -> None:
+    site = config.load()
+    assert finish.FILES[app_download.ZIP_URI](site) == app_download.zip_bytes()
+    zip_url = site.pages_url() + app_download.ZIP_URI
+    assert f"]({zip_url})" in skill.build()["references/reference-app.md"]
 
 
 def _root(tmp_path: Path) -> Path:

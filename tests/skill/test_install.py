@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from docsite import config
+from docsite import skill as skill_export
 from docsite.paths import DOCS, ROOT, SNIPPETS
-from hooks import skill_export
 
 SCRIPT = SNIPPETS / "skill" / "install.sh"
 # `| Agent | ~/personal | project |` rows of the table on the skill page.
@@ -83,14 +84,17 @@ def test_the_validate_command_accepts_the_committed_skill(tmp_path: Path) -> Non
 
 def test_the_skills_cli_command_names_this_repository_and_skill() -> None:
     """Not run (it needs the network): it names the repository of mkdocs.yml's
-    repo_url and the skill folder the tests validate."""
+    repo_url (never the build's environment) and the skill folder the tests
+    validate."""
     command = shell_section("skills-cli").split()
     assert command[:3] == ["npx", "skills", "add"]
-    assert skill_export.REPO_URL.endswith("/" + command[3])
+    assert command[3] == config.load().repo_slug(), (
+        "snippets/skill/install.sh: name the repository of mkdocs.yml's repo_url"
+    )
     assert command[4:] == ["--skill", skill_export.NAME]
     assert (skill_export.COMMITTED / skill_export.NAME / "SKILL.md").is_file()
 
 
 def test_make_skill_is_the_build_command() -> None:
     assert shell_section("build").strip() == "make skill"
-    assert "hooks.skill_export skills" in (ROOT / "Makefile").read_text()
+    assert "docsite.skill skills" in (ROOT / "Makefile").read_text()

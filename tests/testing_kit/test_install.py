@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 import inngest_kit as kit
-from docsite.paths import DOCS, MKDOCS_YML, ROOT, SNIPPETS
+from docsite import config
+from docsite.paths import DOCS, ROOT, SNIPPETS
 
 SCRIPT = SNIPPETS / "testing_kit" / "install.sh"
 UV = ROOT / ".tools" / "bin" / "uv"
@@ -38,17 +39,11 @@ def test_the_page_shows_the_install_commands() -> None:
 
 def test_the_download_is_the_kit_at_its_address_on_the_published_site() -> None:
     # The site is published on GitHub Pages for the repository of mkdocs.yml.
-    repo = re.search(
-        r'repo_url: !ENV \[REPO_URL, "https://github.com/([^"]+)"\]',
-        MKDOCS_YML.read_text(),
-    )
-    assert repo is not None
-    owner, name = repo[1].split("/")
     curl = commands()[0]
     assert curl == [
         "curl",
         "-fsSLO",  # fail on an HTTP error, quietly, follow redirects, keep the name
-        f"https://{owner}.github.io/{name}/downloads/inngest_kit.py",
+        f"{config.load().pages_url()}downloads/inngest_kit.py",
     ]
 
 

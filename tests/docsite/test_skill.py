@@ -11,12 +11,11 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 from mkdocs.utils.meta import get_data
 
 from docsite import embeds, markdown, paths, registry
-from docsite.markdown import PageError, embedded
-from hooks import skill_export
+from docsite import skill as skill_export
+from docsite.markdown import Links, PageError, embedded
 
 FENCE = re.compile(
     r"^(?P<indent> *)(?P<fence>`{3,})[^\n]*\n(?P<body>.*?)^(?P=indent)(?P=fence)\s*$",
@@ -182,21 +181,16 @@ def test_links_are_relative_to_the_file_that_holds_them(
 
 
 def test_a_link_to_a_page_outside_the_skill_goes_to_its_source() -> None:
+    links = Links(here="SKILL.md", pages={}, repo_url="https://git.example.org/docs")
     text = markdown.plain_markdown(
-        "See [contributing](contributing.md#checks).",
-        page="index.md",
-        here="SKILL.md",
-        links={},
-        repo_url="https://git.example.org/docs",
+        "See [contributing](contributing.md#checks).", page="index.md", links=links
     )
     assert text == (
         "See [contributing](https://git.example.org/docs/blob/main/docs/"
         "contributing.md#checks).\n"
     )
     with pytest.raises(PageError, match=r"links to 'nope\.md'"):
-        markdown.plain_markdown(
-            "[x](nope.md)", page="index.md", here="SKILL.md", links={}, repo_url="r"
-        )
+        markdown.plain_markdown("[x](nope.md)", page="index.md", links=links)
 
 
 def test_the_testing_kit_is_a_file_of_the_skill(exported: dict[str, str]) -> None:
@@ -251,7 +245,7 @@ def test_a_page_without_title_or_description_is_named(
     (tmp_path / "bare.md").write_text("no title here\n")
     monkeypatch.setattr(paths, "DOCS", tmp_path)
     with pytest.raises(PageError, match=r"docs/bare\.md needs"):
-        skill_export.page_facts("bare.md")
+        markdown.page_facts("bare.md")
 
 
 def test_a_header_without_frontmatter_is_named(
@@ -262,29 +256,6 @@ def test_a_header_without_frontmatter_is_named(
     monkeypatch.setattr(skill_export, "HEADER", header)
     with pytest.raises(PageError, match="must start with the skill"):
         skill_export.build()
-
-
-def test_the_hook_turns_export_errors_into_build_errors(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
-
-    monkeypatch.setitem(registry.SKILL, "SKILL.md", ["missing.md"])
-    with pytest.raises(PluginError, match=r"skill export: page 'missing\.md'"):
-        skill_export.on_files(Files([]), MkDocsConfig())
-
-
-def test_the_hook_adds_the_zip_to_the_site(tmp_path: Path) -> None:
-    from mkdocs.config import load_config
-    from mkdocs.structure.files import Files
-
-    config = load_config(str(paths.ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
-    config.plugins._current_plugin = "skill_export"  # as MkDocs sets it for a hook
-    files = skill_export.on_files(Files([]), config)
-    assert isinstance(files, Files)
-    [zipped] = list(files)
-    assert zipped.src_uri == skill_export.ZIP_URI
 
 
 def test_main_writes_the_folder_and_zip_and_drops_stale_files(tmp_path: Path) -> None:

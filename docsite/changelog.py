@@ -1,11 +1,15 @@
-"""MkDocs hook: the changelog page, rendered from changelog.yml.
+"""The changelog page, rendered from changelog.yml.
 
 A team that linked a section from its wiki needs to know when what the site
 claims changed: each SDK pin bump and each change of a claim, dated, newest
-first. The entries live in one maintained file; this hook checks them (a
-missing or badly formed date, an entry out of order or dated in the future, an
-unknown key) and writes them into docs/changelog.md where `<!-- changelog -->`
-stands, grouped by day under `## YYYY-MM-DD` headings whose ids are the dates.
+first. The entries live in one maintained file; `load` checks them (a missing
+or badly formed date, an entry out of order or dated in the future, an unknown
+key) and `expand` writes them where docs/changelog.md has `<!-- changelog -->`,
+grouped by day under `## YYYY-MM-DD` headings whose ids are the dates.
+
+`ChangelogExtension` (`docsite.changelog` in mkdocs.yml's markdown_extensions)
+does it for any generator that runs Python-Markdown; the Markdown copies and
+the skill call `expand` on the page source.
 """
 
 import dataclasses
@@ -14,11 +18,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-from mkdocs.utils.yaml import yaml_load
+import yaml  # type: ignore[import-untyped]
+from markdown import Extension, Markdown  # type: ignore[import-untyped]
+from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
-SOURCE = Path(__file__).resolve().parents[1] / "changelog.yml"
+from docsite.paths import ROOT
+
+SOURCE = ROOT / "changelog.yml"
 PAGE = "changelog.md"
 MARKER = "<!-- changelog -->"
 KEYS = {"date", "change", "sdk"}
@@ -61,7 +67,7 @@ def load(path: Path | None = None, today: dt.date | None = None) -> list[Entry]:
     must list them."""
     path = path or SOURCE
     today = today or dt.date.today()
-    data = yaml_load(path.read_text())
+    data = yaml.safe_load(path.read_text())
     items = data.get("entries") if isinstance(data, dict) else None
     if not isinstance(items, list) or not items:
         raise ChangelogError(f"{path.name}: needs `entries:`, a list, newest first")
@@ -91,12 +97,23 @@ def render(entries: list[Entry]) -> str:
     return "\n".join(lines).strip() + "\n"
 
 
-def on_page_markdown(markdown: str, page: Page, **kwargs: Any) -> str:
-    if page.file.src_uri != PAGE:
-        return markdown
-    if MARKER not in markdown:
-        raise PluginError(f"docs/{PAGE}: put {MARKER} where the entries go")
-    try:
-        return markdown.replace(MARKER, render(load()))
-    except ChangelogError as err:
-        raise PluginError(str(err)) from None
+def expand(markdown: str) -> str:
+    """`markdown` with the marker replaced by the entries (no marker: unchanged)."""
+    return markdown.replace(MARKER, render(load())) if MARKER in markdown else markdown
+
+
+class ChangelogPreprocessor(Preprocessor):  # type: ignore[misc]
+    def run(self, lines: list[str]) -> list[str]:
+        return expand("\n".join(lines)).split("\n")
+
+
+class ChangelogExtension(Extension):  # type: ignore[misc]
+    """Python-Markdown: the entries where a page has `<!-- changelog -->`."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # Before the HTML block preprocessor (20) would hide the comment.
+        md.preprocessors.register(ChangelogPreprocessor(md), "docsite-changelog", 34)
+
+
+def makeExtension(**kwargs: Any) -> ChangelogExtension:
+    return ChangelogExtension(**kwargs)

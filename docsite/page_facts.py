@@ -1,34 +1,40 @@
-"""MkDocs hook: date every page from git.
+"""The facts at the foot of every page: the tested SDK version and the date of
+the page's last change.
 
 A page's "last changed" date is the committer date (`git log -1 --format=%cs`)
 of the newest commit touching the page or any snippet module it embeds or
-documents, so fixing an example re-dates the page that shows it. The date is
-shown at the foot of the page (overrides/main.html) and is the
-page's `<lastmod>` in sitemap.xml.
+documents, so fixing an example re-dates the page that shows it. Both facts
+go into the page's metadata (`last_changed`, `inngest_version`), which the
+template shows (overrides/main.html); the date is also the page's `<lastmod>`
+in sitemap.xml (MkDocs).
 
 A shallow clone (CI checks out with `fetch-depth: 0`, but `--depth 1` works
 too) gives the date of the newest commit available, never an error. Without
 git, or for a file never committed, the page says so instead of showing a date.
+
+MkDocs gives a page's metadata to hooks (hooks/page_facts.py); Zensical gives
+it to Markdown extensions, through its rendering context: `PageFactsExtension`
+(`docsite.page_facts` in mkdocs.yml) fills it there, and does nothing under
+MkDocs.
 """
 
 import functools
 import logging
-import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from markdown import Extension, Markdown  # type: ignore[import-untyped]
+from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite import config as site_config  # noqa: E402
-from docsite.embeds import api_modules_in, embeds_in, module_file, resolve  # noqa: E402
+from docsite import config as site_config
+from docsite.embeds import api_modules_in, embeds_in, module_file, resolve
+from docsite.paths import DOCS, ROOT
 
-log = logging.getLogger("mkdocs.hooks.page_dates")
+log = logging.getLogger("mkdocs.docsite.page_facts")
 LOG_OPTIONS = ["--format=@%cs", "--name-only", "--relative"]
 UNKNOWN_NO_GIT = "unknown (built without git)"
 UNKNOWN_UNCOMMITTED = "not committed yet"
@@ -100,21 +106,35 @@ def _relative(paths: list[Path], cwd: Path) -> list[str]:
     return found
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    history.cache_clear()
-    return config
+def facts(markdown: str, page_file: Path, root: Path = ROOT) -> dict[str, str]:
+    """The metadata a page's foot shows: `inngest_version`, `last_changed`."""
+    bases = site_config.load(root / "mkdocs.yml").snippet_bases
+    date = last_changed(sources(markdown, page_file, root, bases), root)
+    return {"inngest_version": metadata.version("inngest"), "last_changed": date}
 
 
-def on_page_markdown(
-    markdown: str, page: Page, config: MkDocsConfig, files: Files
-) -> str:
-    root = Path(config.config_file_path).parent
-    if page.file.abs_src_path is None:  # a generated page: no source to date
-        return markdown
-    bases = site_config.load(Path(config.config_file_path)).snippet_bases
-    paths = sources(markdown, Path(page.file.abs_src_path), root, bases)
-    date = last_changed(paths, root)
-    page.meta["last_changed"] = date
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        page.update_date = date  # sitemap.xml <lastmod>
-    return markdown
+CONTEXT = "rendering_context"  # Zensical's preprocessor that holds the page
+
+
+class PageFactsPreprocessor(Preprocessor):  # type: ignore[misc]
+    def run(self, lines: list[str]) -> list[str]:
+        if CONTEXT not in self.md.preprocessors:  # MkDocs: hooks/page_facts.py
+            return lines
+        page = self.md.preprocessors[CONTEXT].page
+        page_file = Path(page.path)
+        if not page_file.is_absolute():
+            page_file = DOCS / page_file
+        page.meta.update(facts("\n".join(lines), page_file))
+        return lines
+
+
+class PageFactsExtension(Extension):  # type: ignore[misc]
+    """Python-Markdown: where the generator hands extensions the page
+    (Zensical), put the page's facts into its metadata."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(PageFactsPreprocessor(md), "docsite-page-facts", 36)
+
+
+def makeExtension(**kwargs: Any) -> PageFactsExtension:
+    return PageFactsExtension(**kwargs)

@@ -4,12 +4,12 @@ import datetime as dt
 import re
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
+import markdown  # type: ignore[import-untyped]
 import pytest
-from mkdocs.exceptions import PluginError
 
-from hooks import changelog
+from docsite import changelog
+from docsite.paths import DOCS
 
 DAY = dt.date(2026, 12, 2)
 
@@ -85,31 +85,21 @@ def test_a_bad_entry_is_named(tmp_path: Path, body: str, message: str) -> None:
         changelog.load(path, today=DAY)
 
 
-class _File:
-    def __init__(self, src_uri: str) -> None:
-        self.src_uri = src_uri
+def test_the_changelog_page_has_the_marker() -> None:
+    assert changelog.MARKER in (DOCS / changelog.PAGE).read_text(), (
+        f"docs/{changelog.PAGE}: put {changelog.MARKER} where the entries go"
+    )
 
 
-class _Page:
-    def __init__(self, src_uri: str) -> None:
-        self.file = _File(src_uri)
-
-
-def hook(markdown: str, src_uri: str) -> str:
-    page: Any = _Page(src_uri)
-    return changelog.on_page_markdown(markdown, page)
-
-
-def test_the_hook_fills_only_the_changelog_page(
+def test_the_extension_fills_the_marker_and_leaves_other_pages(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    assert hook(changelog.MARKER, "index.md") == changelog.MARKER
-    with pytest.raises(PluginError, match="put <!-- changelog -->"):
-        hook("# Changelog\n", changelog.PAGE)
-    filled = hook(f"# Changelog\n\n{changelog.MARKER}\n", changelog.PAGE)
-    assert "## " in filled
-    assert changelog.MARKER not in filled
+    md = markdown.Markdown(extensions=["attr_list", "docsite.changelog"])
+    assert "2026" not in md.convert("# Other page\n")
+    filled = md.reset().convert(f"# Changelog\n\n{changelog.MARKER}\n")
+    assert re.search(r'<h2 id="\d{4}-\d{2}-\d{2}">', filled)
+    assert "<!--" not in filled
     bad = write(tmp_path, "entries: []\n")
     monkeypatch.setattr(changelog, "SOURCE", bad)
-    with pytest.raises(PluginError, match=r"changelog\.yml: needs"):
-        hook(changelog.MARKER, changelog.PAGE)
+    with pytest.raises(changelog.ChangelogError, match=r"changelog\.yml: needs"):
+        md.reset().convert(changelog.MARKER)

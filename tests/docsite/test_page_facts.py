@@ -1,15 +1,18 @@
-"""hooks/page_dates.py: a page's date is its newest commit, or why there is none."""
+"""docsite/page_facts.py (and hooks/page_facts.py): a page's date is its newest
+commit, or why there is none; with the tested SDK version, into its metadata."""
 
 import re
 import shutil
 import subprocess
+from importlib import metadata
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from docsite import config, paths
-from hooks import page_dates
+from docsite import page_facts as page_dates
+from hooks import page_facts as hook
 
 BASES = config.load().snippet_bases
 
@@ -62,7 +65,7 @@ def test_page_date_in_a_shallow_clone(tmp_path: Path) -> None:
 def test_a_generated_page_is_left_undated() -> None:
     page = SimpleNamespace(file=SimpleNamespace(abs_src_path=None), meta={})
     site = SimpleNamespace(config_file_path=str(paths.ROOT / "mkdocs.yml"))
-    out = page_dates.on_page_markdown("x", page, site, None)  # type: ignore[arg-type]
+    out = hook.on_page_markdown("x", page, site, None)  # type: ignore[arg-type]
     assert out == "x"
     assert page.meta == {}
 
@@ -73,9 +76,10 @@ def test_a_page_gets_its_date_and_the_sitemap_its_lastmod() -> None:
         file=SimpleNamespace(abs_src_path=str(source)), meta={}, update_date=None
     )
     site = SimpleNamespace(config_file_path=str(paths.ROOT / "mkdocs.yml"))
-    page_dates.on_page_markdown(source.read_text(), page, site, None)  # type: ignore[arg-type]
+    hook.on_page_markdown(source.read_text(), page, site, None)  # type: ignore[arg-type]
     date = page.meta["last_changed"]
     assert date == git_date(source)
+    assert page.meta["inngest_version"] == metadata.version("inngest")
     assert page.update_date == (date if re.fullmatch(r"[\d-]{10}", date) else None)
 
 
@@ -90,5 +94,27 @@ def test_each_build_reads_the_history_again() -> None:
     page_dates.history(git, paths.ROOT)
     assert page_dates.history.cache_info().currsize >= 1
     config = object()
-    assert page_dates.on_config(config) is config  # type: ignore[arg-type]
+    assert hook.on_config(config) is config  # type: ignore[arg-type]
     assert page_dates.history.cache_info().currsize == 0
+
+
+def test_the_extension_fills_the_page_zensical_hands_it() -> None:
+    """Zensical keeps the page in a preprocessor named rendering_context; MkDocs
+    has none, and the extension leaves the page alone."""
+    import markdown  # type: ignore[import-untyped]
+
+    class Context(markdown.preprocessors.Preprocessor):  # type: ignore[misc]
+        page = SimpleNamespace(path="index.md", meta={"title": "Home"})
+
+        def run(self, lines: list[str]) -> list[str]:
+            return lines
+
+    md = markdown.Markdown(extensions=["docsite.page_facts"])
+    assert md.convert("text") == "<p>text</p>"  # no context: nothing to do
+    context = Context(md)
+    md.preprocessors.register(context, page_dates.CONTEXT, 0)
+    md.reset().convert((paths.DOCS / "index.md").read_text())
+    assert context.page.meta["last_changed"] == git_date(paths.DOCS / "index.md")
+    assert context.page.meta["inngest_version"] == metadata.version("inngest")
+    context.page.path = str(paths.DOCS / "index.md")  # an absolute path works too
+    md.reset().convert("text")

@@ -1,58 +1,41 @@
 """Build the agent skill (Agent Skills format) from the site's own pages.
 
 The skill is a folder `inngest-workflow/`: SKILL.md (YAML frontmatter, core
-concepts, the rules that prevent common mistakes, which reference to open),
-`references/*.md`, one per task, and `assets/`: the modules a page documents
-(the testing kit, `assets/inngest_kit.py`). Every code block in it is a snippet section
+concepts, the rules that prevent common mistakes, which reference to open) and
+`references/*.md`, one per task. Every code block in it is a snippet section
 the test suite executes, inserted exactly as the site embeds it.
 
-- As a MkDocs hook it adds `downloads/inngest-workflow-skill.zip` to the site.
-- `python -m hooks.skill_export DIR [--zip FILE]` writes `DIR/inngest-workflow/`
+- The site serves it as `downloads/inngest-workflow-skill.zip` (docsite/finish.py).
+- `python -m docsite.skill DIR [--zip FILE]` writes `DIR/inngest-workflow/`
   (`make skill` writes dist/skill/ and refreshes the committed skills/ copy).
+
+Its links name the repository of mkdocs.yml's `repo_url`, never the build's
+environment, so the committed copy is the same whoever generates it.
 """
 
 from __future__ import annotations
 
 import io
-import os
-import re
 import shutil
 import sys
 import zipfile
 from pathlib import Path
 
-from mkdocs.utils.meta import get_data
-
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # MkDocs loads by path
-from docsite import placeholders  # noqa: E402
-from docsite.embeds import api_modules_in  # noqa: E402
-from docsite.markdown import FRONT_MATTER, PageError, page_source  # noqa: E402
-from docsite.markdown import plain_markdown as render  # noqa: E402
-from docsite.paths import DOCS, ROOT  # noqa: E402
-from docsite.registry import skill_manifest as manifest  # noqa: E402
+from docsite import config, placeholders
+from docsite.embeds import api_modules_in
+from docsite.markdown import FRONT_MATTER, Links, PageError, page_facts, page_source
+from docsite.markdown import plain_markdown as render
+from docsite.paths import ROOT
+from docsite.registry import skill_manifest as manifest
 
 NAME = "inngest-workflow"
 HEADER = Path(__file__).with_name("skill_header.md")
 ZIP_URI = "downloads/inngest-workflow-skill.zip"
 # The committed copy that skills installers read from the repository.
 COMMITTED = ROOT / "skills"
-REPO_URL = os.environ.get(
-    "REPO_URL", "https://github.com/inngest-fastapi-docs/inngest-fastapi-docs"
-)
 # The Agent Skills format loads all of SKILL.md when the skill activates and
 # recommends keeping it under 500 lines; the rest goes in references/.
 MAX_SKILL_LINES = 500
-
-TITLE = re.compile(r"^# (?P<title>.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
-
-
-def page_facts(page: str) -> tuple[str, str]:
-    """A page's title (its `# ` heading) and front-matter description."""
-    text, meta = get_data(page_source(page))
-    title, description = TITLE.search(text), meta.get("description")
-    if title is None or not isinstance(description, str):
-        raise PageError(f"docs/{page} needs a '# ' title and a description")
-    return title["title"], " ".join(description.split())
 
 
 def references_table(files: dict[str, list[str]]) -> str:
@@ -65,21 +48,28 @@ def references_table(files: dict[str, list[str]]) -> str:
     return "\n".join(rows)
 
 
-def build(repo_url: str = REPO_URL) -> dict[str, str]:
-    """Skill file name (relative to the skill folder) -> Markdown text."""
+def build(repo_url: str | None = None) -> dict[str, str]:
+    """Skill file name (relative to the skill folder) -> Markdown text; links
+    go to `repo_url` (mkdocs.yml's unless given)."""
+    repo_url = repo_url or config.load().repo_url
+    from docsite.finish import FILES  # finish serves this skill: import late
+
     files = manifest()
-    links = {page: name for name, pages in files.items() for page in pages}
-    # The modules the pages document (`::: inngest_kit`): their downloads are
-    # files of the skill, in assets/.
+    pages = {page: name for name, srcs in files.items() for page in srcs}
+    # The modules the pages document (`::: inngest_kit`) are files of the skill,
+    # in assets/; the pages' links to their downloads point there.
     assets = {
         f"downloads/{path}": f"assets/{path}"
-        for pages in files.values()
-        for page in pages
+        for srcs in files.values()
+        for page in srcs
         for path in (
             m.replace(".", "/") + ".py" for m in api_modules_in(page_source(page))
         )
     }
-    links |= assets
+    pages |= assets
+    docs_url = placeholders.repo_link(repo_url, "docs")
+    served = frozenset(FILES)
+    site_url = config.pages_url(repo_url)
     header = HEADER.read_text()
     match = FRONT_MATTER.match(header)
     if match is None:
@@ -88,21 +78,24 @@ def build(repo_url: str = REPO_URL) -> dict[str, str]:
         match.group(0), where=HEADER.name, repo_url=repo_url
     ).replace("{name}", NAME)
     out = {}
-    for name, pages in files.items():
-        parts = [
-            render(
-                page_source(page), page=page, here=name, links=links, repo_url=repo_url
-            )
-            for page in pages
-        ]
+    for name, srcs in files.items():
+        links = Links(
+            here=name,
+            pages=pages,
+            repo_url=repo_url,
+            files_url=docs_url,
+            served=served,
+            site_url=site_url,
+        )
+        parts = [render(page_source(page), page=page, links=links) for page in srcs]
         if name == "SKILL.md":
-            intro = render(
-                header, page="index.md", here=name, links=links, repo_url=repo_url
-            ).replace("{references}", references_table(files))
+            intro = render(header, page="index.md", links=links).replace(
+                "{references}", references_table(files)
+            )
             parts = [frontmatter + "\n" + intro, *parts]
         out[name] = "\n---\n\n".join(parts)
     for download, asset in assets.items():
-        out[asset] = (DOCS / download).read_text()
+        out[asset] = (ROOT / download.removeprefix("downloads/")).read_text()
     return out
 
 
@@ -130,22 +123,6 @@ def write(out: Path, files: dict[str, str]) -> Path:
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text)
     return folder
-
-
-def on_files(files: object, config: object) -> object:
-    """MkDocs hook: ship the skill as a zip inside the built site."""
-    from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.exceptions import PluginError
-    from mkdocs.structure.files import File, Files
-
-    assert isinstance(files, Files)
-    assert isinstance(config, MkDocsConfig)
-    try:
-        content = zip_bytes(build(config.repo_url or REPO_URL))
-    except (PageError, placeholders.PlaceholderError) as err:
-        raise PluginError(f"skill export: {err}") from None
-    files.append(File.generated(config, ZIP_URI, content=content))
-    return files
 
 
 def main(argv: list[str]) -> int:

@@ -1,16 +1,13 @@
-"""hooks/placeholders.py (docsite/placeholders.py): versions and repository links written into pages."""
+"""docsite/placeholders.py: versions and repository links written into pages."""
 
 from importlib import metadata
 from pathlib import Path
 
+import markdown  # type: ignore[import-untyped]
 import pytest
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
-from docsite import placeholders
+from docsite import config, placeholders, step_cost
 from docsite.paths import ROOT
-from hooks import placeholders as hook
-from tools.step_cost import report as step_cost
 
 REPO = "https://example.test/o/r/"
 
@@ -59,27 +56,37 @@ def test_bad_placeholders_name_the_page(
         _expand(markdown, repo_url)
 
 
-def test_the_hook_turns_errors_into_build_errors() -> None:
-    class _File:
-        src_path = "page.md"
-
-    class _Page:
-        file = _File()
-
-    class _Config:
-        repo_url = REPO
-
-    with pytest.raises(PluginError, match="unknown placeholder"):
-        hook.on_page_markdown("{{ nope }}", _Page(), _Config(), None)  # type: ignore[arg-type]
-    page = hook.on_page_markdown("{{ version:inngest }}", _Page(), _Config(), None)  # type: ignore[arg-type]
-    assert page == metadata.version("inngest")
+def test_the_extension_expands_the_page_and_names_it_in_errors() -> None:
+    md = markdown.Markdown(extensions=["docsite.placeholders"])
+    html = md.convert("[t]({{ repo:tests/conftest.py }}) {{ version:inngest }}")
+    repo = config.load().repo_url
+    assert f'href="{repo}/blob/main/tests/conftest.py"' in html
+    assert metadata.version("inngest") in html
+    with pytest.raises(placeholders.PlaceholderError, match="the page '# Title'"):
+        md.reset().convert("# Title\n\n{{ nope }}")
+    with pytest.raises(placeholders.PlaceholderError, match=r"^a page: "):
+        md.reset().convert("{{ nope }}")
 
 
-def test_templates_get_the_pinned_version() -> None:
-    config = MkDocsConfig()
-    assert hook.on_config(config).extra["inngest_version"] == metadata.version(
-        "inngest"
+def test_the_extension_takes_another_repository() -> None:
+    md = markdown.Markdown(
+        extensions=[placeholders.makeExtension(repo_url="https://x.test/a/b")]
     )
+    assert "https://x.test/a/b/blob/main/README.md" in md.convert(
+        "{{ repo:README.md }}"
+    )
+
+
+def test_embedded_code_is_not_expanded(tmp_path: Path) -> None:
+    """Snippets are inserted after the expansion: code keeps its braces."""
+    (tmp_path / "code.py").write_text('print(f"{{ version:inngest }}")\n')
+    md = markdown.Markdown(
+        extensions=["docsite.placeholders", "pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(tmp_path)]}},
+    )
+    html = md.convert('{{ version:inngest }}\n\n--8<-- "code.py"\n')
+    assert "{{ version:inngest }}" in html
+    assert metadata.version("inngest") in html
 
 
 def test_every_repo_link_on_the_site_names_a_file() -> None:
@@ -101,7 +108,7 @@ def test_the_home_page_shows_the_pinned_version(built_site: Path) -> None:
 
 
 def test_a_test_placeholder_links_the_line_of_the_test() -> None:
-    path = "tests/hooks/test_placeholders.py"
+    path = "tests/docsite/test_placeholders.py"
     lines = (ROOT / path).read_text().splitlines()
     line = lines.index("def test_an_existing_file_becomes_a_repo_link() -> None:") + 1
     out = _expand(
@@ -113,10 +120,13 @@ def test_a_test_placeholder_links_the_line_of_the_test() -> None:
 @pytest.mark.parametrize(
     ("markdown", "message"),
     [
-        ("{{ test:tests/hooks/test_placeholders.py::test_nope }}", "has no test named"),
+        (
+            "{{ test:tests/docsite/test_placeholders.py::test_nope }}",
+            "has no test named",
+        ),
         ("{{ test:tests/nope.py::test_a }}", "names no test module"),
         ("{{ test:hooks/placeholders.py::expand }}", "names no test module"),
-        ("{{ test:tests/hooks/test_placeholders.py }}", "names no test module"),
+        ("{{ test:tests/docsite/test_placeholders.py }}", "names no test module"),
     ],
 )
 def test_a_test_placeholder_for_a_missing_test_stops_the_build(

@@ -1,1 +1,0 @@
-../../inngest_kit.py
