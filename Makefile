@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
+.PHONY: help venv serve build test check lint typecheck actionlint pytest drift stress mutate mutate-report skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -25,6 +25,7 @@ help:
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
+	@echo "make stress  the browser tests 5 times in a row on a busy machine (RUNS=5 LOAD=2 per core)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
 	@echo "make bench   build time, page weight, Lighthouse (every page, median of 3) and search hit rates,"
@@ -85,6 +86,15 @@ skill: venv
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
+
+# Not part of `make test`: a wait on time instead of on a condition shows up
+# only under load. Builds the site once, runs the browser tests RUNS times with
+# LOAD busy processes per core beside them, reports each run, stops the load.
+RUNS ?= 5
+LOAD ?= 2
+STRESS_ARGS ?=
+stress: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.stress --runs $(RUNS) --load $(LOAD) $(STRESS_ARGS)
 
 # Not part of `make test`: a full pass takes far longer than the suite (see
 # docs/contributing.md). The weekly workflow runs it and checks the floor.
