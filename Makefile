@@ -5,7 +5,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
-UV_VERSION := 0.13.9
+# The uv pin lives where Dependabot reads it (the pip ecosystem); make reads it here.
+UV_REQUIREMENT := tools/uv/requirements.txt
+UV_VERSION := $(shell sed -n 's/^uv==//p' $(UV_REQUIREMENT))
+$(if $(UV_VERSION),,$(error $(UV_REQUIREMENT): no line "uv==<version>"))
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
@@ -33,9 +36,10 @@ help:
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
-$(UV):
+$(UV): $(UV_REQUIREMENT)
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r $(UV_REQUIREMENT)
+	@touch $@
 
 # Re-sync whenever the lock changes; --frozen installs exactly what uv.lock pins.
 # --compile-bytecode: CI sets PYTHONDONTWRITEBYTECODE, so without it every run
@@ -53,15 +57,23 @@ serve: venv
 build: venv
 	$(PY) -m mkdocs build --strict
 
+# Shell: .ci/run, and the readers' shell snippets as the bash they type them
+# into. Workflows: zizmor's security audits (offline: no GitHub API), and
+# actionlint below with shellcheck on every `run:` script (given the path: it
+# skips that check silently when it finds no shellcheck).
+SHELLCHECK := $(VENV)/bin/shellcheck
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(SHELLCHECK) .ci/run
+	$(SHELLCHECK) --shell=bash $$(git ls-files 'snippets/*.sh')
+	$(VENV)/bin/zizmor --offline --quiet .github/
 
 typecheck: venv
 	$(PY) -m mypy
 
 actionlint: venv
-	$(VENV)/bin/actionlint .github/workflows/*.yml
+	$(VENV)/bin/actionlint -shellcheck=$(SHELLCHECK) .github/workflows/*.yml
 
 PYTEST := $(PY) -m pytest -n 2 --dist loadgroup --cov --cov-report=term-missing:skip-covered
 # The browser tests' Chromium: CHROMIUM_PATH, PATH, macOS apps, Playwright's in

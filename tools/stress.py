@@ -71,7 +71,16 @@ def stop_on_sigterm() -> None:
 def build_site(out: Path) -> None:
     """`mkdocs build --strict` into `out`, for the local address the tests use."""
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(out)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "--site-dir",
+            str(out),
+        ],
         cwd=ROOT,
         env={**os.environ, "SITE_URL": LOCAL_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
         check=True,
@@ -123,7 +132,9 @@ class Run:
         return "\n".join(lines)
 
 
-def run_suite(number: int, site: Path, workdir: Path, pytest_args: Sequence[str]) -> Run:
+def run_suite(
+    number: int, site: Path, workdir: Path, pytest_args: Sequence[str]
+) -> Run:
     junit = workdir / f"run-{number}.xml"
     started = time.monotonic()
     subprocess.run(

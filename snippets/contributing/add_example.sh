@@ -1,3 +1,4 @@
+# shellcheck disable=SC2261  # <page> and <example> are placeholders the reader fills in, not redirections
 # --8<-- [start:workflow]
 make serve                      # preview at http://127.0.0.1:8000 while you write
 $EDITOR snippets/<page>/<example>.py tests/<page>/test_<example>.py docs/<page>.md
