@@ -131,8 +131,15 @@ def reused_tab(session: Visit) -> Iterator[Visit]:
 # as much CPU as the scrolling (the copy check on 3 long pages: 7.0 s -> 3.5 s).
 CODE_BLOCK = ".md-content pre:has(> code)"
 COPY_BUTTON = "button.md-code__button[data-md-type='copy']"
-VISIT_CODE_BLOCKS = """async ([selector, buttonSelector, indexes, copy, timeout]) => {
-    const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+NOTHING_COPIED = "<nothing copied>"
+# Every wait is on a condition with a deadline. A tick is the next frame, or
+# 50 ms when no frame comes (a page in the background gets none), so a
+# deadline always ends the wait.
+VISIT_CODE_BLOCKS = """async ([selector, buttonSelector, indexes, copy, timeout, nothing]) => {
+    const tick = () => new Promise(resolve => {
+        requestAnimationFrame(resolve);
+        setTimeout(resolve, 50);
+    });
     const blocks = document.querySelectorAll(selector);
     const copied = [];
     for (const index of indexes) {
@@ -145,31 +152,47 @@ VISIT_CODE_BLOCKS = """async ([selector, buttonSelector, indexes, copy, timeout]
         }
         pre.scrollIntoView();
         const button = () => pre.querySelector(buttonSelector);
-        const deadline = performance.now() + timeout;
+        let deadline = performance.now() + timeout;
         while (!button()) {
             if (performance.now() > deadline)
                 throw new Error(`code block ${index + 1}: Material never mounted it`);
-            await frame();
+            await tick();
         }
         if (copy) {
-            await navigator.clipboard.writeText("<nothing copied>");
+            // The page writes the clipboard asynchronously: wait until it has.
+            await navigator.clipboard.writeText(nothing);
             button().dispatchEvent(new MouseEvent(
                 "click", {bubbles: true, cancelable: true, composed: true}));
-            copied.push(await navigator.clipboard.readText());
+            deadline = performance.now() + timeout;
+            let text = await navigator.clipboard.readText();
+            while (text === nothing && performance.now() < deadline) {
+                await tick();
+                text = await navigator.clipboard.readText();
+            }
+            copied.push(text);
         }
     }
     return copied;
 }"""
-MOUNT_TIMEOUT_MS = 10_000
+TIMEOUT_MS = 10_000  # for Material to mount a block, and for a copy
+
+
+# Every animation that ends has ended. Not "no animation": Material pulses an
+# annotation marker for ever while it is in view, so that would never hold on
+# a page with one in the first screen.
+TRANSITIONS_ENDED = """() => document.getAnimations().every(animation =>
+    animation.playState !== "running"
+    || animation.effect.getComputedTiming().endTime === Infinity)"""
 
 
 def copy_every_code_block(page: Page) -> list[str]:
     """What each code block's copy button puts on the clipboard, in page order
-    (collapsed blocks included: open them first)."""
+    (collapsed blocks included: open them first); NOTHING_COPIED for a button
+    that wrote nothing within TIMEOUT_MS."""
     count = page.locator(CODE_BLOCK).count()
     copied: list[str] = page.evaluate(
         VISIT_CODE_BLOCKS,
-        [CODE_BLOCK, COPY_BUTTON, list(range(count)), True, MOUNT_TIMEOUT_MS],
+        [CODE_BLOCK, COPY_BUTTON, list(range(count)), True, TIMEOUT_MS, NOTHING_COPIED],
     )
     return copied
 
@@ -182,7 +205,8 @@ def show_every_code_block(page: Page) -> None:
     )
     shown = [index for index, collapsed in enumerate(hidden) if not collapsed]
     page.evaluate(
-        VISIT_CODE_BLOCKS, [CODE_BLOCK, COPY_BUTTON, shown, False, MOUNT_TIMEOUT_MS]
+        VISIT_CODE_BLOCKS,
+        [CODE_BLOCK, COPY_BUTTON, shown, False, TIMEOUT_MS, NOTHING_COPIED],
     )
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_function("document.getAnimations().length === 0")
+    page.wait_for_function(TRANSITIONS_ENDED)
