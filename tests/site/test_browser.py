@@ -155,7 +155,7 @@ def test_public_anchors_scroll_to_their_heading(tabs: Tabs, anchors: list[str]) 
         if problem:
             fresh = tabs.desktop.context.new_page()
             try:
-                problem = goto_problem(fresh, tabs, anchor, timeout=20_000)
+                problem = goto_problem(fresh, tabs, anchor, timeout=TIMEOUT_MS)
             finally:
                 fresh.close()
         if problem:

@@ -12,6 +12,14 @@ from tools import chromium
 from tools.serve import SiteServer
 
 
+# Deadlines for a busy machine (a laptop installing the venv and a browser
+# beside its first `make test`, load average 15 on 2 cores): every wait is on a
+# condition, and only a real hang reaches its deadline. A long page took over
+# 10 s to load under `make stress`.
+TIMEOUT_MS = 30_000  # an action, a wait for a condition, an expect()
+NAVIGATION_TIMEOUT_MS = 60_000  # a page load
+
+
 def chromium_path() -> str:
     try:
         return chromium.path()
@@ -40,7 +48,8 @@ class Visit:
 
 def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
     context = browser.new_context(base_url=site.origin, **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     external: list[str] = []
 
     def block_other_hosts(route: Route) -> None:
@@ -174,7 +183,6 @@ VISIT_CODE_BLOCKS = """async ([selector, buttonSelector, indexes, copy, timeout,
     }
     return copied;
 }"""
-TIMEOUT_MS = 10_000  # for Material to mount a block, and for a copy
 
 
 # Every animation that ends has ended. Not "no animation": Material pulses an
