@@ -24,7 +24,6 @@ from tests.site.visits import (
 from tools import chromium
 from tools.serve import SiteServer
 
-
 expect.set_options(timeout=TIMEOUT_MS)  # its own default is 5 s
 
 

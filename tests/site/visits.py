@@ -11,7 +11,6 @@ from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
 from tools import chromium
 from tools.serve import SiteServer
 
-
 # Deadlines for a busy machine (a laptop installing the venv and a browser
 # beside its first `make test`, load average 15 on 2 cores): every wait is on a
 # condition, and only a real hang reaches its deadline. A long page took over
