@@ -197,6 +197,7 @@ def test_a_link_to_a_page_outside_the_skill_goes_to_its_source() -> None:
         )
 
 
+@pytest.mark.sdk_pin
 def test_the_committed_skill_is_current(exported: dict[str, str]) -> None:
     folder = skill_export.COMMITTED / skill_export.NAME
     on_disk = {
