@@ -27,7 +27,7 @@ help:
 	@echo "make check   the same without the browser tests: the fast edit-test loop"
 	@echo "make build   build the site into site/ (strict)"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
-	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
+	@echo "make drift   the snippet tests against the newest inngest release and pre-release (never touches the lock)"
 	@echo "make stress  the browser tests 5 times in a row on a busy machine (RUNS=5 LOAD=2 per core)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
@@ -97,7 +97,7 @@ skill: venv
 	$(PY) -m hooks.skill_export dist/skill --zip dist/inngest-workflow-skill.zip
 
 drift: venv
-	$(PY) tools/drift.py --report drift-report.json
+	$(PY) -m tools.drift --report drift-report.json
 
 # Not part of `make test`: a wait on time instead of on a condition shows up
 # only under load. Builds the site once, runs the browser tests RUNS times with

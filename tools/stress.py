@@ -132,16 +132,35 @@ class Run:
         return "\n".join(lines)
 
 
+def stop_group(process: subprocess.Popen[bytes], grace: float = 30) -> None:
+    """SIGTERM to `process`'s group (pytest, its workers, Playwright's drivers,
+    which close their browsers), then SIGKILL if it outlives `grace` seconds."""
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def run_in_own_group(command: list[str], env: dict[str, str]) -> None:
+    """Run `command` in a process group of its own; stopped with this process
+    (Ctrl-C, SIGTERM), it stops that whole group: no worker or browser lives on."""
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    try:
+        process.wait()
+    except BaseException:
+        stop_group(process)
+        raise
+
+
 def run_suite(
     number: int, site: Path, workdir: Path, pytest_args: Sequence[str]
 ) -> Run:
     junit = workdir / f"run-{number}.xml"
     started = time.monotonic()
-    subprocess.run(
-        suite_command(junit, pytest_args),
-        cwd=ROOT,
-        env={**os.environ, "TEST_SITE_DIR": str(site)},
-        check=False,
+    run_in_own_group(
+        suite_command(junit, pytest_args), {**os.environ, "TEST_SITE_DIR": str(site)}
     )
     seconds = time.monotonic() - started
     tests, failures = parse_junit(junit) if junit.exists() else (0, [])
@@ -182,10 +201,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.site is None:
             build_site(site)
         print(header(args.runs, busy), flush=True)
-        with busy_processes(busy):
-            for number in range(1, args.runs + 1):
-                runs.append(run_suite(number, site, workdir, args.pytest_args))
-                print(runs[-1].render(args.runs), flush=True)
+        try:
+            with busy_processes(busy):
+                for number in range(1, args.runs + 1):
+                    runs.append(run_suite(number, site, workdir, args.pytest_args))
+                    print(runs[-1].render(args.runs), flush=True)
+        except (KeyboardInterrupt, SystemExit):
+            print(
+                f"stress STOPPED during run {len(runs) + 1} of {args.runs}: "
+                "the suite and the load are stopped",
+                flush=True,
+            )
+            raise
     print(summary(runs, args.runs, busy), flush=True)
     return 0 if all(run.passed for run in runs) else 1
 

@@ -1,12 +1,14 @@
 """tools/stress.py (`make stress`): the load it adds always goes away, and each
 run of the suite is reported. The suite here is a stand-in that writes JUnit."""
 
+import os
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,6 +79,50 @@ def test_sigterm_unwinds_like_ctrl_c() -> None:
         signal.signal(signal.SIGTERM, before)
 
 
+def test_stopping_the_suite_stops_its_whole_process_group() -> None:
+    # A child that ignores SIGTERM gets SIGKILL once the grace period is over.
+    stubborn = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import signal, sys, time\n"
+            "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+            "print('ready', flush=True)\n"
+            "while True: time.sleep(1)",
+        ],
+        stdout=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert stubborn.stdout is not None
+    assert stubborn.stdout.readline() == b"ready\n"  # SIGTERM is ignored from here
+    stress.stop_group(stubborn, grace=0.5)
+    assert stubborn.returncode == -signal.SIGKILL
+    stubborn.stdout.close()
+
+
+class InterruptedWait(subprocess.Popen[bytes]):
+    """A Popen whose first plain wait() is interrupted, as by Ctrl-C."""
+
+    def wait(self, timeout: float | None = None) -> int:
+        if timeout is None:
+            raise KeyboardInterrupt
+        return super().wait(timeout)
+
+
+def test_an_interrupted_run_stops_the_suite(monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[subprocess.Popen[bytes]] = []
+
+    def popen(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        started.append(InterruptedWait(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    forever = [sys.executable, "-c", "import time\nwhile True: time.sleep(1)"]
+    with pytest.raises(KeyboardInterrupt):
+        stress.run_in_own_group(forever, dict(os.environ))
+    assert started[0].returncode == -signal.SIGTERM
+
+
 def test_the_site_is_built_strict_for_the_local_address(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -137,3 +183,18 @@ def test_all_runs_passing_passes(
     assert stress.main(["--runs", "2", "--load", "0"]) == 0
     assert built[0].name == "site"  # no --site: built once, before the runs
     assert "stress PASSED: 2 of 2 browser-suite runs passed" in capsys.readouterr().out
+
+
+def test_an_interrupted_stress_run_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(junit: Path, pytest_args: Sequence[str]) -> list[str]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(stress, "suite_command", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        stress.main(["--runs", "5", "--load", "0", "--site", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1] == (
+        "stress STOPPED during run 1 of 5: the suite and the load are stopped"
+    )
