@@ -8,7 +8,7 @@ newest pre-release when it is newer than that release (an early warning). For
 each, it installs the locked dependencies with that inngest into a temporary
 virtualenv (the lock is never touched), runs the snippet tests there, and
 compares the SDK's public surface (create_function options, top-level exports,
-option model fields) with the pinned one.
+option model fields, step method parameters) with the pinned one.
 
 The report keeps apart what moving the pin means:
 - version bookkeeping: tests marked `sdk_pin` (the install command, the
@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,10 +57,17 @@ def surface() -> dict[str, object]:
 
     import inngest
 
-    params = inspect.signature(inngest.Inngest.create_function).parameters
+    def parameters(function: Callable[..., object]) -> list[str]:
+        return sorted(p for p in inspect.signature(function).parameters if p != "self")
+
     return {
         "version": metadata.version("inngest"),
-        "create_function": sorted(p for p in params if p != "self"),
+        "create_function": parameters(inngest.Inngest.create_function),
+        "steps": {
+            name: parameters(getattr(inngest.Step, name))
+            for name in dir(inngest.Step)
+            if not name.startswith("_")
+        },
         "exports": sorted(inngest.__all__),
         "models": {
             name: sorted(getattr(inngest, name).model_fields)
@@ -103,13 +111,20 @@ class Report:
             after = set(_strings(self.candidate[key]))
             lines += [f"{key}: added {name}" for name in sorted(after - before)]
             lines += [f"{key}: removed {name}" for name in sorted(before - after)]
-        before_models = _mapping(self.pinned["models"])
-        after_models = _mapping(self.candidate["models"])
-        for model in sorted(set(before_models) | set(after_models)):
-            old = set(_strings(before_models.get(model, [])))
-            new = set(_strings(after_models.get(model, [])))
-            lines += [f"{model}: field added {f}" for f in sorted(new - old)]
-            lines += [f"{model}: field removed {f}" for f in sorted(old - new)]
+        lines += self._named_lists("models", "{}: field {} {}")
+        lines += self._named_lists("steps", "step.{}: parameter {} {}")
+        return lines
+
+    def _named_lists(self, key: str, line: str) -> list[str]:
+        """What was added to and removed from each list in pinned[key]."""
+        before = _mapping(self.pinned.get(key, {}))
+        after = _mapping(self.candidate.get(key, {}))
+        lines = []
+        for name in sorted(set(before) | set(after)):
+            old = set(_strings(before.get(name, [])))
+            new = set(_strings(after.get(name, [])))
+            lines += [line.format(name, "added", item) for item in sorted(new - old)]
+            lines += [line.format(name, "removed", item) for item in sorted(old - new)]
         return lines
 
     @property

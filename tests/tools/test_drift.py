@@ -32,6 +32,14 @@ def test_a_new_option_is_drift_and_is_named() -> None:
     assert "create_function: added checkpointing" in report.render()
 
 
+def test_a_new_step_parameter_is_drift_and_is_named() -> None:
+    steps = dict(drift._mapping(PINNED["steps"]))
+    steps["invoke"] = [*drift._strings(steps["invoke"]), "meta"]
+    report = drift.Report(PINNED, _candidate(steps=steps), [], tests_run=1)
+    assert report.drifted
+    assert "step.invoke: parameter added meta" in report.render()
+
+
 def test_a_removed_model_field_is_drift() -> None:
     models = dict(drift._mapping(PINNED["models"]))
     models["Cancel"] = ["event", "timeout"]
