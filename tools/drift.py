@@ -15,7 +15,7 @@ The report keeps apart what moving the pin means:
   changelog's newest pin, the committed skill, the version string the SDK
   sends) fail by design against another version; update them with the bump;
 - drift: an API change, or a failing test of documented behaviour, with the
-  page sections whose claims it backs (tools/drift_pages.py).
+  page sections whose claims it backs (tools/drift_sections.py).
 It exits 1 when a candidate drifted, 0 when none did.
 """
 
@@ -186,7 +186,7 @@ def _mapping(value: object) -> dict[str, object]:
 
 def parse_junit(path: Path) -> tuple[int, list[Failure]]:
     """Count tests and collect failures from a pytest JUnit XML report."""
-    from tools.drift_pages import sections_checked_by as claims_of  # reads docs/
+    from tools.drift_sections import sections_checked_by as claims_of  # reads docs/
 
     root = ET.parse(path).getroot()
     failures, count = [], 0
