@@ -134,54 +134,62 @@ def reused_tab(session: Visit) -> Iterator[Visit]:
 # Material mounts a code block (copy button, annotations, keyboard access to a
 # block that scrolls) when it comes into view (content.lazy in mkdocs.yml). As
 # a reader does: show the block (choose its tab when it sits in one), scroll to
-# it, and wait for Material; with `copy`, click its copy button and read the
-# clipboard. One call for all the blocks asked for: a round trip per block cost
-# as much CPU as the scrolling (the copy check on 3 long pages: 7.0 s -> 3.5 s).
+# it, and wait for Material. One call for all the blocks asked for: a round trip
+# per block cost as much CPU as the scrolling.
 CODE_BLOCK = ".md-content pre:has(> code)"
 COPY_BUTTON = "button.md-code__button[data-md-type='copy']"
 NOTHING_COPIED = "<nothing copied>"
+# Choose the tabs a block sits in, and scroll to it.
+BRING_INTO_VIEW = """pre => {
+    for (let block = pre.closest(".tabbed-block"); block;
+         block = block.parentElement.closest(".tabbed-block")) {
+        const position = [...block.parentElement.children].indexOf(block);
+        const set = block.closest(".tabbed-set");
+        set.querySelectorAll(":scope > input")[position].checked = true;
+    }
+    pre.scrollIntoView();
+}"""
 # Every wait is on a condition with a deadline. A tick is the next frame, or
 # 50 ms when no frame comes (a page in the background gets none), so a
 # deadline always ends the wait.
-VISIT_CODE_BLOCKS = """async ([selector, buttonSelector, indexes, copy, timeout, nothing]) => {
-    const tick = () => new Promise(resolve => {
-        requestAnimationFrame(resolve);
-        setTimeout(resolve, 50);
-    });
+TICK = """() => new Promise(resolve => {
+    requestAnimationFrame(resolve);
+    setTimeout(resolve, 50);
+})"""
+SHOW_CODE_BLOCKS = f"""async ([selector, buttonSelector, indexes, timeout]) => {{
+    const bringIntoView = {BRING_INTO_VIEW};
+    const tick = {TICK};
     const blocks = document.querySelectorAll(selector);
-    const copied = [];
-    for (const index of indexes) {
-        const pre = blocks[index];
-        for (let block = pre.closest(".tabbed-block"); block;
-             block = block.parentElement.closest(".tabbed-block")) {
-            const position = [...block.parentElement.children].indexOf(block);
-            const set = block.closest(".tabbed-set");
-            set.querySelectorAll(":scope > input")[position].checked = true;
-        }
-        pre.scrollIntoView();
-        const button = () => pre.querySelector(buttonSelector);
-        let deadline = performance.now() + timeout;
-        while (!button()) {
+    for (const index of indexes) {{
+        bringIntoView(blocks[index]);
+        const deadline = performance.now() + timeout;
+        while (!blocks[index].querySelector(buttonSelector)) {{
             if (performance.now() > deadline)
-                throw new Error(`code block ${index + 1}: Material never mounted it`);
+                throw new Error(`code block ${{index + 1}}: Material never mounted it`);
             await tick();
-        }
-        if (copy) {
-            // The page writes the clipboard asynchronously: wait until it has.
-            await navigator.clipboard.writeText(nothing);
-            button().dispatchEvent(new MouseEvent(
-                "click", {bubbles: true, cancelable: true, composed: true}));
-            deadline = performance.now() + timeout;
-            let text = await navigator.clipboard.readText();
-            while (text === nothing && performance.now() < deadline) {
-                await tick();
-                text = await navigator.clipboard.readText();
-            }
-            copied.push(text);
-        }
-    }
-    return copied;
-}"""
+        }}
+    }}
+}}"""
+# One block per call: Material copies with document.execCommand("copy"), which
+# Chromium allows only within 5 s of a user gesture, and each call is one (a
+# loop over 20 blocks in one call copied nothing after 5 s on a busy machine).
+# The click comes first; then wait until the clipboard has changed (it is
+# written asynchronously), and leave NOTHING_COPIED on it for the next block.
+COPY_CODE_BLOCK = f"""async ([selector, buttonSelector, index, timeout, nothing]) => {{
+    const tick = {TICK};
+    const pre = document.querySelectorAll(selector)[index];
+    ({BRING_INTO_VIEW})(pre);
+    pre.querySelector(buttonSelector).dispatchEvent(new MouseEvent(
+        "click", {{bubbles: true, cancelable: true, composed: true}}));
+    const deadline = performance.now() + timeout;
+    let text = await navigator.clipboard.readText();
+    while (text === nothing && performance.now() < deadline) {{
+        await tick();
+        text = await navigator.clipboard.readText();
+    }}
+    await navigator.clipboard.writeText(nothing);
+    return text;
+}}"""
 
 
 # Every animation that ends has ended. Not "no animation": Material pulses an
@@ -197,11 +205,17 @@ def copy_every_code_block(page: Page) -> list[str]:
     (collapsed blocks included: open them first); NOTHING_COPIED for a button
     that wrote nothing within TIMEOUT_MS."""
     count = page.locator(CODE_BLOCK).count()
-    copied: list[str] = page.evaluate(
-        VISIT_CODE_BLOCKS,
-        [CODE_BLOCK, COPY_BUTTON, list(range(count)), True, TIMEOUT_MS, NOTHING_COPIED],
+    page.evaluate(
+        SHOW_CODE_BLOCKS, [CODE_BLOCK, COPY_BUTTON, list(range(count)), TIMEOUT_MS]
     )
-    return copied
+    page.evaluate("nothing => navigator.clipboard.writeText(nothing)", NOTHING_COPIED)
+    return [
+        page.evaluate(
+            COPY_CODE_BLOCK,
+            [CODE_BLOCK, COPY_BUTTON, index, TIMEOUT_MS, NOTHING_COPIED],
+        )
+        for index in range(count)
+    ]
 
 
 def show_every_code_block(page: Page) -> None:
@@ -211,9 +225,6 @@ def show_every_code_block(page: Page) -> None:
         "blocks => blocks.map(b => !!b.closest('details:not([open])'))"
     )
     shown = [index for index, collapsed in enumerate(hidden) if not collapsed]
-    page.evaluate(
-        VISIT_CODE_BLOCKS,
-        [CODE_BLOCK, COPY_BUTTON, shown, False, TIMEOUT_MS, NOTHING_COPIED],
-    )
+    page.evaluate(SHOW_CODE_BLOCKS, [CODE_BLOCK, COPY_BUTTON, shown, TIMEOUT_MS])
     page.evaluate("window.scrollTo(0, 0)")
     page.wait_for_function(TRANSITIONS_ENDED)
