@@ -58,3 +58,4 @@ def test_showing_the_code_blocks_ends_beside_an_endless_animation(
     visit.page.evaluate(PULSE_FOR_EVER)
     show_every_code_block(visit.page)
     assert visit.page.evaluate(PULSING)  # it ran all along, and the wait ended
+    assert visit.page.evaluate("!document.querySelector('.md-tabs').hidden")
