@@ -93,11 +93,17 @@ def test_stopping_the_suite_stops_its_whole_process_group() -> None:
         stdout=subprocess.PIPE,
         start_new_session=True,
     )
-    assert stubborn.stdout is not None
-    assert stubborn.stdout.readline() == b"ready\n"  # SIGTERM is ignored from here
-    stress.stop_group(stubborn, grace=0.5)
-    assert stubborn.returncode == -signal.SIGKILL
-    stubborn.stdout.close()
+    try:
+        assert stubborn.stdout is not None
+        assert stubborn.stdout.readline() == b"ready\n"  # it ignores SIGTERM now
+        stress.stop_group(stubborn, grace=0.5)
+        assert stubborn.returncode == -signal.SIGKILL
+    finally:
+        if stubborn.poll() is None:  # the test failed: leave no process behind
+            stubborn.kill()
+            stubborn.wait()
+        if stubborn.stdout is not None:
+            stubborn.stdout.close()
 
 
 class InterruptedWait(subprocess.Popen[bytes]):
@@ -118,8 +124,14 @@ def test_an_interrupted_run_stops_the_suite(monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(subprocess, "Popen", popen)
     forever = [sys.executable, "-c", "import time\nwhile True: time.sleep(1)"]
-    with pytest.raises(KeyboardInterrupt):
-        stress.run_in_own_group(forever, dict(os.environ))
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            stress.run_in_own_group(forever, dict(os.environ))
+    finally:
+        for process in started:
+            if process.poll() is None:  # the test failed: leave no process behind
+                process.kill()
+                process.wait(timeout=30)
     assert started[0].returncode == -signal.SIGTERM
 
 
