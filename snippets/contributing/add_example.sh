@@ -1,3 +1,4 @@
+# shellcheck disable=SC2261  # <page> and <example> are placeholders the reader fills in, not redirections
 # --8<-- [start:workflow]
 make serve                      # preview at http://127.0.0.1:8000 while you write
 $EDITOR snippets/<page>/<example>.py tests/<page>/test_<example>.py docs/<page>.md
@@ -6,9 +7,10 @@ make test                       # lint, types, tests, 100% snippet coverage, str
 # --8<-- [end:workflow]
 
 # --8<-- [start:drift]
-make drift                      # newest inngest in a temp venv; the lock is not touched
-# exit 0: "no drift: the pin can be bumped"
-# exit 1: a report of changed options, model fields and failing documented behaviours
+make drift                      # newest release and pre-release in temp venvs; the lock is not touched
+# exit 0: no drift (failing version bookkeeping alone is not drift)
+# exit 1: a report of changed options, fields and parameters, and of failing
+#         documented behaviours with the page sections that show them
 # --8<-- [end:drift]
 
 # --8<-- [start:bump]

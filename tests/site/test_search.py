@@ -139,8 +139,8 @@ def search(page: Page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill(query[:-1])
     box.press_sequentially(query[-1])
-    page.wait_for_function(ANSWERED, timeout=5000)
-    page.wait_for_selector(".md-search-result__item >> visible=true", timeout=5000)
+    page.wait_for_function(ANSWERED)
+    page.wait_for_selector(".md-search-result__item >> visible=true")
     return top_results(page)
 
 

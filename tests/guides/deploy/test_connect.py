@@ -66,9 +66,16 @@ def test_sigterm_closes_the_worker(
 
     monkeypatch.setattr(connect, "create_worker", keep_a_handle)
 
+    def dialing() -> bool:
+        """The worker runs: its connection thread has started."""
+        thread = getattr(workers[0], "_thread", None) if workers else None
+        return thread is not None and thread.is_alive()
+
     async def deploy_stops_the_container() -> None:
         running = asyncio.create_task(connect.main())
-        await asyncio.sleep(0.3)  # let it dial out and be refused
+        async with asyncio.timeout(10):
+            while not dialing():  # noqa: ASYNC110 (a thread's state: no event to await)
+                await asyncio.sleep(0.01)
         signal.raise_signal(signal.SIGTERM)
         await asyncio.wait_for(running, timeout=10)
 
