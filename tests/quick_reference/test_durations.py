@@ -70,7 +70,10 @@ def test_retry_after_accepts_timedelta_ms_and_datetime(retry_after: Any) -> None
 
 def test_the_cron_jitter_is_the_one_duration_written_as_a_string() -> None:
     trigger = inngest.TriggerCron(cron="0 9 * * *", jitter="5m")
-    assert trigger.model_dump(exclude_none=True) == {"cron": "0 9 * * *", "jitter": "5m"}
+    assert trigger.model_dump(exclude_none=True) == {
+        "cron": "0 9 * * *",
+        "jitter": "5m",
+    }
     with pytest.raises(
         FunctionConfigInvalidError, match="jitter: Input should be a valid string"
     ):

@@ -194,4 +194,3 @@ def test_only_post_and_put_answers_measure_the_blocked_loop(
     assert "async_block" not in timings["GET"]
     assert "comm_handler;dur=" in timings["GET"]
     assert "async_block;dur=" in timings["PUT"]
-
