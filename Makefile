@@ -15,7 +15,7 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift mutate mutate-report skill new-page search-ranks bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -25,6 +25,8 @@ help:
 	@echo "make build-zensical  the same docs built by Zensical, into site-zensical/"
 	@echo "make zensical-parity both builds, and every difference between them"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
+	@echo "make new-page PAGE=guides/x  start a page: its file, folders, nav line, search rows (TITLE=, SECTION=)"
+	@echo "make search-ranks PAGE=guides/x  each search row's rank for one page (no PAGE: every row)"
 	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
@@ -105,6 +107,18 @@ check: lint typecheck actionlint
 skill: venv
 	$(PY) -m docsite.skill skills
 	$(PY) -m docsite.skill dist/skill --zip dist/inngest-workflow-skill.zip
+
+# docs/contributing.md#add-a-page: writes what follows from the page's path,
+# then prints what is left to write.
+PAGE ?=
+TITLE ?=
+SECTION ?=
+new-page: venv
+	@test -n "$(PAGE)" || { echo "usage: make new-page PAGE=guides/x [TITLE=...] [SECTION=...]" >&2; exit 2; }
+	$(PY) -m tools.new_page "$(PAGE)" --title "$(TITLE)" --section "$(SECTION)"
+
+search-ranks: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.search_ranks $(PAGE)
 
 drift: venv
 	$(PY) tools/drift.py --report drift-report.json
