@@ -129,7 +129,7 @@ def with_search_rows(data: Path, url: str, title: str) -> str:
         [f"{search_eval.TODO}: what a reader types to find this page", url, "task"],
     ]
     block = f"\n  # {title}\n" + "".join(f"  {json.dumps(row)},\n" for row in rows)
-    text = text[: end.start()] + block.lstrip("\n") + text[end.start() :]
+    text = text[: end.start()] + block + text[end.start() :]
     return text.replace(awaiting[0], f"awaiting_blind = {json.dumps(pages)}")
 
 
