@@ -24,7 +24,9 @@ def assert_keeps_every_event(fn: inngest.Function[Any]) -> None:
     """
     config = kit.registered_config(fn)
     config["timeouts.start"] = config.get("timeouts", {}).get("start")
-    found = [f"{option} {why}" for option, why in DISCARDS.items() if config.get(option)]
+    found = [
+        f"{option} {why}" for option, why in DISCARDS.items() if config.get(option)
+    ]
     assert not found, f"{fn.id} does not run once per event: " + "; ".join(found)
 
 
