@@ -1,9 +1,10 @@
 """What a page costs a phone's main thread, from Chromium's own counters.
 
 A page is loaded cold in a phone-sized context (412x823, as Lighthouse's
-mobile run) with the CPU slowed four times (CDP `Emulation.setCPUThrottlingRate`),
-traced, and watched until it settles: the network is idle and no long task
-has run for QUIET_MS. What comes back:
+mobile run) with the CPU slowed four times (CDP `Emulation.setCPUThrottlingRate`)
+and watched until it settles: the network is idle and no long task has run
+for QUIET_MS. Then it is loaded again at full speed with a trace (the
+slowdown's pauses would count as the thread's CPU time). What comes back:
 
 - counts that do not depend on how busy the machine is: elements in the DOM,
   style recalculations and layouts (CDP `Performance.getMetrics`);
@@ -11,7 +12,8 @@ has run for QUIET_MS. What comes back:
   machine stretches far less than clock time), by kind of work (script,
   style, layout, parsing...): the profile's top costs; and the blocking time
   that CPU time means on a phone four times slower: each task's CPU time x4,
-  less 50 ms, added up (as Total Blocking Time counts long tasks);
+  less 50 ms, added up (as Total Blocking Time counts long tasks, and as
+  Lighthouse's simulation scales the tasks it observes);
 - the long tasks (over 50 ms) the page itself saw, and the blocking time they
   add up to: what a phone would feel, but on a shared machine as much the
   other processes' doing as the page's.
@@ -102,15 +104,16 @@ class MainThread:
 
 
 def profile(browser: Browser, url: str) -> MainThread:
-    """Load `url` cold as a slow phone, until it settles; what it cost."""
+    """Load `url` cold as a phone twice: slowed four times, until it settles,
+    for the counts and the long tasks; then traced at full speed, for the CPU
+    time (the slowdown's pauses count as thread time in a trace)."""
     context = browser.new_context(**PHONE)  # type: ignore[arg-type]
-    page = context.new_page()
-    page.add_init_script(WATCH)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Performance.enable")
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
     try:
+        page = context.new_page()
+        page.add_init_script(WATCH)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         page.goto(url, wait_until="load", timeout=DEADLINE_S * 1000)
         page.wait_for_load_state("networkidle", timeout=DEADLINE_S * 1000)
         durations = _settled(page)
@@ -118,9 +121,8 @@ def profile(browser: Browser, url: str) -> MainThread:
         counters = {m["name"]: m["value"] for m in metrics}
         elements = int(page.evaluate("document.getElementsByTagName('*').length"))
     finally:
-        trace = json.loads(browser.stop_tracing())
         context.close()
-    thread = main_thread_events(trace)
+    thread = main_thread_events(_trace(browser, url))
     tasks = [e.get("tdur", 0) / 1000 for e in thread if e["name"] == TASK]
     return MainThread(
         elements=elements,
@@ -132,6 +134,20 @@ def profile(browser: Browser, url: str) -> MainThread:
         blocking_ms=round(blocking(durations), 1),
         by_kind_ms=by_kind(thread),
     )
+
+
+def _trace(browser: Browser, url: str) -> dict[str, Any]:
+    """A trace of a cold load of `url`, until the network is idle."""
+    context = browser.new_context(**PHONE)  # type: ignore[arg-type]
+    page = context.new_page()
+    browser.start_tracing(page=page, categories=TRACE_CATEGORIES)
+    try:
+        page.goto(url, wait_until="load", timeout=DEADLINE_S * 1000)
+        page.wait_for_load_state("networkidle", timeout=DEADLINE_S * 1000)
+    finally:
+        trace: dict[str, Any] = json.loads(browser.stop_tracing())
+        context.close()
+    return trace
 
 
 def blocking(durations: Any) -> float:
