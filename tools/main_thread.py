@@ -122,7 +122,7 @@ def profile(browser: Browser, url: str) -> MainThread:
         elements = int(page.evaluate("document.getElementsByTagName('*').length"))
     finally:
         context.close()
-    thread = main_thread_events(_trace(browser, url))
+    thread = main_thread_events(_trace(browser, url), url)
     tasks = [e.get("tdur", 0) / 1000 for e in thread if e["name"] == TASK]
     return MainThread(
         elements=elements,
@@ -168,19 +168,31 @@ def _settled(page: Page) -> list[float]:
         page.wait_for_timeout(QUIET_MS - (now - last))
 
 
-def main_thread_events(trace: dict[str, Any]) -> list[dict[str, Any]]:
-    """The complete events of the renderer thread that parsed the page's HTML
-    (the page's main thread), in start order, outer events first."""
-    events = [e for e in trace["traceEvents"] if e.get("ph") == "X" and "dur" in e]
-    parsers: dict[tuple[int, int], int] = defaultdict(int)
-    for event in events:
-        if event["name"] == "ParseHTML":
-            parsers[(event["pid"], event["tid"])] += 1
-    if not parsers:
-        return []
-    main = max(parsers, key=parsers.__getitem__)
+def main_thread_events(trace: dict[str, Any], url: str) -> list[dict[str, Any]]:
+    """The complete events of the main thread of the renderer that committed
+    `url` as the page's main frame, in start order, outer events first. (A
+    trace covers the whole browser: other tabs' renderers may be in it.)"""
+    processes = {
+        e["args"]["data"]["processId"]
+        for e in trace["traceEvents"]
+        if e["name"] == "FrameCommittedInBrowser"
+        and e["args"]["data"].get("isOutermostMainFrame")
+        and e["args"]["data"].get("url") == url
+    }
+    threads = {
+        (e["pid"], e["tid"])
+        for e in trace["traceEvents"]
+        if e.get("ph") == "M"
+        and e["name"] == "thread_name"
+        and e["pid"] in processes
+        and e["args"].get("name") == "CrRendererMain"
+    }
     return sorted(
-        (e for e in events if (e["pid"], e["tid"]) == main),
+        (
+            e
+            for e in trace["traceEvents"]
+            if e.get("ph") == "X" and "dur" in e and (e["pid"], e["tid"]) in threads
+        ),
         key=lambda e: (e["ts"], -e["dur"]),
     )
 
