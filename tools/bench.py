@@ -167,7 +167,7 @@ def median_run(runs: list[Lighthouse]) -> dict[str, Any]:
 
 
 def median_profile(runs: list[main_thread.MainThread]) -> dict[str, Any]:
-    """Each figure's median over the runs, and the runs' blocking times."""
+    """Each figure's median over the runs, and every run's blocking times."""
     numbers = {
         field.name: statistics.median(getattr(run, field.name) for run in runs)
         for field in dataclasses.fields(main_thread.MainThread)
@@ -181,6 +181,7 @@ def median_profile(runs: list[main_thread.MainThread]) -> dict[str, Any]:
     return {
         **numbers,
         "by_kind_ms": dict(sorted(by_kind.items(), key=lambda item: -item[1])),
+        "cpu_blocking_runs": [run.cpu_blocking_ms for run in runs],
         "blocking_runs": [run.blocking_ms for run in runs],
     }
 
@@ -209,38 +210,29 @@ def search_rates(browser: Browser, server: SiteServer) -> dict[str, Any]:
     }
 
 
-def measure_pages(
-    browser: Browser,
-    servers: dict[str, SiteServer],
-    pages: list[str],
-    work: Path,
-    runs: int,
-) -> dict[str, dict[str, Any]]:
-    """Profile and Lighthouse for every page, `runs` rounds of the sites in turn."""
-    results: dict[str, dict[str, Any]] = {}
-    for number, url in enumerate(pages, 1):
-        say(
-            f"page {number}/{len(pages)}: /{url}"
-            f" ({runs} rounds of {len(servers)} sites)"
-        )
-        profiles: dict[str, list[main_thread.MainThread]] = {n: [] for n in servers}
-        audits: dict[str, list[Lighthouse]] = {n: [] for n in servers}
-        for _ in range(runs):
-            for name, server in servers.items():
-                profiles[name].append(main_thread.profile(browser, server.url(url)))
-                out = (
-                    work
-                    / f"lh-{name}-{url.strip('/').replace('/', '_') or 'home'}.json"
-                )
-                audits[name].append(lighthouse(server.url(url), out))
-        results[url] = {
-            name: {
-                "main_thread": median_profile(profiles[name]),
-                "lighthouse": median_run(audits[name]),
-            }
-            for name in servers
+def measure_page(
+    browser: Browser, servers: dict[str, SiteServer], url: str, work: Path, runs: int
+) -> dict[str, Any]:
+    """Profile and Lighthouse for one page, `runs` rounds of the sites in turn."""
+    profiles: dict[str, list[main_thread.MainThread]] = {n: [] for n in servers}
+    audits: dict[str, list[Lighthouse]] = {n: [] for n in servers}
+    for _ in range(runs):
+        for name, server in servers.items():
+            profiles[name].append(main_thread.profile(browser, server.url(url)))
+            out = work / f"lh-{name}-{url.strip('/').replace('/', '_') or 'home'}.json"
+            audits[name].append(lighthouse(server.url(url), out))
+    return {
+        name: {
+            "main_thread": median_profile(profiles[name]),
+            "lighthouse": median_run(audits[name]),
         }
-    return results
+        for name in servers
+    }
+
+
+def write(report: dict[str, Any]) -> None:
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.write_text(json.dumps(report, indent=2))
 
 
 def positive(value: str) -> int:
@@ -287,11 +279,14 @@ def main() -> None:
             report["transfer"][name] = weigh(browser, server, every_page)
         report["search"] = search_rates(browser, servers["ours"])
         pages = every_page if args.pages is None else args.pages
-        report["pages"] = measure_pages(browser, servers, pages, work, args.runs)
+        report["pages"] = {}
+        for number, url in enumerate(pages, 1):
+            say(f"page {number}/{len(pages)}: /{url} ({args.runs} rounds of 3 sites)")
+            report["pages"][url] = measure_page(browser, servers, url, work, args.runs)
+            write(report)  # a run that stops keeps what it measured
         browser.close()
     report["budget"] = budget(report)
-    REPORT.parent.mkdir(exist_ok=True)
-    REPORT.write_text(json.dumps(report, indent=2))
+    write(report)
     print()
     print_report(report)
     print(f"\nreport: {REPORT.relative_to(ROOT)}")
@@ -380,6 +375,13 @@ def print_report(report: dict[str, Any]) -> None:
             f"{kb(feat) if feat else '-':>10}{kb(stock) if stock else '-':>8}"
             f"{ratio(page['gzip'], feat):>8}{ratio(page['gzip'], stock):>8}"
         )
+    rates, misses = report["search"]["rates"], report["search"]["misses"]
+    print(
+        f"\nSearch ({rates['total']} queries, tools/search_eval.toml): "
+        f"top-1 {rates['top1']:.0%}, top-3 {rates['top3']:.0%}, MRR {rates['mrr']:.2f}"
+    )
+    for miss in misses:
+        print(f"  miss: {miss['query']!r} -> expected {miss['expected']!r}")
     pages = report["pages"]
     if not pages:
         return
@@ -430,13 +432,6 @@ def print_report(report: dict[str, Any]) -> None:
     for name in names:
         top = sorted(totals[name].items(), key=lambda item: -item[1])[:7]
         print(f"  {SITES[name]:<18}" + ", ".join(f"{k} {v:.0f}" for k, v in top))
-    rates, misses = report["search"]["rates"], report["search"]["misses"]
-    print(
-        f"\nSearch ({rates['total']} queries, tools/search_eval.toml): "
-        f"top-1 {rates['top1']:.0%}, top-3 {rates['top3']:.0%}, MRR {rates['mrr']:.2f}"
-    )
-    for miss in misses:
-        print(f"  miss: {miss['query']!r} -> expected {miss['expected']!r}")
     print(
         f"\nBudget: perf >= stock + features and >= {MIN_PERFORMANCE}, TBT <= stock +"
         f" features, transfer <= {MAX_GZIP_RATIO}x stock, elements <= stock +"
