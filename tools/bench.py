@@ -248,6 +248,12 @@ def main() -> None:
         "--pages", nargs="*", help="profile and Lighthouse only these pages"
     )
     parser.add_argument(
+        "--against",
+        type=Path,
+        help="a site built earlier (say, from main): measured as a fourth site,"
+        " in the same rounds, for a before/after",
+    )
+    parser.add_argument(
         "--runs",
         type=positive,
         default=3,
@@ -257,15 +263,22 @@ def main() -> None:
     if not LIGHTHOUSE.is_file():
         sys.exit(f"no Lighthouse at {LIGHTHOUSE}: run `make bench` (it installs it)")
     work = Path(tempfile.mkdtemp(prefix="bench-"))
-    report: dict[str, Any] = {"runs": args.runs}
+    sites = dict(SITES)
+    if args.against:
+        if not (args.against / "index.html").is_file():
+            sys.exit(f"--against {args.against}: no built site there (no index.html)")
+        sites["against"] = f"against {args.against.name}"
+    report: dict[str, Any] = {"runs": args.runs, "sites": sites}
     with contextlib.ExitStack() as stack:
         playwright = stack.enter_context(sync_playwright())
+        roots = {name: work / name for name in SITES}
+        if args.against:
+            roots["against"] = args.against.resolve()
         servers = {
-            name: stack.enter_context(SiteServer(work / name, gzip=True))
-            for name in SITES
+            name: stack.enter_context(SiteServer(root, gzip=True))
+            for name, root in roots.items()
         }
-        outs = {name: server.root for name, server in servers.items()}
-        report["builds"] = build_sites(work, outs)
+        report["builds"] = build_sites(work, {n: roots[n] for n in SITES})
         browser = playwright.chromium.launch(
             executable_path=chromium.path(), args=chromium.ARGS, headless=True
         )
@@ -273,7 +286,7 @@ def main() -> None:
         report["search_index"] = {}
         report["transfer"] = {}
         for name, server in servers.items():
-            say(f"weighing {len(every_page)} pages of {SITES[name]} (cold loads)")
+            say(f"weighing {len(every_page)} pages of {sites[name]} (cold loads)")
             raw, gzipped = page_weight.search_index(server.root)
             report["search_index"][name] = {"raw": raw, "gzip": gzipped}
             report["transfer"][name] = weigh(browser, server, every_page)
@@ -281,7 +294,10 @@ def main() -> None:
         pages = every_page if args.pages is None else args.pages
         report["pages"] = {}
         for number, url in enumerate(pages, 1):
-            say(f"page {number}/{len(pages)}: /{url} ({args.runs} rounds of 3 sites)")
+            say(
+                f"page {number}/{len(pages)}: /{url}"
+                f" ({args.runs} rounds of {len(servers)} sites)"
+            )
             report["pages"][url] = measure_page(browser, servers, url, work, args.runs)
             write(report)  # a run that stops keeps what it measured
         browser.close()
@@ -339,16 +355,19 @@ def kb(size: float) -> str:
     return f"{size / 1024:.1f}"
 
 
-def trio(values: list[Any], width: int) -> str:
+def slashed(values: list[Any], width: int) -> str:
     return "/".join(str(v) for v in values).rjust(width)
 
 
 def print_report(report: dict[str, Any]) -> None:
-    names = list(SITES)
+    sites: dict[str, str] = report["sites"]
+    names = list(sites)
+    order = " / ".join(names)
+    built = [n for n in names if n in report["builds"]]
     print("Build seconds, wall (CPU): this site vs the same Markdown on stock Material")
-    print(f"  {'':<18}" + "".join(f"{SITES[n]:>22}" for n in names))
+    print(f"  {'':<18}" + "".join(f"{sites[n]:>22}" for n in built))
     for state in ("cold", "warm"):
-        cells = [report["builds"][n][state] for n in names]
+        cells = [report["builds"][n][state] for n in built]
         print(
             f"  {state:<18}"
             + "".join(f"{c['wall']:>13.2f} ({c['cpu']:>5.2f})" for c in cells)
@@ -356,24 +375,25 @@ def print_report(report: dict[str, Any]) -> None:
     index = report["search_index"]
     print(
         f"  {'search index KB gz':<18}"
-        + "".join(f"{kb(index[n]['gzip']):>22}" for n in names)
+        + "".join(f"{kb(index[n]['gzip']):>22}" for n in built)
+    )
+    others = names[1:]
+    print(
+        "\nTransfer per page, KB gzip (every file a cold load fetches), and the"
+        " ratio of this site's to each other site's"
     )
     print(
-        "\nTransfer per page, KB gzip (every file a cold load fetches), and ratios"
-        " of this site's to each baseline's"
-    )
-    print(
-        f"  {'page':<20}{'ours':>8}{'features':>10}{'stock':>8}"
-        f"{'x feat':>8}{'x stock':>8}"
+        f"  {'page':<20}"
+        + "".join(f"{n:>10}" for n in names)
+        + "".join(f"{'x ' + n:>12}" for n in others)
     )
     transfer = report["transfer"]
     for url, page in transfer["ours"].items():
-        feat = transfer["features"].get(url, {}).get("gzip", 0)
-        stock = transfer["stock"].get(url, {}).get("gzip", 0)
+        gzipped = [transfer[n].get(url, {}).get("gzip", 0) for n in others]
         print(
-            f"  {url or 'home':<20}{kb(page['gzip']):>8}"
-            f"{kb(feat) if feat else '-':>10}{kb(stock) if stock else '-':>8}"
-            f"{ratio(page['gzip'], feat):>8}{ratio(page['gzip'], stock):>8}"
+            f"  {url or 'home':<20}{kb(page['gzip']):>10}"
+            + "".join(f"{kb(g) if g else '-':>10}" for g in gzipped)
+            + "".join(f"{ratio(page['gzip'], g):>12}" for g in gzipped)
         )
     rates, misses = report["search"]["rates"], report["search"]["misses"]
     print(
@@ -386,44 +406,54 @@ def print_report(report: dict[str, Any]) -> None:
     if not pages:
         return
     runs = report["runs"]
+    width = 5 * len(names)
+    print(f"\nLighthouse 12 mobile, median of {runs} (every run's perf), {order}")
     print(
-        f"\nLighthouse 12 mobile, median of {runs} (every run's perf),"
-        " ours / features / stock"
+        f"  {'page':<20}{'perf':>{width}}  {'runs':<{11 * len(names)}}"
+        f"{'TBT ms':>{width + 4}}{'LCP s':>{width + 4}}"
     )
-    print(f"  {'page':<20}{'perf':>13}  {'runs':<30}{'TBT ms':>16}{'LCP s':>16}")
-    for url, sites in pages.items():
-        lh = [sites[n]["lighthouse"] for n in names]
+    for url, results in pages.items():
+        lh = [results[n]["lighthouse"] for n in names]
         perf = [x["scores"]["performance"] for x in lh]
         each = " | ".join(" ".join(map(str, x["performance_runs"])) for x in lh)
         tbt = [round(x["tbt_median_ms"]) for x in lh]
         lcp = [f"{x['lcp_ms'] / 1000:.1f}" for x in lh]
         print(
-            f"  {url or 'home':<20}{trio(perf, 13)}  {each:<30}"
-            f"{trio(tbt, 16)}{trio(lcp, 16)}"
+            f"  {url or 'home':<20}{slashed(perf, width)}  {each:<{11 * len(names)}}"
+            f"{slashed(tbt, width + 4)}{slashed(lcp, width + 4)}"
         )
     print(
         f"\nMain thread as a phone (CPU x{main_thread.CPU_SLOWDOWN}, median of {runs}),"
-        " ours / features / stock: elements, style recalculations and layouts"
-        " (counts); blocking ms from CPU time x4 (steady) and from the long"
-        " tasks the page saw (moves with the machine's load)"
+        f" {order}: elements, style recalculations and layouts (counts); blocking"
+        " ms from CPU time x4 (steady) and from the long tasks the page saw"
+        " (moves with the machine's load)"
     )
     columns = [
-        ("elements", "elements", 17),
-        ("recalcs", "style_recalcs", 13),
-        ("layouts", "layouts", 13),
-        ("CPU blocking", "cpu_blocking_ms", 18),
-        ("seen blocking", "blocking_ms", 18),
+        ("elements", "elements", 6),
+        ("recalcs", "style_recalcs", 4),
+        ("layouts", "layouts", 4),
+        ("CPU blocking", "cpu_blocking_ms", 6),
+        ("seen blocking", "blocking_ms", 6),
     ]
-    print(f"  {'page':<20}" + "".join(f"{title:>{w}}" for title, _, w in columns))
+    widths = [w * len(names) + 2 for _, _, w in columns]
+    print(
+        f"  {'page':<20}"
+        + "".join(
+            f"{title:>{w}}" for (title, _, _), w in zip(columns, widths, strict=True)
+        )
+    )
     totals: dict[str, dict[str, float]] = {n: {} for n in names}
-    for url, sites in pages.items():
-        mt = [sites[n]["main_thread"] for n in names]
+    for url, results in pages.items():
+        mt = [results[n]["main_thread"] for n in names]
         for name, profile in zip(names, mt, strict=True):
             for kind, ms in profile["by_kind_ms"].items():
                 totals[name][kind] = totals[name].get(kind, 0.0) + ms
         print(
             f"  {url or 'home':<20}"
-            + "".join(trio([round(x[key]) for x in mt], w) for _, key, w in columns)
+            + "".join(
+                slashed([round(x[key]) for x in mt], w)
+                for (_, key, _), w in zip(columns, widths, strict=True)
+            )
         )
     print(
         "\nTop costs: main-thread CPU ms by kind of work, summed over the pages"
@@ -431,7 +461,7 @@ def print_report(report: dict[str, Any]) -> None:
     )
     for name in names:
         top = sorted(totals[name].items(), key=lambda item: -item[1])[:7]
-        print(f"  {SITES[name]:<18}" + ", ".join(f"{k} {v:.0f}" for k, v in top))
+        print(f"  {sites[name]:<18}" + ", ".join(f"{k} {v:.0f}" for k, v in top))
     print(
         f"\nBudget: perf >= stock + features and >= {MIN_PERFORMANCE}, TBT <= stock +"
         f" features, transfer <= {MAX_GZIP_RATIO}x stock, elements <= stock +"

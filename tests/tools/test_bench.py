@@ -149,7 +149,7 @@ def stand_ins(
 
     # Performance 99, 92, 97 for each site's runs of a page, in that order;
     # the run's LCP tells which run a figure came from.
-    scores = {name: itertools.cycle([99, 92, 97]) for name in bench.SITES}
+    scores = {name: itertools.cycle([99, 92, 97]) for name in [*bench.SITES, "against"]}
 
     def lighthouse(url: str, out: Path) -> bench.Lighthouse:
         name = out.name.split("-")[1]
@@ -158,7 +158,8 @@ def stand_ins(
         return bench.Lighthouse(
             {**dict.fromkeys(bench.CATEGORIES, 100), "performance": perf},
             perf * 10.0,
-            {"ours": 10.0, "features": 20.0, "stock": 5.0}[name] + perf,
+            {"ours": 10.0, "features": 20.0, "stock": 5.0, "against": 30.0}[name]
+            + perf,
             500,
             {"Script": 100},
         )
@@ -167,7 +168,8 @@ def stand_ins(
         port = int(url.split(":")[2].split("/")[0])
         name = next(n for n, p in seen["ports"].items() if p == port)
         seen["measured"].append(("profile", name, url.split("/", 3)[3]))
-        return profile({"ours": 900, "features": 2000, "stock": 1900}[name], 300.0)
+        elements = {"ours": 900, "features": 2000, "stock": 1900, "against": 1000}
+        return profile(elements[name], 300.0)
 
     real_enter = SiteServer.__enter__
 
@@ -267,15 +269,56 @@ def test_a_full_run_writes_and_prints_the_report(
 
 
 def test_pages_limits_the_profile_and_lighthouse(
-    stand_ins: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+    stand_ins: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.setattr(
         "sys.argv", ["bench", "--pages", "guides/debug/", "--runs", "1"]
     )
+    monkeypatch.setitem(GZIP, "ours", 1100)  # 1.10x stock's
     bench.main()
     measured = stand_ins["measured"]
     assert {u for _, _, u in measured} == {"guides/debug/"}
     assert len(measured) == 6  # one round: three sites, profile and Lighthouse
+    assert "not met: guides/debug/: transfer 1.1 KB gzip = 1.10x" in (
+        capsys.readouterr().out
+    )
+
+
+def test_against_measures_a_site_built_earlier_in_the_same_rounds(
+    stand_ins: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    earlier = built(tmp_path / "against")  # its root's name is the site's name
+    monkeypatch.setattr(
+        "sys.argv",
+        ["bench", "--pages", "", "--runs", "1", "--against", str(earlier)],
+    )
+    monkeypatch.setitem(GZIP, "against", 1100)
+    bench.main()
+    assert [(k, n) for k, n, _ in stand_ins["measured"]] == [
+        (kind, name)
+        for name in ["ours", "features", "stock", "against"]
+        for kind in ["profile", "lighthouse"]
+    ]
+    assert len(stand_ins["builds"]) == 6  # the three sites; never the earlier one
+    report = json.loads((tmp_path / ".bench" / "report.json").read_text())
+    assert report["sites"]["against"] == "against against"
+    assert report["transfer"]["against"][""]["gzip"] == 1100
+    out = capsys.readouterr().out
+    assert "ours / features / stock / against" in out
+    assert "0.91x" in out  # this site's transfer, 1000 / 1100 bytes
+
+
+def test_against_needs_a_built_site(
+    stand_ins: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench", "--against", str(tmp_path / "nothing")])
+    with pytest.raises(SystemExit, match=r"--against .*nothing: no built site there"):
+        bench.main()
 
 
 @pytest.mark.parametrize("runs", ["0", "-1", "two"])
@@ -356,6 +399,7 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
     bench.print_report(
         {
             "runs": 1,
+            "sites": bench.SITES,
             "builds": {name: build() for name in bench.SITES},
             "search_index": {name: {"raw": 0, "gzip": 0} for name in bench.SITES},
             "transfer": {"ours": {"": {"gzip": 1024}}, "features": {}, "stock": {}},
