@@ -3,8 +3,10 @@
 The trace arithmetic runs on made-up traces (exact figures); one real load of a
 tiny page in Chromium checks that the counters and the trace are read at all."""
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -103,6 +105,69 @@ def test_each_kind_gets_the_cpu_time_of_its_events_less_their_children() -> None
 def test_blocking_is_each_task_over_50_ms() -> None:
     assert main_thread.blocking([30.0, 50.0, 80.0, 120.0]) == 100.0
     assert main_thread.blocking([]) == 0.0
+
+
+class FakeBrowser:
+    """Chromium as profile() drives it: the slowed load sees one long task of
+    120 ms, still going on the first look; the trace is TRACE."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, object]] = []
+        self.waited: list[float] = []
+        self.looks = iter([[1000.0, [[900.0, 120.0]]], [3000.0, [[900.0, 120.0]]]])
+        self.closed = 0
+
+    def new_context(self, **options: Any) -> Any:
+        assert options == main_thread.PHONE
+        page = SimpleNamespace(
+            add_init_script=lambda script: None,
+            goto=lambda url, wait_until, timeout: None,
+            wait_for_load_state=lambda state, timeout: None,
+            wait_for_timeout=self.waited.append,
+            evaluate=self.evaluate,
+        )
+        return SimpleNamespace(
+            new_page=lambda: page,
+            new_cdp_session=lambda page: SimpleNamespace(send=self.send),
+            close=self.close,
+        )
+
+    def evaluate(self, expression: str) -> Any:
+        if "longTasks" in expression:
+            return next(self.looks)
+        return 25
+
+    def send(self, method: str, params: object = None) -> Any:
+        self.sent.append((method, params))
+        counters = {"RecalcStyleCount": 3, "LayoutCount": 2, "Nodes": 99}
+        return {"metrics": [{"name": k, "value": v} for k, v in counters.items()]}
+
+    def close(self) -> None:
+        self.closed += 1
+
+    def start_tracing(self, page: object, categories: list[str]) -> None:
+        assert categories == main_thread.TRACE_CATEGORIES
+
+    def stop_tracing(self) -> bytes:
+        return json.dumps(TRACE).encode()
+
+
+def test_profile_puts_the_slowed_load_and_the_trace_together() -> None:
+    browser = FakeBrowser()
+    cost = main_thread.profile(browser, URL)  # type: ignore[arg-type]
+    assert cost == main_thread.MainThread(
+        elements=25,
+        style_recalcs=3,
+        layouts=2,
+        cpu_ms=84.0,  # the two tasks' CPU time
+        cpu_blocking_ms=270.0,  # 80 ms x4 = 320, less 50; 4 ms x4 is short
+        long_tasks=1,
+        blocking_ms=70.0,
+        by_kind_ms=main_thread.by_kind(main_thread.main_thread_events(TRACE, URL)),
+    )
+    assert ("Emulation.setCPUThrottlingRate", {"rate": 4}) in browser.sent
+    assert browser.waited == [1520.0]  # until 1.5 s after the task ended
+    assert browser.closed == 2  # both loads' contexts
 
 
 @pytest.mark.browser
