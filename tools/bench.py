@@ -26,9 +26,10 @@ Three sites, built and measured in the same run (tools/stock_site.py):
    (page_weight.OWN_ELEMENTS); every page that misses one is named with its
    figures, and the changelog is not compared (stock_site.py says why).
 
-Writes everything to .bench/report.json. `--pages quick-reference/ guides/debug/`
-limits steps 4-5 to those pages ("" is the home page); `--runs 1` for a quick
-look. Timings move with the machine's load: trust the counts (bytes,
+Writes everything to .bench/report.json (after each page). `--pages
+quick-reference/ guides/debug/` limits steps 4-5 to those pages ("" is the home
+page); `--runs 1` for a quick look; `--against DIR` measures a site built
+earlier (say, from main) as a fourth site in the same rounds: a before/after. Timings move with the machine's load: trust the counts (bytes,
 elements, recalculations, layouts) first and compare the sites' medians, not
 single runs.
 
@@ -461,7 +462,7 @@ def print_report(report: dict[str, Any]) -> None:
     )
     for name in names:
         top = sorted(totals[name].items(), key=lambda item: -item[1])[:7]
-        print(f"  {sites[name]:<18}" + ", ".join(f"{k} {v:.0f}" for k, v in top))
+        print(f"  {sites[name]:<24}" + ", ".join(f"{k} {v:.0f}" for k, v in top))
     print(
         f"\nBudget: perf >= stock + features and >= {MIN_PERFORMANCE}, TBT <= stock +"
         f" features, transfer <= {MAX_GZIP_RATIO}x stock, elements <= stock +"
