@@ -29,9 +29,9 @@ Three sites, built and measured in the same run (tools/stock_site.py):
 Writes everything to .bench/report.json (after each page). `--pages
 quick-reference/ guides/debug/` limits steps 4-5 to those pages ("" is the home
 page); `--runs 1` for a quick look; `--against DIR` measures a site built
-earlier (say, from main) as a fourth site in the same rounds: a before/after. Timings move with the machine's load: trust the counts (bytes,
-elements, recalculations, layouts) first and compare the sites' medians, not
-single runs.
+earlier (say, from main) as a fourth site in the same rounds: a before/after.
+Timings move with the machine's load: trust the counts (bytes, elements,
+recalculations, layouts) first and compare the sites' medians, not single runs.
 
 Needs chromium (tools/browser.py) and Lighthouse in .tools/node (the
 Makefile installs it from tools/lighthouse/package-lock.json).
