@@ -5,7 +5,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
-UV_VERSION := 0.13.9
+# The uv pin lives where Dependabot reads it (the pip ecosystem); make reads it here.
+UV_REQUIREMENT := tools/uv/requirements.txt
+UV_VERSION := $(shell sed -n 's/^uv==//p' $(UV_REQUIREMENT))
+$(if $(UV_VERSION),,$(error $(UV_REQUIREMENT): no line "uv==<version>"))
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
@@ -14,17 +17,19 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
-export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help venv serve build test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift stress mutate mutate-report skill bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
 	@echo "make test    everything CI checks (lint, types, tests, strict build, site checks)"
 	@echo "make check   the same without the browser tests: the fast edit-test loop"
 	@echo "make build   build the site into site/ (strict)"
+	@echo "make build-zensical  the same docs built by Zensical, into site-zensical/"
+	@echo "make zensical-parity both builds, and every difference between them"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
-	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
+	@echo "make drift   the snippet tests against the newest inngest release and pre-release (never touches the lock)"
+	@echo "make stress  the browser tests 5 times in a row on a busy machine (RUNS=5 LOAD=2 per core)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
 	@echo "make bench   build time, page weight, Lighthouse and a phone profile (every page, median of 3)"
@@ -33,9 +38,10 @@ help:
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
-$(UV):
+$(UV): $(UV_REQUIREMENT)
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r $(UV_REQUIREMENT)
+	@touch $@
 
 # Re-sync whenever the lock changes; --frozen installs exactly what uv.lock pins.
 # --compile-bytecode: CI sets PYTHONDONTWRITEBYTECODE, so without it every run
@@ -53,15 +59,45 @@ serve: venv
 build: venv
 	$(PY) -m mkdocs build --strict
 
+# The Zensical lane (docs/contributing.md#generator): the same docs/ and
+# mkdocs.yml built by Zensical, in a venv of its own (.venv-zensical: the docs,
+# comparison and zensical groups of uv.lock; .venv never gets Zensical), then the
+# same post-build step MkDocs runs (docsite/finish.py).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_STAMP := $(ZENSICAL_VENV)/.synced-$(UV_VERSION)
+$(ZENSICAL_STAMP): uv.lock pyproject.toml | $(UV)
+	UV_PROJECT_ENVIRONMENT=$(ZENSICAL_VENV) $(UV) sync --frozen --compile-bytecode \
+		--no-default-groups --group docs --group comparison --group zensical --python $(PYTHON)
+	@rm -f $(ZENSICAL_VENV)/.synced-*
+	@touch $@
+
+build-zensical: $(ZENSICAL_STAMP)
+	rm -rf site-zensical
+	SITE_DIR=site-zensical $(ZENSICAL_VENV)/bin/zensical build --strict -f mkdocs.yml
+	$(ZENSICAL_VENV)/bin/python -m docsite.finish site-zensical
+
+# Both builds, then every difference (tools/zensical_parity.py, also written to
+# zensical-parity.md); fails on a difference its KNOWN list does not name.
+zensical-parity: build build-zensical
+	$(PY) -m tools.zensical_parity site site-zensical --report zensical-parity.md
+
+# Shell: .ci/run, and the readers' shell snippets as the bash they type them
+# into. Workflows: zizmor's security audits (offline: no GitHub API), and
+# actionlint below with shellcheck on every `run:` script (given the path: it
+# skips that check silently when it finds no shellcheck).
+SHELLCHECK := $(VENV)/bin/shellcheck
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(SHELLCHECK) .ci/run
+	$(SHELLCHECK) --shell=bash $$(git ls-files 'snippets/*.sh')
+	$(VENV)/bin/zizmor --offline --quiet .github/
 
 typecheck: venv
 	$(PY) -m mypy
 
 actionlint: venv
-	$(VENV)/bin/actionlint .github/workflows/*.yml
+	$(VENV)/bin/actionlint -shellcheck=$(SHELLCHECK) .github/workflows/*.yml
 
 PYTEST := $(PY) -m pytest -n 2 --dist loadgroup --cov --cov-report=term-missing:skip-covered
 # The browser tests' Chromium: CHROMIUM_PATH, PATH, macOS apps, Playwright's in
@@ -81,11 +117,20 @@ check: lint typecheck actionlint
 # skills/ is the committed copy that skills installers read from the repository;
 # a test fails when it differs from what the pages generate.
 skill: venv
-	$(PY) -m hooks.skill_export skills
-	$(PY) -m hooks.skill_export dist/skill --zip dist/inngest-workflow-skill.zip
+	$(PY) -m docsite.skill skills
+	$(PY) -m docsite.skill dist/skill --zip dist/inngest-workflow-skill.zip
 
 drift: venv
-	$(PY) tools/drift.py --report drift-report.json
+	$(PY) -m tools.drift --report drift-report.json
+
+# Not part of `make test`: a wait on time instead of on a condition shows up
+# only under load. Builds the site once, runs the browser tests RUNS times with
+# LOAD busy processes per core beside them, reports each run, stops the load.
+RUNS ?= 5
+LOAD ?= 2
+STRESS_ARGS ?=
+stress: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.stress --runs $(RUNS) --load $(LOAD) $(STRESS_ARGS)
 
 # Not part of `make test`: a full pass takes far longer than the suite (see
 # docs/contributing.md). The weekly workflow runs it and checks the floor.
@@ -119,4 +164,4 @@ bench-steps: venv
 	$(PY) -m tools.step_cost $(STEP_COST_ARGS)
 
 clean:
-	rm -rf $(VENV) $(TOOLS) site .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist .mutate
+	rm -rf $(VENV) $(ZENSICAL_VENV) $(TOOLS) site site-zensical zensical-parity.md .pytest_cache .mypy_cache .ruff_cache .coverage drift-report.json dist .mutate

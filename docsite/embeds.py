@@ -4,6 +4,12 @@ A page embeds code with a line `--8<-- "path[:section]"`; a snippet file
 marks a section with `# --8<-- [start:name]` ... `# --8<-- [end:name]`.
 The embed is replaced by the section's lines, markers dropped, dedented
 (`dedent_subsections: true` in mkdocs.yml).
+
+`EmbedsExtension` (`docsite.embeds` in mkdocs.yml's markdown_extensions) is
+pymdownx.snippets with its base paths taken from the repository root, whatever
+the working directory: MkDocs' own `!relative` tag did that for MkDocs only, and
+other generators (Zensical) and a build started from another folder (`make
+bench`'s stock site) read the same config.
 """
 
 import dataclasses
@@ -11,8 +17,11 @@ import re
 import textwrap
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
-from docsite.paths import page_files, page_name
+from pymdownx.snippets import SnippetExtension  # type: ignore[import-untyped]
+
+from docsite.paths import ROOT, page_files, page_name
 
 EMBED = re.compile(
     r'^(?P<indent>\s*)-{1,}8<-{1,}\s+"(?P<path>[^":]+)(?::(?P<section>[\w-]+))?"\s*$'
@@ -130,3 +139,21 @@ def all_sections(path: Path) -> dict[str, str]:
 
 def _dedent(lines: Iterable[str]) -> list[str]:
     return textwrap.dedent("\n".join(lines)).split("\n")
+
+
+def base_paths(configured: str | Sequence[str], root: Path = ROOT) -> list[Path]:
+    """`base_path` of the config (one path or a list), from `root`."""
+    listed = [configured] if isinstance(configured, str) else list(configured)
+    return [(root / path).resolve() for path in listed]
+
+
+class EmbedsExtension(SnippetExtension):  # type: ignore[misc]
+    """pymdownx.snippets, its `base_path` relative to the repository root."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        bases = base_paths(kwargs.pop("base_path", ["."]))
+        super().__init__(base_path=[str(base) for base in bases], **kwargs)
+
+
+def makeExtension(**kwargs: Any) -> EmbedsExtension:
+    return EmbedsExtension(**kwargs)

@@ -1,19 +1,24 @@
 """Fenced blocks, copy-button text and a page as plain Markdown.
 
-Plain Markdown is what a reader without the site gets (the agent skill is made
-of it): embeds replaced by their code exactly as pymdownx.snippets inserts it,
-placeholders expanded, `::: module` blocks as the module's tested source,
-Material-only syntax (admonitions, content tabs, heading ids) as what any
-Markdown reader shows, and links to pages outside the export sent to their
-source in the repository.
+Plain Markdown is what a reader without the site gets: the "View as Markdown"
+copy of every page, llms.txt and llms-full.txt (docsite/llms.py) and the agent
+skill (docsite/skill.py) are all made of it, from the page source, never from
+built HTML. Embeds are replaced by their code exactly as pymdownx.snippets
+inserts it, placeholders and the changelog expanded, `::: module` blocks shown
+as the module's tested source, Material-only syntax (admonitions, content tabs,
+heading ids) as what any Markdown reader shows, and links pointed where the
+reader of that copy can follow them (`Links`).
 """
 
+import dataclasses
 import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from docsite import paths, placeholders
+import yaml  # type: ignore[import-untyped]
+
+from docsite import changelog, paths, placeholders
 from docsite.embeds import (
     API,
     EMBED,
@@ -35,8 +40,10 @@ HEADING_ID = re.compile(
 )
 # A relative link (no scheme, no leading slash) to a page or another file of docs/.
 LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?P<fragment>#[^)\s]*)?\)")
+LINK_CLASSES = re.compile(r"\)\{\s*(?:\.[\w-]+\s*)+\}")
 API_LINK = re.compile(r"\]\(#(?P<module>[a-z_]\w*(?:\.\w+)*?)\.[A-Z]\w*\)")
 TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
+TITLE = re.compile(r"^# (?P<title>.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 ADMONITION = re.compile(
     r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+(?P<kind>\w+)(?:\s+"(?P<title>[^"]*)")?\s*$'
 )
@@ -44,6 +51,34 @@ ADMONITION = re.compile(
 
 class PageError(Exception):
     """A page cannot be rendered (missing page, snippet file or section)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Links:
+    """Where the links of a page's plain Markdown point.
+
+    `here` is the file being written (`SKILL.md`, `guides/create/index.md`);
+    `pages` maps each page the reader also has (`guides/create.md`) to its file
+    in the same export; other files of docs/ (an image, a data file) go to
+    `<files_url>/<path>` when a base is given (the site publishes them), else
+    relative to `here` (they sit beside the copy), as do `served` files the
+    site makes (a download); pages not in `pages` go to their source in the
+    repository.
+    """
+
+    here: str
+    pages: dict[str, str]
+    repo_url: str
+    files_url: str | None = None
+    served: frozenset[str] = frozenset()
+    # Where `served` files are linked when the copy leaves the site (the skill):
+    # the site's address; None: relative to `here` (beside the copy).
+    site_url: str | None = None
+
+    def to_file(self, src: str) -> str:
+        if self.files_url is not None:
+            return f"{self.files_url.rstrip('/')}/{src}"
+        return posixpath.relpath(src, posixpath.dirname(self.here) or ".")
 
 
 def fences(lines: Sequence[str]) -> Iterator[tuple[int, re.Match[str], list[str]]]:
@@ -126,24 +161,24 @@ def plain_markdown(
     text: str,
     *,
     page: str,
-    here: str,
-    links: dict[str, str],
-    repo_url: str,
+    links: Links,
     bases: Sequence[Path] | None = None,
 ) -> str:
-    """Markdown `text` of docs/`page` as plain Markdown, written into the export
-    file `here`; `links` maps the pages that are part of the export to the file
-    that holds them."""
+    """Markdown `text` of docs/`page` as plain Markdown, for the reader of
+    `links.here`."""
     text = FRONT_MATTER.sub("", text)
     try:
-        text = placeholders.expand(text, where=page, repo_url=repo_url)
-    except placeholders.PlaceholderError as err:
+        text = placeholders.expand(text, where=page, repo_url=links.repo_url)
+        text = changelog.expand(text)
+    except (placeholders.PlaceholderError, changelog.ChangelogError) as err:
         raise PageError(str(err)) from None
     out: list[str] = []
     for line in text.splitlines():
         embed, api = EMBED.match(line), API.match(line)
         if api:
-            out += api_block(api["module"], bases)
+            out += api_block(api["module"], page)
+        elif embed and embed["path"].endswith(".svg"):
+            out.append(embed["indent"] + svg_image(embed["path"], page, bases))
         elif embed:
             indent = embed["indent"]
             code = embedded(embed["path"], embed["section"], bases)
@@ -152,46 +187,115 @@ def plain_markdown(
             out.append(line)
     body = admonitions_as_quotes(tabs_as_titles("\n".join(out)))
     body = API_LINK.sub(r"](#\g<module>)", body)
+    # A link's classes (`[Download](x.zip){ .md-button }`) are the site's look.
+    body = LINK_CLASSES.sub(")", body)
     # Keep the site's stable anchors working in any Markdown viewer.
-    body = HEADING_ID.sub(r'<a id="\g<id>"></a>\n\n\g<heading>', body)
-    return LINK.sub(_linker(page, here, links, repo_url), body).strip() + "\n"
+    body = HEADING_ID.sub(_anchored, body)
+    linker = _linker(page, links)
+    return outside_code(body, lambda text: LINK.sub(linker, text)).strip() + "\n"
 
 
-def api_block(module: str, bases: Sequence[Path] | None = None) -> list[str]:
-    """A mkdocstrings `::: module` block: in plain Markdown, the module's source
-    (the tested file itself), so a reader can copy it into a project."""
+INLINE_CODE = re.compile(r"(`+)[^`].*?\1")
+
+
+def outside_code(text: str, change: Callable[[str], str]) -> str:
+    """`text` with `change` applied to everything but fenced blocks and inline
+    code spans (a link in code is code)."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in text.split("\n"):
+        opening = FENCE.match(line)
+        if fence is not None:
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            out.append(line)
+        elif opening:
+            fence = opening["fence"]
+            out.append(line)
+        else:
+            pieces, last = [], 0
+            for code in INLINE_CODE.finditer(line):
+                pieces += [change(line[last : code.start()]), code[0]]
+                last = code.end()
+            out.append("".join([*pieces, change(line[last:])]))
+    return "\n".join(out)
+
+
+def _anchored(match: re.Match[str]) -> str:
+    """A heading with an id: the id as an anchor any viewer keeps, before the
+    heading (after a page title, so that the copy starts with it)."""
+    anchor, heading = f'<a id="{match["id"]}"></a>', match["heading"]
+    if heading.startswith("# "):
+        return f"{heading}\n\n{anchor}"
+    return f"{anchor}\n\n{heading}"
+
+
+def svg_image(path: str, page: str, bases: Sequence[Path] | None = None) -> str:
+    """An embedded SVG drawing (`--8<-- "docs/assets/x.svg"`), as an image link
+    to the file: the drawing itself is markup, not text for a reader."""
+    file = resolve(path, bases)
+    if file is None:
+        raise PageError(f"snippet file {path!r} not found")
+    title = re.search(r"<title[^>]*>(.*?)</title>", file.read_text(), re.DOTALL)
+    alt = title[1].strip() if title else file.stem
+    target = posixpath.relpath(
+        path.removeprefix("docs/"), posixpath.dirname(page) or "."
+    )
+    return f"![{alt}]({target})"
+
+
+def page_facts(page: str, docs: Path | None = None) -> tuple[str, str]:
+    """A page's title (its `# ` heading) and front-matter description."""
+    text = page_source(page, docs)
+    match = FRONT_MATTER.match(text)
+    meta = yaml.safe_load(match["yaml"]) if match else None
+    title = TITLE.search(text)
+    description = meta.get("description") if isinstance(meta, dict) else None
+    if title is None or not isinstance(description, str):
+        raise PageError(f"docs/{page} needs a '# ' title and a description")
+    return title["title"], " ".join(description.split())
+
+
+def api_block(module: str, page: str) -> list[str]:
+    """A mkdocstrings `::: module` block: in plain Markdown, a link to the
+    module's download, `downloads/<module path>.py` (its docstrings are the
+    reference), so a reader can copy the file into a project. An export that
+    ships the file maps the link to its copy (`Links.pages`)."""
     path = module.replace(".", "/") + ".py"
-    code = embedded(path.removeprefix("snippets/"), None, bases)
+    target = posixpath.relpath(f"downloads/{path}", posixpath.dirname(page) or ".")
     return [
         f'<a id="{module}"></a>',
         "",
-        f"The module, `{path}`, as tested:",
-        "",
-        "``` python",
-        *code,
-        "```",
+        f"The module, as tested: [`{path}`]({target}). Its docstrings are the "
+        "reference; copy the file next to your tests.",
     ]
 
 
-def _linker(
-    page: str, here: str, links: dict[str, str], repo_url: str
-) -> Callable[[re.Match[str]], str]:
+def _linker(page: str, links: Links) -> Callable[[re.Match[str]], str]:
     def link(match: re.Match[str]) -> str:
-        """Links to exported pages point into the export (relative to the file
-        that holds the link); links to other pages and files of docs/ (a data
-        file, an image) go to their source in the repository."""
+        """Links to pages of the export point into the export (relative to the
+        file that holds the link); other files of docs/ as `links.to_file`
+        says; other pages to their source in the repository."""
         target, fragment = match["target"], match["fragment"] or ""
         if target is None:
             return match.group(0)
         src = resolve_link(page, target)
-        if src in links and links[src] == here and fragment:
+        if src in links.pages and links.pages[src] == links.here and fragment:
             return f"]({fragment})"
-        if src in links:
-            relative = posixpath.relpath(links[src], posixpath.dirname(here) or ".")
-            return f"]({relative}{fragment})"
+        if src in links.pages:
+            folder = posixpath.dirname(links.here) or "."
+            return f"]({posixpath.relpath(links.pages[src], folder)}{fragment})"
+        if src in links.served:
+            if links.site_url is not None:
+                return f"]({links.site_url.rstrip('/')}/{src}{fragment})"
+            folder = posixpath.dirname(links.here) or "."
+            return f"]({posixpath.relpath(src, folder)}{fragment})"
         if not (paths.DOCS / src).is_file():
             raise PageError(f"{page} links to {target!r}, which is not a file in docs/")
-        return f"]({placeholders.repo_link(repo_url, 'docs/' + src)}{fragment})"
+        if src.endswith(".md"):
+            repo = placeholders.repo_link(links.repo_url, "docs/" + src)
+            return f"]({repo}{fragment})"
+        return f"]({links.to_file(src)}{fragment})"
 
     return link
 

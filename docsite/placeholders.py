@@ -3,26 +3,32 @@
 - `{{ version:inngest }}` becomes the installed version of that distribution,
   so "tested with" lines never drift from the lock.
 - `{{ repo:tests/x/test_y.py }}` becomes `<repo_url>/blob/main/tests/x/test_y.py`
-  (repo_url from mkdocs.yml, `REPO_URL` overrides it). Tests are not part of the
-  site, so this is the link a reader can follow to the proof of a claim.
+  (mkdocs.yml's repo_url). Tests are not part of the site, so this is the link
+  a reader can follow to the proof of a claim.
 - `{{ test:tests/x/test_y.py::test_name }}` is the same link to the line where
   `def test_name` starts: a "Tested:" sentence points at the test itself, and a
   renamed or deleted test stops the build instead of leaving a dead claim.
 - `{{ step-cost:table:tools }}`, `{{ step-cost:cell:inngest }}`,
   `{{ step-cost:inngest:500:cpu }}`...: figures from the committed benchmark data
   (docs/assets/step-cost.json, written by `make bench-steps`), so a page never
-  shows a number the data file does not hold (tools/step_cost/report.py).
+  shows a number the data file does not hold (docsite/step_cost.py).
 
 An unknown placeholder, package or file is a PlaceholderError naming the page.
-The site (hooks/placeholders.py), the copy-text check and the skill export all
-expand pages with `expand()`, so they render them the same way.
+The site (`PlaceholdersExtension`: `docsite.placeholders` in mkdocs.yml's
+markdown_extensions, run by any generator that runs Python-Markdown), the
+copy-text check, the Markdown copies and the skill all expand pages with
+`expand()`, so they render them the same way.
 """
 
 import re
 from importlib import metadata
+from typing import Any
 
+from markdown import Extension, Markdown  # type: ignore[import-untyped]
+from markdown.preprocessors import Preprocessor  # type: ignore[import-untyped]
+
+from docsite import step_cost
 from docsite.paths import ROOT
-from tools.step_cost import report as step_cost
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 BRANCH = "main"
@@ -91,3 +97,44 @@ def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
         )
 
     return PLACEHOLDER.sub(replace, markdown)
+
+
+TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+class PlaceholdersPreprocessor(Preprocessor):  # type: ignore[misc]
+    def __init__(self, md: Markdown, repo_url: str) -> None:
+        super().__init__(md)
+        self.repo_url = repo_url
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        title = TITLE.search(text)
+        where = f"the page '# {title[1]}'" if title else "a page"
+        return expand(text, where=where, repo_url=self.repo_url).split("\n")
+
+
+class PlaceholdersExtension(Extension):  # type: ignore[misc]
+    """Python-Markdown: expand the placeholders of the page's own lines.
+
+    It runs before pymdownx.snippets (priority 32) inserts embedded code, so
+    text in snippet files is never expanded, as the copy-text check expects.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"repo_url": ["", "the repository (default: mkdocs.yml's)"]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        repo_url = self.getConfig("repo_url")
+        if not repo_url:
+            from docsite.config import load  # imports MkDocs' YAML loader
+
+            repo_url = load().repo_url
+        md.preprocessors.register(
+            PlaceholdersPreprocessor(md, repo_url), "docsite-placeholders", 35
+        )
+
+
+def makeExtension(**kwargs: Any) -> PlaceholdersExtension:
+    return PlaceholdersExtension(**kwargs)

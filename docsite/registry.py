@@ -1,5 +1,5 @@
 """Every page of the site, the folders its code and checks live in, and where
-it is exported. The nav (mkdocs.yml), llms.txt sections and the skill manifest
+it is exported. The nav (mkdocs.yml) and the skill manifest
 are checked against this table (tests/docsite/test_registry.py).
 
 A page `a/b-c.md` draws on `snippets/a/b_c/` and is checked in `tests/a/b_c/`
@@ -20,7 +20,7 @@ FOLDERS: dict[str, tuple[tuple[str, ...], str | None]] = {
     # Tables of decisions and corrections: prose that cites tests elsewhere.
     "decisions.md": ((), "decisions"),
     "corrections.md": ((), "corrections"),
-    # Written by hooks/changelog.py from changelog.yml; tests/hooks/test_changelog.py.
+    # Filled from changelog.yml by docsite/changelog.py (tests/docsite/).
     "changelog.md": ((), None),
     # One home per claim: cancel and flow control are the improve guide's examples.
     "quick-reference.md": (("quick_reference", "guides/improve"), "quick_reference"),
@@ -29,7 +29,7 @@ FOLDERS: dict[str, tuple[tuple[str, ...], str | None]] = {
     "patterns/genie-iq.md": (("leadflow", "patterns"), "patterns"),
 }
 
-# Agent skill file -> the pages it is made of, in order (hooks/skill_export.py).
+# Agent skill file -> the pages it is made of, in order (docsite/skill.py).
 # Every guide in docs/guides/ is added as references/<guide>.md (skill_manifest).
 SKILL: dict[str, list[str]] = {
     "SKILL.md": ["concepts.md"],

@@ -18,7 +18,7 @@ def url_of(src: str) -> str:
 
 
 def markdown_uri(src: str) -> str:
-    """The Markdown copy mkdocs-llmstxt writes: `a/b.md` -> `a/b/index.md`."""
+    """Where a page's Markdown copy is served: `a/b.md` -> `a/b/index.md`."""
     return url_of(src) + "index.md"
 
 

@@ -1,7 +1,8 @@
 """Shared fixtures: a stand-in Inngest API on 127.0.0.1 for every test.
 
 Snippet clients are created at import time and read `INNGEST_DEV`, so the
-fake API is started (and the variable set) before any snippet is imported.
+fake API is started (and the variable set) before any other snippet is
+imported: by the testing-kit page's conftest.py, which gives `inngest_api`.
 """
 
 import os
@@ -11,13 +12,11 @@ from pathlib import Path
 import pytest
 
 from docsite import paths
-from inngest_kit import FakeInngestAPI
+from snippets.testing_kit.conftest import inngest_api  # noqa: F401  the page's conftest
 from tests.shared_tls import share_tls_contexts
 from tests.site.build import PREBUILT_SITE, SharedBuild
 
 share_tls_contexts()
-_API = FakeInngestAPI().start()
-os.environ["INNGEST_DEV"] = _API.url
 for _name in (
     "INNGEST_SIGNING_KEY",
     "INNGEST_EVENT_KEY",
@@ -31,13 +30,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     hands tests out in this order, so the long ones overlap with short ones
     instead of leaving one worker busy at the end while the other waits."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
-
-
-@pytest.fixture
-def inngest_api() -> FakeInngestAPI:
-    """The fake Inngest API, emptied before each test."""
-    _API.reset()
-    return _API
 
 
 @pytest.fixture(scope="session")

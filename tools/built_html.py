@@ -79,7 +79,7 @@ def _parse(path: Path, mtime_ns: int, size: int) -> Page:
 
 
 def is_redirect(path: Path) -> bool:
-    """A page written by hooks/redirects.py (it only sends the reader on)."""
+    """A redirect page (mkdocs.yml plugins.redirects: it only sends the reader on)."""
     return 'http-equiv="refresh"' in path.read_text()[:2000]
 
 

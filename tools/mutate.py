@@ -112,13 +112,14 @@ class MutateError(Exception):
 
 
 def all_modules(root: Path = ROOT) -> list[str]:
-    """Every snippet module with code (no package markers), and the kit."""
+    """Every snippet module with code, and the kit: no package markers, and no
+    conftest.py (a test set-up is run by the suite it sets up)."""
     return sorted(
         [KIT]
         + [
             p.relative_to(root).as_posix()
             for p in (root / SNIPPETS).rglob("*.py")
-            if p.name != "__init__.py"
+            if p.name not in {"__init__.py", "conftest.py"}
         ]
     )
 
@@ -140,9 +141,9 @@ def module_path(name: str, root: Path = ROOT) -> str:
 
 def test_path(module: str) -> str:
     """The mirrored test module: snippets/<f>/<m>.py -> tests/<f>/test_<m>.py;
-    the kit's is tests/testing_kit/test_kit.py."""
+    the kit's first is tests/testing_kit/test_runs.py (its tests go by topic)."""
     if module == KIT:
-        return "tests/testing_kit/test_kit.py"
+        return "tests/testing_kit/test_runs.py"
     rel = Path(module).relative_to(SNIPPETS)
     return (Path("tests") / rel.parent / f"test_{rel.name}").as_posix()
 
@@ -153,8 +154,12 @@ def test_path(module: str) -> str:
 # examples exercise the kit, but they test examples.py.
 TESTS: dict[str, tuple[str, ...]] = {
     KIT: (
-        "tests/testing_kit/test_kit.py",
-        "tests/testing_kit/test_kit_fidelity.py",
+        "tests/testing_kit/test_runs.py",
+        "tests/testing_kit/test_queue.py",
+        "tests/testing_kit/test_waits_and_invokes.py",
+        "tests/testing_kit/test_expressions.py",
+        "tests/testing_kit/test_signing.py",
+        "tests/testing_kit/test_fake_api.py",
         "tests/testing_kit/test_conformance.py",
     ),
 }

@@ -1,8 +1,11 @@
 """Search evaluation: run reader queries through Material's own search worker.
 
 Shared by the browser test (tests/site/test_search_eval.py, in `make test`)
-and `make bench`, which prints the rates. The queries and the page (and
-section) each one should find live in tools/search_eval.toml.
+and `make bench`, which prints the rates. Two sets of queries, each with the
+page (and section) every query should find, in the same format and scored by
+the same code: tools/search_eval.toml, the tuning set that changes to the
+pages and the engine are checked against, and tools/search_blind.toml, written
+blind before any such change and never tuned against (its header says how).
 
 Each query goes to Material's search worker (the one the built site ships,
 set up as Material's bundle sets it up), and the result is turned into the
@@ -18,13 +21,17 @@ visible in it.
 import dataclasses
 import tomllib
 import urllib.parse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page
 
 DATA = Path(__file__).with_name("search_eval.toml")
+BLIND = Path(__file__).with_name("search_blind.toml")
+SETS = {"tuning": DATA, "blind": BLIND}  # the name `make bench` prints: its file
 TOP = 3
+MIN_PER_PAGE = 2  # queries per page of the nav, in each set
 
 # Runs in the page: a fresh worker from the site's own config, set up with the
 # site's index as Material's setupSearchWorker does, then one query at a time.
@@ -97,6 +104,30 @@ def load(path: Path = DATA) -> list[Query]:
             )
         queries.append(Query(*row))
     return queries
+
+
+def gaps(
+    path: Path, queries: list[Query], pages: list[str], exempt: frozenset[str]
+) -> list[str]:
+    """What the set at `path` lacks, each naming the file (and the row):
+    a row whose page is not one of `pages` (the nav's URLs, "" for home), and
+    a page of `pages` outside `exempt` with fewer than MIN_PER_PAGE queries."""
+    found = []
+    per_page = Counter(query.expected.partition("#")[0] for query in queries)
+    for number, query in enumerate(queries, 1):
+        page = query.expected.partition("#")[0]
+        if page not in pages:
+            found.append(
+                f"{path}: query {number} ({query.text!r}) expects {query.expected!r},"
+                f" but {page or 'home'!r} is no page of the nav"
+            )
+    for page in pages:
+        if page not in exempt and per_page[page] < MIN_PER_PAGE:
+            found.append(
+                f"{path}: page {page or 'home'!r} has {per_page[page]} queries,"
+                f" fewer than {MIN_PER_PAGE}: add rows as its header says"
+            )
+    return found
 
 
 def shown_cards(groups: list[list[dict[str, Any]]], origin: str) -> list[list[str]]:

@@ -1,21 +1,19 @@
 """Draw the link-preview image (og:image) that every page names.
 
 Run after a change of site name or colours, then commit the PNG:
-`.venv/bin/python tools/social_card.py`. Material's social plugin would draw one
+`.venv/bin/python -m tools.social_card`. Material's social plugin would draw one
 per page but needs Cairo; one committed 1200x630 card needs only the chromium
 the browser tests already use.
 """
 
 import html
 import sys
-from pathlib import Path
 
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
-sys.path[:0] = [str(Path(__file__).resolve().parents[1])]  # run as a script
-from docsite.paths import ROOT  # noqa: E402
-from tools import chromium  # noqa: E402
+from docsite.paths import ROOT
+from tools import chromium
 
 OUT = ROOT / "docs" / "assets" / "social-card.png"
 WIDTH, HEIGHT = 1200, 630  # the size Open Graph and Twitter cards expect

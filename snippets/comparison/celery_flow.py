@@ -7,7 +7,7 @@ import os
 from celery import Celery, chain, group
 from celery.result import AsyncResult
 
-from snippets.comparison import leads
+from . import leads
 
 app = Celery(
     "lead_nurture",

@@ -3,7 +3,7 @@
 # --8<-- [start:inngest]
 import inngest
 
-from snippets.comparison import leads
+from . import leads
 
 client = inngest.Inngest(app_id="lead-nurture")
 
@@ -14,6 +14,13 @@ async def send(lead_id: str, template: str) -> str:
 
 async def note(lead_id: str, text: str) -> None:
     leads.add_note(lead_id, text)
+
+
+async def follow_up(lead_id: str) -> str:
+    if leads.has_replied(lead_id):
+        return "replied"
+    leads.send_message(lead_id, "follow-up")
+    return "followed-up"
 
 
 @client.create_function(
@@ -40,8 +47,7 @@ async def nurture_lead(ctx: inngest.Context) -> str:
     )
     if reply is not None:
         return "replied"
-    await ctx.step.run("send-follow-up", send, lead_id, "follow-up")
-    return "followed-up"
+    return await ctx.step.run("send-follow-up", follow_up, lead_id)  # (4)!
 
 
 # --8<-- [end:inngest]
@@ -55,6 +61,7 @@ async def start(lead_id: str) -> None:
 
 async def on_reply(lead_id: str) -> None:
     """Call from the webhook that receives the lead's reply."""
+    leads.record_reply(lead_id)
     await client.send(inngest.Event(name="lead/replied", data={"lead_id": lead_id}))
 
 

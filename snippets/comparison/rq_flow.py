@@ -4,7 +4,7 @@
 from rq import Queue, Retry, get_current_job
 from rq.job import Job
 
-from snippets.comparison import leads
+from . import leads
 
 RETRY = Retry(max=3, interval=[10, 60, 300])  # (1)!
 

@@ -6,7 +6,7 @@ import uuid
 
 import inngest
 
-from snippets.concepts.client import client
+from .client import client
 
 
 @dataclasses.dataclass

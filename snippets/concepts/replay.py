@@ -3,7 +3,7 @@
 # --8<-- [start:replay]
 import inngest
 
-from snippets.concepts.client import client
+from .client import client
 
 calls: list[str] = []
 

@@ -3,7 +3,7 @@
 # --8<-- [start:retries]
 import inngest
 
-from snippets.concepts.client import client
+from .client import client
 
 
 async def reserve_stock(order_id: str) -> str:

@@ -1,7 +1,7 @@
 # --8<-- [start:snippet]
 import inngest
 
-from snippets.quick_reference.client import client
+client = inngest.Inngest(app_id="contributing")  # (1)!
 
 
 @client.create_function(
@@ -9,7 +9,7 @@ from snippets.quick_reference.client import client
     trigger=inngest.TriggerEvent(event="docs/example.requested"),
 )
 async def example(ctx: inngest.Context) -> str:
-    return await ctx.step.run("say-hello", say_hello)  # (1)!
+    return await ctx.step.run("say-hello", say_hello)  # (2)!
 
 
 async def say_hello() -> str:

@@ -3,7 +3,7 @@
 # --8<-- [start:usage]
 from pathlib import Path
 
-from snippets.event_naming.checker import check_tree
+from .checker import check_tree
 
 
 def assert_event_names(root: Path) -> None:

@@ -3,7 +3,7 @@
 # --8<-- [start:client]
 import inngest
 
-from snippets.leadflow.settings import Settings
+from .settings import Settings
 
 
 def make_client(settings: Settings) -> inngest.Inngest:

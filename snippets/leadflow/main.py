@@ -4,8 +4,8 @@
 import fastapi
 import inngest.fast_api
 
-from snippets.leadflow import registry, webhooks
-from snippets.leadflow.client import client
+from . import registry, webhooks
+from .client import client
 
 app = fastapi.FastAPI(title="leadflow")
 app.include_router(webhooks.router)

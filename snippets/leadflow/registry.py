@@ -5,11 +5,11 @@ from typing import Any
 
 import inngest
 
-from snippets.leadflow.workflows.appointments import confirm_appointment
-from snippets.leadflow.workflows.await_reply import await_reply
-from snippets.leadflow.workflows.new_lead import new_lead
-from snippets.leadflow.workflows.outreach import email_outreach, phone_outreach
-from snippets.leadflow.workflows.replies import process_reply
+from .workflows.appointments import confirm_appointment
+from .workflows.await_reply import await_reply
+from .workflows.new_lead import new_lead
+from .workflows.outreach import email_outreach, phone_outreach
+from .workflows.replies import process_reply
 
 functions: list[inngest.Function[Any]] = [
     new_lead,

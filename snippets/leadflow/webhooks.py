@@ -9,8 +9,8 @@ import inngest
 import pydantic
 from inngest._internal.errors import SendEventsError  # (1)!
 
-from snippets.leadflow.client import client
-from snippets.leadflow.events import AppointmentBooked, NewLead, ReplyReceived
+from .client import client
+from .events import AppointmentBooked, NewLead, ReplyReceived
 
 router = fastapi.APIRouter(prefix="/webhooks", tags=["webhooks"])
 

@@ -3,7 +3,7 @@
 INNGEST_DEV=1 uvicorn snippets.quick_reference.serve_endpoint:app --host 127.0.0.1 --port 8000
 
 # Terminal 2: the Dev Server, pointed at your serve endpoint (one of the three below)
-# Dev Server UI: functions, events, runs and their steps
+# Dev Server UI
 # http://127.0.0.1:8288
 # --8<-- [end:run]
 # --8<-- [start:npx]
@@ -14,6 +14,6 @@ curl -sSfL https://cli.inngest.com/install.sh | sh
 inngest dev -u http://127.0.0.1:8000/api/inngest
 # --8<-- [end:install-script]
 # --8<-- [start:docker]
-docker run -p 8288:8288 inngest/inngest \
-  inngest dev -u http://host.docker.internal:8000/api/inngest
+docker run --network host inngest/inngest \
+  inngest dev -u http://127.0.0.1:8000/api/inngest
 # --8<-- [end:docker]

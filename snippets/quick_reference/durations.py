@@ -2,7 +2,7 @@ import datetime
 
 import inngest
 
-from snippets.quick_reference.client import client
+from .client import client
 
 
 # --8<-- [start:durations]

@@ -3,7 +3,7 @@ import inngest
 from inngest import NonRetriableError, RetryAfterError, StepError  # (1)!
 
 # --8<-- [end:imports]
-from snippets.quick_reference.client import client
+from .client import client
 
 
 async def lookup_company(email: str) -> dict[str, object]:

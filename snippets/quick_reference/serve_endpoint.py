@@ -2,9 +2,9 @@
 import fastapi
 import inngest.fast_api
 
-from snippets.quick_reference.client import client
-from snippets.quick_reference.step_run import step_run_basic
-from snippets.quick_reference.step_sleep import renewal_notice
+from .client import client
+from .step_run import step_run_basic
+from .step_sleep import renewal_notice
 
 app = fastapi.FastAPI()
 

@@ -3,7 +3,7 @@ import functools
 
 import inngest
 
-from snippets.quick_reference.client import client
+from .client import client
 
 
 async def greet(name: str, *, punctuation: str = "!") -> str:

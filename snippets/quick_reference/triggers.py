@@ -1,6 +1,6 @@
 import inngest
 
-from snippets.quick_reference.client import client
+from .client import client
 
 
 # --8<-- [start:event]

@@ -6,7 +6,7 @@ npx skills add inngest-fastapi-docs/inngest-fastapi-docs --skill inngest-workflo
 SKILLS_DIR=~/.claude/skills   # your agent's folder, from the table
 mkdir -p "$SKILLS_DIR"
 python3 -m zipfile -e inngest-workflow-skill.zip "$SKILLS_DIR"
-ls "$SKILLS_DIR/inngest-workflow"   # SKILL.md  references
+ls "$SKILLS_DIR/inngest-workflow"   # SKILL.md  assets  references
 # --8<-- [end:zip]
 
 # --8<-- [start:clone]

@@ -42,6 +42,16 @@ def test_a_reply_from_this_lead_stops_the_workflow() -> None:
     assert leads.world.sent == [("lead-1", "welcome")]
 
 
+def test_a_reply_before_the_wait_is_found_in_the_database() -> None:
+    leads.record_reply("lead-1")  # arrived while the welcome was being sent
+    run = _executor().run(
+        inngest_flow.nurture_lead, NEW_LEAD, waits={"await-reply": []}
+    )
+    # The wait never saw the reply and timed out; the follow-up step checked.
+    assert run.output == "replied"
+    assert leads.world.sent == [("lead-1", "welcome")]
+
+
 def test_a_retry_reruns_only_the_failing_step() -> None:
     leads.fail_next("send welcome")
     leads.fail_next("note")
@@ -100,6 +110,7 @@ def test_dedupe_and_cancel_are_registered_for_the_server() -> None:
 def test_start_and_reply_send_events(inngest_api: kit.FakeInngestAPI) -> None:
     asyncio.run(inngest_flow.start("lead-1"))
     asyncio.run(inngest_flow.on_reply("lead-1"))
+    assert leads.has_replied("lead-1")
     assert [(e["name"], e["data"]) for e in inngest_api.events] == [
         ("lead/created", {"lead_id": "lead-1"}),
         ("lead/replied", {"lead_id": "lead-1"}),

@@ -352,3 +352,83 @@ def test_every_test_link_names_an_existing_test() -> None:
                 except placeholders.PlaceholderError:
                     problems.append(f"{line.where()}: {match.group(0)}")
     assert not problems, "test links to missing tests:\n" + "\n".join(problems)
+
+
+SHELL = ("bash", "sh", "shell", "console")
+NOT_RUN = 'title="Checked, not run"'
+# The shell blocks a test runs exactly as the page shows them. Every other shell
+# block is only parsed and checked (it needs the network, Node.js, Docker or your
+# platform), and carries the NOT_RUN title so that readers see it.
+RUN_BY_A_TEST = {
+    "skill/install.sh:zip": "tests/skill/test_install.py::test_unzipping_as_the_page_says_installs_the_skill",
+    "skill/install.sh:clone": "tests/skill/test_install.py::test_copying_from_a_clone_installs_the_committed_skill",
+    "skill/install.sh:validate": "tests/skill/test_install.py::test_the_validate_command_accepts_the_committed_skill",
+    "patterns/commands.sh:uv-test": "tests/patterns/test_download.py::test_the_download_installs_tests_and_serves_in_an_empty_folder",
+    "patterns/commands.sh:pip-test": "tests/patterns/test_download.py::test_the_download_installs_tests_and_serves_in_an_empty_folder",
+    "patterns/commands.sh:uv-run": "tests/patterns/test_download.py::test_the_download_installs_tests_and_serves_in_an_empty_folder",
+    "patterns/commands.sh:pip-run": "tests/patterns/test_download.py::test_the_download_installs_tests_and_serves_in_an_empty_folder",
+}
+
+
+def problems_in_shell_labels(path: Path) -> list[str]:
+    lines = path.read_text().splitlines()
+    problems = []
+    for start, match, body in markdown.fences(lines):
+        if match["lang"] not in SHELL:
+            continue
+        shown = {
+            f"{m['path']}:{m['section']}"
+            for m in map(embeds.EMBED.match, body)
+            if m is not None
+        }
+        runs = bool(shown) and shown <= RUN_BY_A_TEST.keys()
+        labelled = NOT_RUN in lines[start]
+        where = f"docs/{name_of(path)}:{start + 1}"
+        if runs and labelled:
+            problems.append(f"{where}: a test runs this block: remove {NOT_RUN}")
+        if not runs and not labelled:
+            problems.append(
+                f"{where}: no test runs this block: add {NOT_RUN} to its fence, or "
+                "run it in a test and list it in RUN_BY_A_TEST"
+            )
+    return problems
+
+
+def test_shell_blocks_no_test_runs_are_labelled() -> None:
+    problems = [
+        p for page in paths.page_files() for p in problems_in_shell_labels(page)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("section", sorted(RUN_BY_A_TEST))
+def test_the_tests_that_run_shell_blocks_exist(section: str) -> None:
+    test = RUN_BY_A_TEST[section]
+    path, _, name = test.partition("::")
+    source = (ROOT / path).read_text()
+    assert re.search(rf"^def {name}\(", source, re.M), f"{test} does not exist"
+    assert f'"{section.split(":")[1]}"' in source, f"{test} does not run {section}"
+
+
+@pytest.mark.parametrize(
+    ("fence", "problem"),
+    [
+        ("``` bash", "no test runs this block"),
+        ('``` bash title="Checked, not run"', None),
+    ],
+)
+def test_the_shell_label_check(
+    scratch_page: Path, fence: str, problem: str | None
+) -> None:
+    scratch_page.write_text(f'{fence}\n--8<-- "guides/deploy/run.sh:uvicorn"\n```\n')
+    found = problems_in_shell_labels(scratch_page)
+    if problem is None:
+        assert found == []
+    else:
+        [unlabelled] = found
+        assert unlabelled.startswith(f"docs/page.md:1: {problem}")
+    scratch_page.write_text(
+        '``` bash title="Checked, not run"\n--8<-- "skill/install.sh:zip"\n```\n'
+    )
+    [ran] = problems_in_shell_labels(scratch_page)
+    assert ran.startswith("docs/page.md:1: a test runs this block")

@@ -91,3 +91,21 @@ def test_resolve_searches_the_base_paths_in_order(code: Path) -> None:
 def test_the_site_has_embeds_and_api_pages() -> None:
     assert any(e.page == "quick-reference.md" for e in embeds.site_embeds())
     assert "inngest_kit" in embeds.site_api_modules()
+
+
+def test_the_extension_finds_snippets_from_any_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import markdown  # type: ignore[import-untyped]
+
+    monkeypatch.chdir(tmp_path)
+    md = markdown.Markdown(
+        extensions=["docsite.embeds"],
+        extension_configs={"docsite.embeds": {"base_path": "snippets"}},
+    )
+    html = md.convert('--8<-- "quick_reference/client.py:client"\n')
+    assert "inngest.Inngest(" in html
+    assert embeds.base_paths(["snippets", "."], tmp_path) == [
+        tmp_path / "snippets",
+        tmp_path,
+    ]

@@ -1,13 +1,12 @@
-"""Guards on the layout: every page has its folders, the nav, llms.txt and the
-skill agree with the page registry, and tests only import fixtures and helpers.
+"""Guards on the layout: every page has its folders, the nav and the skill agree
+with the page registry, and tests only import fixtures and helpers.
 """
 
 import ast
-import fnmatch
 import re
 from pathlib import Path
 
-from docsite import config, embeds, paths, registry
+from docsite import embeds, paths, registry
 
 PAGES = registry.pages()
 TEST_MODULES = sorted(paths.TESTS.rglob("test_*.py"))
@@ -23,21 +22,6 @@ def test_the_nav_lists_every_page_once() -> None:
         f"(missing: {sorted(set(files) - set(listed))}, "
         f"no file: {sorted(set(listed) - set(files))})"
     )
-
-
-def test_every_page_is_in_one_llms_txt_section() -> None:
-    assert PAGES[0].src == "index.md", "the nav starts with the home page"
-    sections = config.load().llms_sections
-    problems = []
-    for page in PAGES[1:]:  # the home page is llms.txt's own header
-        found = [
-            name
-            for name, globs in sections.items()
-            if any(fnmatch.fnmatchcase(page.src, glob) for glob in globs)
-        ]
-        if len(found) != 1:
-            problems.append(f"{page.src}: in llms.txt sections {found}")
-    assert not problems, "mkdocs.yml plugins.llmstxt.sections:\n" + "\n".join(problems)
 
 
 def test_the_skill_is_made_of_registered_pages() -> None:
@@ -188,3 +172,29 @@ def test_library_hooks_and_tools_import_nothing_from_tests() -> None:
     assert not offenders, "tests import the library, never the other way:\n" + (
         "\n".join(offenders)
     )
+
+
+def test_the_library_imports_no_hook_and_no_tool() -> None:
+    """docsite/ is the bottom layer: hooks/ and tools/ use it, never the reverse."""
+    offenders = [
+        f"{path.relative_to(paths.ROOT)} imports {name}"
+        for path in sorted((paths.ROOT / "docsite").rglob("*.py"))
+        for name in _imported(path)
+        if name.split(".")[0] in ("hooks", "tools")
+    ]
+    assert not offenders, "move what docsite needs into docsite/:\n" + "\n".join(
+        offenders
+    )
+
+
+def test_no_module_edits_sys_path() -> None:
+    """The repository is an installed package (pyproject.toml): hooks and tools
+    import docsite as any library, so none prepends the checkout to sys.path."""
+    offenders = [
+        f"{path.relative_to(paths.ROOT)}:{number}"
+        for folder in ("docsite", "hooks", "tools")
+        for path in sorted((paths.ROOT / folder).rglob("*.py"))
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if "sys.path" in line or "noqa: E402" in line
+    ]
+    assert not offenders, "import docsite instead:\n" + "\n".join(offenders)

@@ -64,13 +64,18 @@ def test_every_page_has_copy_texts() -> None:
         assert isinstance(markdown.copy_texts(page), list)
 
 
+LINKS = markdown.Links(
+    here="PAGE.md",
+    pages={"sub/other.md": "refs/OTHER.md", "sub/page.md": "PAGE.md"},
+    repo_url="https://repo.test",
+)
+
+
 def render(site: Path, text: str | None = None, **options: object) -> str:
     arguments: dict[str, object] = {
         "page": "sub/page.md",
-        "here": "PAGE.md",
         "bases": [site],
-        "links": {"sub/other.md": "refs/OTHER.md", "sub/page.md": "PAGE.md"},
-        "repo_url": "https://repo.test",
+        "links": LINKS,
         **options,
     }
     source = markdown.page_source("sub/page.md", site / "docs")
@@ -79,7 +84,7 @@ def render(site: Path, text: str | None = None, **options: object) -> str:
 
 def test_plain_markdown(site: Path) -> None:
     text = render(site)
-    assert text.startswith('<a id="top"></a>\n\n# Title\n')
+    assert text.startswith('# Title\n\n<a id="top"></a>\n')
     assert "> **Careful**\n> Inside." in text
     assert "```python\nprint('hi')  # (1)!\n```" in text
     assert "[the other page](refs/OTHER.md#part)" in text
@@ -88,12 +93,40 @@ def test_plain_markdown(site: Path) -> None:
     assert "description:" not in text
 
 
+def test_a_links_classes_are_dropped(site: Path) -> None:
+    text = render(site, "[Get it](other.md){ .md-button .md-button--primary } now")
+    assert "{" not in text
+    assert text.rstrip().endswith(") now")
+
+
 def test_tabs_and_api_blocks(site: Path) -> None:
+    """A `::: module` block links the module's download: beside the copy on the
+    site, or the export's own copy of the file (the skill's assets/)."""
     tabs = '=== "One"\n\n    body\n\n::: inngest_kit\n'
-    text = render(site, tabs, bases=None)
+    served = markdown.Links(
+        **{**vars(LINKS), "served": frozenset(["downloads/inngest_kit.py"])}
+    )
+    text = render(site, tabs, bases=None, links=served)
     assert text.startswith("**One**\n\nbody\n")
     assert '<a id="inngest_kit"></a>' in text
-    assert "The module, `inngest_kit.py`, as tested:" in text
+    assert "[`inngest_kit.py`](downloads/inngest_kit.py)" in text
+    shipped = markdown.Links(
+        **{
+            **vars(LINKS),
+            "pages": {"downloads/inngest_kit.py": "assets/inngest_kit.py"},
+        }
+    )
+    text = render(site, tabs, bases=None, links=shipped)
+    assert "[`inngest_kit.py`](assets/inngest_kit.py)" in text
+    at_site = markdown.Links(
+        **{
+            **vars(LINKS),
+            "served": frozenset(["downloads/inngest_kit.py"]),
+            "site_url": "https://owner.github.io/name/",
+        }
+    )
+    text = render(site, tabs, bases=None, links=at_site)
+    assert "(https://owner.github.io/name/downloads/inngest_kit.py)" in text
 
 
 def test_plain_markdown_names_what_is_missing(site: Path) -> None:
@@ -108,6 +141,56 @@ def test_plain_markdown_names_what_is_missing(site: Path) -> None:
         render(site)
     with pytest.raises(markdown.PageError, match="unknown placeholder"):
         render(site, "{{ nope }}\n")
+
+
+def test_links_to_other_files_of_docs(site: Path) -> None:
+    """A published file: beside the copy on the site, in the repository from
+    the skill; a file the site makes (a download) only beside the copy."""
+    text = "[chart](../assets/step-cost.svg) [zip](../downloads/x.zip)"
+    beside = markdown.Links(
+        "sub/page/index.md", {}, "r", served=frozenset(["downloads/x.zip"])
+    )
+    assert render(site, text, links=beside) == (
+        "[chart](../../assets/step-cost.svg) [zip](../../downloads/x.zip)\n"
+    )
+    in_repo = markdown.Links(
+        "SKILL.md", {}, "https://r.test", files_url="https://r.test/docs"
+    )
+    with pytest.raises(markdown.PageError, match=r"links to '\.\./downloads/x\.zip'"):
+        render(site, text, links=in_repo)
+    assert render(site, text.split()[0], links=in_repo) == (
+        "[chart](https://r.test/docs/assets/step-cost.svg)\n"
+    )
+
+
+def test_links_in_code_stay_as_written(site: Path) -> None:
+    text = "`[a](nope.md)` and\n\n```md\n[b](nope.md)\n```\n\n[c](other.md)"
+    assert render(site, text) == (
+        "`[a](nope.md)` and\n\n```md\n[b](nope.md)\n```\n\n[c](refs/OTHER.md)\n"
+    )
+
+
+def test_an_embedded_drawing_is_an_image_link(site: Path) -> None:
+    (site / "docs" / "chart.svg").write_text("<svg><title> A chart </title></svg>")
+    (site / "docs" / "bare.svg").write_text("<svg></svg>")
+    text = '<figure>\n--8<-- "docs/chart.svg"\n--8<-- "docs/bare.svg"\n</figure>'
+    bases = [site]
+    with pytest.raises(markdown.PageError, match="not a file in docs/"):
+        render(site, text, bases=bases)  # the drawings are not in the real docs/
+    assert markdown.svg_image("docs/chart.svg", "sub/page.md", bases) == (
+        "![A chart](../chart.svg)"
+    )
+    assert markdown.svg_image("docs/bare.svg", "page.md", bases) == "![bare](bare.svg)"
+    with pytest.raises(markdown.PageError, match="not found"):
+        markdown.svg_image("docs/none.svg", "page.md", bases)
+
+
+def test_the_changelog_is_expanded() -> None:
+    text = markdown.plain_markdown(
+        "# Changelog\n\n<!-- changelog -->\n", page="changelog.md", links=LINKS
+    )
+    assert "<!--" not in text
+    assert '<a id="20' in text
 
 
 def test_admonitions_become_blockquotes() -> None:

@@ -54,7 +54,10 @@ def test_every_snippet_module_has_its_test_module() -> None:
     missing = []
     for path in paths.snippet_modules():
         rel = path.relative_to(paths.SNIPPETS)
-        if path.name == "__init__.py":
+        # A package's `__init__.py` is imported by its modules' tests; a
+        # conftest.py is run by the suite it sets up (the reference app's
+        # download runs its own, tests/patterns/test_download.py).
+        if path.name in {"__init__.py", "conftest.py"}:
             continue
         expected = paths.TESTS / rel.parent / f"test_{rel.name}"
         if not expected.is_file():

@@ -15,7 +15,7 @@ def test_url_of(src: str, url: str) -> None:
     assert urls.url_of(src) == url
 
 
-def test_markdown_uri_is_where_llmstxt_writes_the_copy() -> None:
+def test_markdown_uri_is_where_the_copy_is_served() -> None:
     assert urls.markdown_uri("guides/create.md") == "guides/create/index.md"
     assert urls.markdown_uri("index.md") == "index.md"
 

@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import fastapi
 import inngest
 import inngest.fast_api
@@ -5,14 +10,17 @@ import pytest
 from inngest._internal import errors  # the classes are not exported
 
 import inngest_kit as kit
+from snippets.leadflow import main
 from snippets.leadflow.client import client, make_client, settings
-from snippets.leadflow.settings import Settings
+from snippets.leadflow.settings import Settings, SettingsError
 
 SIGNING_KEY = "signkey-prod-" + "cd" * 32
+# The folder the app's package is imported from.
+APP_ROOT = Path(main.__file__).parents[main.__name__.count(".")]
 
 
 def test_tests_run_the_app_in_dev_server_mode() -> None:
-    # tests/conftest.py sets INNGEST_DEV, as `INNGEST_DEV=1 uvicorn ...` does.
+    # The test set-up (conftest.py) sets INNGEST_DEV, as `INNGEST_DEV=1 uvicorn` does.
     assert settings.dev is True
     assert client.app_id == "leadflow"
     assert client.is_production is False
@@ -52,3 +60,27 @@ def test_without_our_settings_check_the_sdk_fails_with_empty_messages() -> None:
     with pytest.raises(errors.EventKeyUnspecifiedError) as sent:
         bare.send_sync(inngest.Event(name="workflow/f"))
     assert str(sent.value) == ""
+
+
+def test_importing_the_app_without_keys_stops_it_naming_them() -> None:
+    # As `uvicorn leadflow.main:app` starts in production mode without keys.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("INNGEST_", "LEADFLOW_", "COV_", "COVERAGE_"))
+    }
+    started = subprocess.run(
+        [sys.executable, "-c", f"import {main.__name__}"],
+        env=env,
+        cwd=APP_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert started.returncode == 1
+    assert started.stderr.strip().splitlines()[-1] == (
+        f"{SettingsError.__module__}.SettingsError: production mode (INNGEST_DEV is "
+        "not set) needs ['INNGEST_SIGNING_KEY', 'INNGEST_EVENT_KEY']; set them, or "
+        "set INNGEST_DEV=1 to use the Dev Server"
+    )

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from starlette.testclient import TestClient
 
 import inngest_kit as kit
-from docsite import embeds, paths
+from docsite import app_download, embeds, paths
 from snippets.event_naming.checker import check_tree
 from snippets.leadflow import main, registry
 from snippets.leadflow.workflows.new_lead import OUTREACH
@@ -46,10 +46,9 @@ def test_the_diagram_names_every_function_and_event_and_loads_nothing() -> None:
     assert '--8<-- "docs/patterns/event-flow.svg"' in INDEX.read_text()
 
 
-def test_the_run_command_and_curl_body_work(
+def test_the_dev_server_url_and_curl_body_work(
     inngest_api: kit.FakeInngestAPI,
 ) -> None:
-    assert "uvicorn snippets.leadflow.main:app" in shown("commands.sh", "run-app")
     assert shown("commands.sh", "dev-server") == (
         f"npx --ignore-scripts=false inngest-cli@latest dev -u http://127.0.0.1:8000{kit.SERVE_PATH}"
     )
@@ -65,7 +64,7 @@ def test_the_layout_tree_lists_exactly_the_apps_modules() -> None:
     listed = re.findall(r"([\w]+\.py)", tree)
     modules = sorted(p.name for p in LEADFLOW.rglob("*.py") if p.name != "__init__.py")
     assert sorted(listed) == modules, f"{SHOWN / 'layout.txt'} is out of date"
-    assert tree.startswith("snippets/leadflow/\n")
+    assert tree.startswith(f"{app_download.FOLDER}/\n")
 
 
 def test_the_cancel_json_on_the_page_is_the_registered_config() -> None:

@@ -30,9 +30,18 @@ def test_each_way_to_start_the_dev_server_points_at_the_serve_path() -> None:
     installed = next(c for c in COMMANDS if c[0] == "inngest")
     assert _dev(installed) == SERVE_URL
     docker = next(c for c in COMMANDS if c[0] == "docker")
-    assert docker[1:5] == ["run", "-p", "8288:8288", "inngest/inngest"]
-    # From inside the container, the host's port 8000 is host.docker.internal.
-    assert _dev(docker) == SERVE_URL.replace("127.0.0.1", "host.docker.internal")
+    # The host's network: 127.0.0.1 in the container is the machine the app
+    # listens on (uvicorn binds 127.0.0.1 in the first block), port 8288 included.
+    assert docker[1:4] == ["run", "--network", "host"]
+    assert _dev(docker) == SERVE_URL
+
+
+def test_the_app_listens_where_the_dev_server_looks() -> None:
+    uvicorn = next(c for c in COMMANDS if "uvicorn" in c)
+    host = uvicorn[uvicorn.index("--host") + 1]
+    for command in COMMANDS:
+        if "dev" in command and "-u" in command:
+            assert _dev(command).startswith(f"http://{host}:"), command
 
 
 def test_the_install_script_is_fetched_over_https_and_piped_to_sh() -> None:

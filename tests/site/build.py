@@ -30,7 +30,7 @@ def command(out: Path) -> list[str]:
 
 
 def environment() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": LOCAL_SITE_URL}
+    return {**os.environ, "SITE_URL": LOCAL_SITE_URL}
 
 
 def outcome(returncode: int, errors: str) -> str:

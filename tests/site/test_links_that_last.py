@@ -12,10 +12,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
 from docsite import config, paths
+from docsite import page_facts as page_dates
+from docsite.markdown import outside_code
 from docsite.urls import LOCAL_SITE_URL as SITE_URL
 from docsite.urls import url_of
-from hooks import page_dates, redirects
 
+LINKS = re.compile(r"\]\(([^)\s]+)\)|<(https?://[^>]+)>")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DESCRIPTION_MAX = 200  # link previews cut around here
 BASES = config.load().snippet_bases
@@ -114,44 +116,69 @@ def llms_entries(built_site: Path) -> dict[str, str]:
     return dict(found)
 
 
-def test_llms_txt_lists_every_page_but_home_with_its_description(
-    built_site: Path,
-) -> None:
+def test_llms_txt_lists_every_page_with_its_description(built_site: Path) -> None:
     entries = llms_entries(built_site)
     text = (built_site / "llms.txt").read_text()
-    assert text.startswith("# "), "llms.txt must start with the site name as '# ...'"
-    assert "quick-reference" in "".join(entries), (
-        "llms.txt must list the quick reference"
-    )
+    site = config.load()
+    assert text.startswith(f"# {site.site_name}\n\n> {site.site_description}\n")
     for source in paths.page_files():
-        url = page_url(source)
-        if not url:
-            continue
-        md = f"{SITE_URL}{url}index.md"
-        assert md in entries, (
-            f"llms.txt does not list docs/{paths.page_name(source)}: add it to a "
-            "section of the llmstxt plugin in mkdocs.yml"
-        )
-        assert entries[md] == front_matter(source)["description"].strip()
-        assert (built_site / url / "index.md").is_file(), f"{md} was not written"
+        md = page_url(source) + "index.md"
+        assert md in entries, f"llms.txt does not list docs/{paths.page_name(source)}"
+        assert entries[md] == " ".join(front_matter(source)["description"].split())
+        assert (built_site / md).is_file(), f"{md} was not written"
     assert not re.search(r"^## .*\n\n(?=## |\Z)", text, re.M), "empty section"
 
 
-def test_redirect_pages_exist_and_point_to_their_page(
-    built_site: Path, mkdocs_config: MkDocsConfig
+def markdown_links(text: str) -> list[str]:
+    """Targets of `[text](target)` and `<https://...>` links outside code."""
+    found: list[str] = []
+
+    def collect(prose: str) -> str:
+        found.extend(a or b for a, b in LINKS.findall(prose))
+        return prose
+
+    outside_code(text, collect)
+    return found
+
+
+def test_the_markdown_copies_and_llms_txt_never_link_the_local_build(
+    built_site: Path,
 ) -> None:
-    table = redirects.redirects(mkdocs_config)
-    assert table, "mkdocs.yml extra.redirects is empty"
+    """Links between pages are relative, so a copy made on a laptop works on
+    the deployed site; an absolute link to the address the site was built for
+    (http://127.0.0.1:8000/ locally) would not."""
+    served = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*")}
+    served |= {p.removesuffix("index.html") for p in served}
+    texts = [built_site / "llms.txt", built_site / "llms-full.txt"]
+    texts += [
+        built_site / page_url(source) / "index.md" for source in paths.page_files()
+    ]
+    offenders = []
+    for file in texts:
+        for link in markdown_links(file.read_text()):
+            path = link.split("#")[0].removeprefix(SITE_URL)
+            if link.startswith(SITE_URL) and path in served:
+                offenders.append(f"{file.relative_to(built_site)}: {link}")
+            elif not re.match(r"[a-z]+:|#", link):  # relative: must resolve
+                target = (file.parent / path).resolve()
+                if not target.exists():
+                    offenders.append(f"{file.relative_to(built_site)}: {link} (gone)")
+    assert not offenders, "\n".join(offenders)
+
+
+def test_redirect_pages_exist_and_point_to_their_page(built_site: Path) -> None:
+    table = config.load().redirects
     for old, new in table.items():
         file = built_site / url_of(old) / "index.html"
         assert file.is_file(), f"redirect {old} -> {new}: no page at {file}"
-        target = url_of(new.partition("#")[0])
-        text = file.read_text()
+        page, _, fragment = new.partition("#")
         up = "../" * url_of(old).count("/")
-        assert f'content="0; url={up}{target}"' in text, f"{old}: wrong refresh target"
-        assert f'rel="canonical" href="{SITE_URL}{target}' in text
+        target = up + url_of(page) + (f"#{fragment}" if fragment else "")
+        text = file.read_text()
+        assert f'content="0; url={target}"' in text, f"{old}: wrong refresh target"
+        assert f'rel="canonical" href="{target}"' in text
         assert (
-            not (built_site / target)
+            not (built_site / url_of(page))
             .joinpath("index.html")
             .read_text()
             .count('http-equiv="refresh"')

@@ -32,6 +32,7 @@ SEARCH = [
     ("concurrency per user", "quick-reference/#concurrency"),
     ("cancel run", "quick-reference/#cancel"),
     ("sleep 24 hours", "quick-reference/#step-sleep"),
+    ("scheduled functions", "guides/improve/#scheduled-functions"),
     ("debounce", "quick-reference/#debounce"),
     ("idempotency", "quick-reference/#idempotency"),
     ("dev server port", "quick-reference/#dev-server"),
@@ -58,6 +59,12 @@ SEARCH = [
     ("sentry", "guides/deploy/#sentry"),
     ("versioning", "guides/deploy/#in-flight"),
     ("step output size limit", "guides/deploy/#limits"),
+    ("migration", "guides/migrate/"),
+    ("migrate from celery", "guides/migrate/"),
+    ("result backend", "guides/migrate/#result-backend"),
+    ("task routing queues", "guides/migrate/#routing-and-queues"),
+    ("revoke", "guides/migrate/#revoke"),
+    ("flower", "guides/migrate/#flower"),
     ("human in the loop approval", "guides/improve/#human-in-the-loop"),
     (
         "concurrency is not rate limiting",
@@ -132,8 +139,8 @@ def search(page: Page, query: str) -> list[str]:
     box = page.locator("input.md-search__input")
     box.fill(query[:-1])
     box.press_sequentially(query[-1])
-    page.wait_for_function(ANSWERED, timeout=5000)
-    page.wait_for_selector(".md-search-result__item >> visible=true", timeout=5000)
+    page.wait_for_function(ANSWERED)
+    page.wait_for_selector(".md-search-result__item >> visible=true")
     return top_results(page)
 
 

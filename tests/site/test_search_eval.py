@@ -55,13 +55,25 @@ def test_every_page_has_queries(built_site: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=[q.text for q in QUERIES])
-def test_expected_link_exists(built_site: Path, query: search_eval.Query) -> None:
+# Both sets: the tuning set above and the blind set, scored by `make bench`.
+ROWS = [
+    (data, query)
+    for data in search_eval.SETS.values()
+    for query in search_eval.load(data)
+]
+
+
+@pytest.mark.parametrize(
+    ("data", "query"), ROWS, ids=[f"{d.stem}: {q.text}" for d, q in ROWS]
+)
+def test_expected_link_exists(
+    built_site: Path, data: Path, query: search_eval.Query
+) -> None:
     # Tells a typo in the set apart from a search that misses.
     page, _, fragment = query.expected.partition("#")
     file = built_site / page / "index.html"
-    assert file.is_file(), f"{query.text!r}: the set names a missing page {page!r}"
+    assert file.is_file(), f"{data.name}: {query.text!r} names a missing page {page!r}"
     if fragment:
         assert fragment in html.parse(file).ids, (
-            f"{query.text!r}: the set names #{fragment}, not on {page or 'home'}"
+            f"{data.name}: {query.text!r} names #{fragment}, not on {page or 'home'}"
         )

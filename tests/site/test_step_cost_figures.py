@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from docsite import step_cost
 from tools import built_html
 from tools.step_cost import report
 
@@ -21,7 +22,7 @@ ROW = "Per-step cost / throughput"
 
 @pytest.fixture(scope="module")
 def data() -> dict[str, Any]:
-    return report.load()
+    return step_cost.load()
 
 
 def test_the_data_file_names_the_machine_and_the_versions(data: dict[str, Any]) -> None:
@@ -71,13 +72,13 @@ def test_the_chart_is_inline_on_the_comparison_page(
     # loads nothing for it; the data file is one link away.
     assert chart.splitlines()[2] in html  # <desc> with the figures
     lines = [line for line in chart.splitlines() if line.startswith("<polyline")]
-    assert len(lines) == len(report.SERIES)
+    assert len(lines) == len(step_cost.SERIES)
     assert all(line in html for line in lines)
     page = built_html.parse(comparison)
     assert not [r for r in page.resources if "step-cost" in r]
     assert "../assets/step-cost.json" in page.links
     published = built_site / "assets" / "step-cost.json"
-    assert published.read_bytes() == report.DATA.read_bytes()
+    assert published.read_bytes() == step_cost.DATA.read_bytes()
 
 
 def test_the_per_step_row_shows_the_data_and_no_other_number(
@@ -88,7 +89,7 @@ def test_the_per_step_row_shows_the_data_and_no_other_number(
     ]
     [row] = [r for r in table if r[0] == ROW]
     for text, series in zip(row[1:], TOOLS.values(), strict=True):
-        figures = report.cell(data, series)
+        figures = step_cost.cell(data, series)
         assert figures in text
         rest = text.replace(figures, "")
         assert not re.search(r"\d", rest), f"a number not from the data: {rest!r}"
@@ -104,13 +105,13 @@ def _markdown_rows(markdown: str) -> list[list[str]]:
 def test_the_method_tables_are_the_data_tables(
     comparison: Path, data: dict[str, Any], table: str
 ) -> None:
-    expected = _markdown_rows(report.placeholder(f"table:{table}", data))
+    expected = _markdown_rows(step_cost.placeholder(f"table:{table}", data))
     assert expected in built_html.tables(comparison)
 
 
 def test_the_method_names_the_machine(comparison: Path, data: dict[str, Any]) -> None:
     text = " ".join(comparison.read_text().split())
-    sentence = report.machine(data).replace("`", "")
+    sentence = step_cost.machine(data).replace("`", "")
     assert sentence.split(";")[0] in text
     assert "make bench-steps" in text
 
@@ -123,4 +124,4 @@ def test_the_concepts_table_quotes_the_data(
     figures = ("cpu", "cpu-per-step", "last-request-cpu", "state")
     for row in table[1:]:
         n = int(row[0])
-        assert row[1:] == [report.figure(data, "inngest", n, f) for f in figures]
+        assert row[1:] == [step_cost.figure(data, "inngest", n, f) for f in figures]

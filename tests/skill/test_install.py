@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from docsite import config
+from docsite import skill as skill_export
 from docsite.paths import DOCS, ROOT, SNIPPETS
-from hooks import skill_export
 
 SCRIPT = SNIPPETS / "skill" / "install.sh"
 # `| Agent | ~/personal | project |` rows of the table on the skill page.
@@ -60,16 +61,21 @@ def test_unzipping_as_the_page_says_installs_the_skill(
 ) -> None:
     script = shell_section("zip").replace("~/.claude/skills", personal, 1)
     listing = run(script, cwd=zip_dir, home=tmp_path).split()
-    assert listing == ["SKILL.md", "references"]
+    assert listing == ["SKILL.md", "assets", "references"]
     folder = tmp_path / personal.removeprefix("~/") / skill_export.NAME
     assert (folder / "SKILL.md").is_file()
     assert (folder / "references" / "create.md").is_file()
+    assert (folder / "assets" / "inngest_kit.py").is_file()
 
 
 def test_copying_from_a_clone_installs_the_committed_skill(tmp_path: Path) -> None:
     run(shell_section("clone"), cwd=ROOT, home=tmp_path)
     folder = tmp_path / ".claude" / "skills" / skill_export.NAME
-    assert sorted(p.name for p in folder.iterdir()) == ["SKILL.md", "references"]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "SKILL.md",
+        "assets",
+        "references",
+    ]
 
 
 def test_the_validate_command_accepts_the_committed_skill(tmp_path: Path) -> None:
@@ -78,14 +84,17 @@ def test_the_validate_command_accepts_the_committed_skill(tmp_path: Path) -> Non
 
 def test_the_skills_cli_command_names_this_repository_and_skill() -> None:
     """Not run (it needs the network): it names the repository of mkdocs.yml's
-    repo_url and the skill folder the tests validate."""
+    repo_url (never the build's environment) and the skill folder the tests
+    validate."""
     command = shell_section("skills-cli").split()
     assert command[:3] == ["npx", "skills", "add"]
-    assert skill_export.REPO_URL.endswith("/" + command[3])
+    assert command[3] == config.load().repo_slug(), (
+        "snippets/skill/install.sh: name the repository of mkdocs.yml's repo_url"
+    )
     assert command[4:] == ["--skill", skill_export.NAME]
     assert (skill_export.COMMITTED / skill_export.NAME / "SKILL.md").is_file()
 
 
 def test_make_skill_is_the_build_command() -> None:
     assert shell_section("build").strip() == "make skill"
-    assert "hooks.skill_export skills" in (ROOT / "Makefile").read_text()
+    assert "docsite.skill skills" in (ROOT / "Makefile").read_text()

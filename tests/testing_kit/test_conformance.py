@@ -139,6 +139,28 @@ def test_retries_exhausted() -> None:
     assert (calls["down"], str(result.error)) == ([0, 1, 2, 3, 4], "down failed")
 
 
+async def _two_steps_retrying(ctx: inngest.Context) -> list[str]:
+    first = await ctx.step.run("first", body("first", failures=1)(ctx))
+    return [first, await ctx.step.run("second", body("second", failures=99)(ctx))]
+
+
+TWO_RETRYING = both("two-steps-retrying", _two_steps_retrying)
+
+
+def test_retries_after_another_steps_retries() -> None:
+    # Every step is its own queue item, starting at attempt 0 (executor.go
+    # builds each queue.Item with Attempt: 0): the second step gets all 5
+    # attempts, whatever the first used.
+    run = kit_run(TWO_RETRYING[0])
+    assert run.status == "Failed"
+    assert calls == {"first": [0, 1], "second": [0, 1, 2, 3, 4]}
+    # mocked differs: one attempt counter for the whole run, so the second
+    # step starts at attempt 1 and gets 4. The kit follows the server.
+    result = mocked_run(TWO_RETRYING[1])
+    assert result.status is mocked.Status.FAILED
+    assert calls == {"first": [0, 1], "second": [1, 2, 3, 4]}
+
+
 async def _caught(ctx: inngest.Context) -> str:
     try:
         return await ctx.step.run("down", body("down", failures=99)(ctx))
@@ -281,6 +303,41 @@ def test_wait_not_matching() -> None:
     assert mocked_run(WAIT[1], reply=REPLY).output == {"id": 7, "ok": True}
 
 
+async def _approvals(ctx: inngest.Context) -> list[object]:
+    approvers: list[object] = []
+    for _ in range(2):
+        approved = await ctx.step.wait_for_event(
+            "approval", event="conf/approved", timeout=datetime.timedelta(days=1)
+        )
+        approvers.append(None if approved is None else approved.data["by"])
+    return approvers
+
+
+SAME_WAIT = both("same-wait-id-twice", _approvals)
+ANN = inngest.Event(name="conf/approved", data={"by": "ann"})
+
+
+def test_same_wait_id_twice() -> None:
+    # executor.go handlePausesAllNaively (L2916 at 253303c): "Skip pauses
+    # created after the event": one event resolves the wait that exists when
+    # it arrives, not the next one with the same id.
+    run = kit_run(SAME_WAIT[0], waits={"approval": [ANN]})
+    assert run.output == ["ann", None]
+    # mocked differs: a stub is per step id, so every wait gets it.
+    assert mocked_run(SAME_WAIT[1], approval=ANN).output == ["ann", "ann"]
+
+
+def test_wait_on_a_missing_field() -> None:
+    # executor.go L2950-2953: an expression that fails to evaluate is no
+    # match; pkg/expressions/unknown.go L211: an unknown (missing) field
+    # equals nothing but null. The kit raised KeyError.
+    lacking = inngest.Event(name="conf/reply", data={"ok": True})
+    run = kit_run(WAIT[0], data={"id": 7}, waits={"reply": [lacking]})
+    assert (run.status, run.output) == ("Completed", None)
+    # mocked cannot model it: it never evaluates `if`, the stub is the result.
+    assert mocked_run(WAIT[1], reply=lacking).output == {"ok": True}
+
+
 # --- Parallel -----------------------------------------------------------------
 
 
@@ -330,6 +387,60 @@ def test_parallel_with_a_branch_always_failing() -> None:
     assert (run.status, calls["b"]) == ("Failed", [0, 1, 2, 3, 4])
     result = mocked_run(PARALLEL_ALWAYS[1])
     assert (result.status, len(calls["b"])) == (mocked.Status.FAILED, 5)  # agree
+
+
+# --- The server's limits -------------------------------------------------------
+
+
+async def _loads(ctx: inngest.Context) -> int:
+    async def load() -> str:
+        calls.setdefault("load", []).append(ctx.attempt)
+        return "a" * kit.SERVER_STEP_OUTPUT_LIMIT
+
+    return len(await ctx.step.run("load", load))
+
+
+BIG_OUTPUT = both("step-output-over-4-mib", _loads)
+
+
+def test_step_output_over_4_mib() -> None:
+    # pkg/execution/state/opcode.go L69 (GeneratorOpcode.Validate): an op whose
+    # output is over MaxStepOutputSize (4 MiB, pkg/consts/consts.go L34) makes
+    # the response invalid: a failed request, retried, then a failed run.
+    run = kit_run(BIG_OUTPUT[0])
+    assert run.status == "Failed"
+    assert run.error["message"].endswith("step output size is greater than the limit")
+    assert calls["load"] == [0, 1, 2, 3, 4]
+    # mocked differs: it never measures the output, and the run completes.
+    result = mocked_run(BIG_OUTPUT[1])
+    assert result.output == kit.SERVER_STEP_OUTPUT_LIMIT
+
+
+async def _ticks(ctx: inngest.Context) -> int:
+    n = int(str(ctx.event.data.get("n", 3)))
+    for _ in range(n):
+        await ctx.step.run("tick", body("tick")(ctx))
+    return n
+
+
+STEP_LIMIT = both("step-limit", _ticks)
+
+
+@pytest.mark.slow
+def test_step_limit() -> None:
+    # executor/validate.go L83 (checkStepLimit): before each request, a run
+    # that holds DefaultMaxStepLimit steps (1,000, consts.go L23) fails with
+    # InngestErrFunctionOverflowed. Resumed with 999 steps stored: one more.
+    stored = [kit.hashed_step_id("tick", n) for n in range(999)]
+    at_999 = kit.Run(STEP_LIMIT[0].id, "Running", stack=stored)
+    at_999.memos = {h: {"data": "tick"} for h in stored}
+    run = kit_run(STEP_LIMIT[0], data={"n": 1_001}, resume=at_999)
+    assert (run.status, run.requests) == ("Failed", 1)
+    assert run.error["name"] == "InngestErrFunctionOverflowed"
+    # A run the kit used to stop at 200 requests runs on, as on the server.
+    assert kit_run(STEP_LIMIT[0], data={"n": 250}, max_requests=None).completed
+    # mocked differs: no limit.
+    assert mocked_run(STEP_LIMIT[1]).status is mocked.Status.COMPLETED
 
 
 # --- Invoke -------------------------------------------------------------------
@@ -387,6 +498,29 @@ def test_invoke_child_event_shape() -> None:
     # mocked cannot model it: it never builds the child's event.
 
 
+async def _invokes_nobody(ctx: inngest.Context) -> str:
+    try:
+        await ctx.step.invoke_by_id(
+            "call", app_id="conformance", function_id="nobody", data={}
+        )
+    except inngest.StepError as err:
+        return f"{err.name}: {err.message}"
+    return "answered"
+
+
+UNSERVED = both("invoke-unserved", _invokes_nobody)
+
+
+def test_invoke_of_an_unserved_function() -> None:
+    # pkg/execution/runner/runner.go L402 (FindInvokedFunction): "could not
+    # find function with ID", answered at once as the invoke's error
+    # (InvokeFailHandler, L425-433). The kit sent it to the app 5 times.
+    run = kit_run(UNSERVED[0])
+    assert run.output == "Error: could not find function with ID: conformance-nobody"
+    assert (run.requests, run.children) == (2, [])
+    # mocked cannot model it: the invoke's stub is the result.
+
+
 # --- send_event and on_failure -------------------------------------------------
 
 
@@ -428,6 +562,36 @@ def test_on_failure() -> None:
     result = mocked_run(ON_FAILURE[1])
     assert "handler" not in calls
     assert result.status is mocked.Status.FAILED
+
+
+async def _nightly(ctx: inngest.Context) -> object:
+    return ctx.event.data
+
+
+NIGHTLY = (
+    client.create_function(fn_id="cron", trigger=inngest.TriggerCron(cron="0 3 * * *"))(
+        _nightly
+    ),
+    mock_client.create_function(
+        fn_id="cron", trigger=inngest.TriggerCron(cron="0 3 * * *")
+    )(_nightly),
+)
+
+
+def test_cron_triggered_run() -> None:
+    # pkg/execution/executor/service.go L1071-1079: a cron run starts from
+    # inngest/scheduled.timer, with the expression and the scheduled minute.
+    event = kit.event_for(NIGHTLY[0])
+    run = kit.serve_functions(client, [NIGHTLY[0]]).run(NIGHTLY[0], event)
+    assert run.output == {
+        "cron": "0 3 * * *",
+        "scheduledAt": event.id,
+        "fireAt": event.id,
+    }
+    # mocked agrees when triggered with the same event.
+    with kit.event_loop():
+        result = mocked.trigger(NIGHTLY[1], event, mock_client)
+    assert result.output == run.output
 
 
 # --- The page lists exactly these scenarios -----------------------------------

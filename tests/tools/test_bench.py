@@ -205,7 +205,7 @@ def stand_ins(
     monkeypatch.setattr(main_thread, "profile", fake_profile)
     monkeypatch.setattr(bench, "sync_playwright", fake_playwright(Browser()))
     monkeypatch.setattr(page_weight, "measure", fake_weight)
-    monkeypatch.setattr(search_eval, "load", lambda: queries)
+    monkeypatch.setattr(search_eval, "load", lambda data: queries)
     monkeypatch.setattr(search_eval, "run", run)
     monkeypatch.setattr(stock_site, "write", write)
     return seen
@@ -233,10 +233,14 @@ def test_a_full_run_writes_and_prints_the_report(
     assert set(report["builds"]["stock"]) == {"cold", "warm"}
     for name in bench.SITES:
         assert set(report["transfer"][name]) == {"", "guides/debug/"}
-    assert report["search"]["rates"]["top3"] == 0.5
-    assert report["search"]["misses"] == [
-        {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
-    ]
+    # Both sets, through the same code, each named by its file.
+    assert list(report["search"]) == ["tuning", "blind"]
+    for name, data in search_eval.SETS.items():
+        assert report["search"][name]["file"] == data.name
+        assert report["search"][name]["rates"]["top3"] == 0.5
+        assert report["search"][name]["misses"] == [
+            {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
+        ]
     # Each page: three rounds, each the three sites in turn, profile then
     # Lighthouse; then the next page.
     one_round = [
@@ -262,7 +266,10 @@ def test_a_full_run_writes_and_prints_the_report(
     out = capsys.readouterr().out
     assert "cold" in out
     assert "warm" in out
-    assert "miss: 'miss' -> expected 'nowhere/'" in out
+    rows = [line.split() for line in out.splitlines()]
+    assert ["blind", "(search_blind.toml)", "2", "50%", "50%", "0.50"] in rows
+    assert "tuning miss: 'miss' -> expected 'nowhere/', landed on guides/debug/" in out
+    assert "blind miss: 'miss' -> expected 'nowhere/'" in out
     assert "report: .bench/report.json" in out
     assert "every page meets it (2 pages)" in out
     assert "97/97/97" in out
@@ -404,8 +411,11 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
             "search_index": {name: {"raw": 0, "gzip": 0} for name in bench.SITES},
             "transfer": {"ours": {"": {"gzip": 1024}}, "features": {}, "stock": {}},
             "search": {
-                "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
-                "misses": [],
+                "tuning": {
+                    "file": "search_eval.toml",
+                    "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
+                    "misses": [{"query": "q", "expected": "", "cards": []}],
+                },
             },
             "pages": {},
         }
@@ -413,5 +423,5 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
     out = capsys.readouterr().out
     home = next(line for line in out.splitlines() if line.strip().startswith("home"))
     assert home.split()[1:] == ["1.0", "-", "-", "-", "-"]
-    assert "Search (1 queries" in out
+    assert "tuning miss: 'q' -> expected '', landed on nothing" in out
     assert "Lighthouse" not in out  # no page was measured

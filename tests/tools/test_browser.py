@@ -72,6 +72,13 @@ def test_path_is_searched_in_order_and_a_stub_is_skipped(tmp_path: Path) -> None
     assert browser.find(host(tmp_path)) == chrome
 
 
+def test_google_chrome_comes_before_a_chromium_on_path(tmp_path: Path) -> None:
+    # As on GitHub's Ubuntu images: Playwright supports the branded Chrome.
+    fake_browser(tmp_path / "bin" / "chromium")
+    chrome = fake_browser(tmp_path / "bin" / "google-chrome")
+    assert browser.find(host(tmp_path)) == chrome
+
+
 def test_path_comes_before_macos_apps_and_playwright(tmp_path: Path) -> None:
     on_path = fake_browser(tmp_path / "bin" / "chromium-browser")
     fake_browser(tmp_path / "Applications" / browser.MAC_APPS[0])

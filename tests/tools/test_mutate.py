@@ -65,8 +65,12 @@ def _fresh_tree(source: str) -> object:
 
 def test_the_kit_runs_every_test_file_that_tests_the_kit_itself() -> None:
     assert mutate.test_files("inngest_kit.py") == (
-        "tests/testing_kit/test_kit.py",
-        "tests/testing_kit/test_kit_fidelity.py",
+        "tests/testing_kit/test_runs.py",
+        "tests/testing_kit/test_queue.py",
+        "tests/testing_kit/test_waits_and_invokes.py",
+        "tests/testing_kit/test_expressions.py",
+        "tests/testing_kit/test_signing.py",
+        "tests/testing_kit/test_fake_api.py",
         "tests/testing_kit/test_conformance.py",
     )
     assert mutate.test_files("snippets/testing_kit/examples.py") == (

@@ -1,11 +1,14 @@
-"""tools/search_eval.py: the evaluation set loads (a bad row names the file),
-results become the cards a reader sees, and the rates count the right ranks."""
+"""tools/search_eval.py: the evaluation sets load (a bad row names the file) and
+cover every page of the nav, results become the cards a reader sees, and the
+rates count the right ranks."""
 
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from docsite import config
+from docsite.urls import url_of
 from tools import search_eval
 
 ORIGIN = "http://127.0.0.1:8000"
@@ -88,3 +91,32 @@ def test_a_rank_past_the_top_three_is_a_miss_for_top3() -> None:
     assert outcome.rank == 4
     rates = search_eval.rates([outcome])
     assert (rates.top1, rates.top3, rates.mrr) == (0, 0, 0.25)
+
+
+NAV = [url_of(src) for src in config.load().nav_pages()]
+# The blind set was written for every page but the changelog (see its header).
+EXEMPT = {"tuning": frozenset[str](), "blind": frozenset({"changelog/"})}
+
+
+@pytest.mark.parametrize("name", search_eval.SETS)
+def test_each_set_covers_the_nav(name: str) -> None:
+    data = search_eval.SETS[name]
+    queries = search_eval.load(data)
+    assert queries
+    assert search_eval.gaps(data, queries, NAV, EXEMPT[name]) == []
+
+
+def test_a_gap_names_the_file_and_the_row() -> None:
+    data = Path("set.toml")
+    queries = [
+        search_eval.Query("one", "a/#x", "term"),
+        search_eval.Query("two", "a/", "task"),
+        search_eval.Query("gone", "old/#y", "identifier"),
+        search_eval.Query("front", "", "task"),
+    ]
+    pages = ["", "a/", "b/", "c/"]
+    assert search_eval.gaps(data, queries, pages, frozenset({"c/"})) == [
+        "set.toml: query 3 ('gone') expects 'old/#y', but 'old/' is no page of the nav",
+        "set.toml: page 'home' has 1 queries, fewer than 2: add rows as its header says",
+        "set.toml: page 'b/' has 0 queries, fewer than 2: add rows as its header says",
+    ]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from docsite import step_cost
 from tools.step_cost import __main__ as cli
 from tools.step_cost import measure, report
 
@@ -68,7 +69,7 @@ def test_render_redraws_the_chart_from_the_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     data, chart = tmp_path / "data.json", tmp_path / "chart.svg"
-    data.write_text(json.dumps(report.load()))
+    data.write_text(json.dumps(step_cost.load()))
     cli.main(["--render", "--data", str(data), "--chart", str(chart)])
     assert chart.read_text() == report.CHART.read_text()
     out = capsys.readouterr().out
@@ -115,7 +116,7 @@ def test_a_quick_measurement_writes_data_the_report_accepts(
     monkeypatch.setattr(measure, "celery_runner", celery_runner)
     data, chart = tmp_path / "data.json", tmp_path / "chart.svg"
     cli.main(["--quick", "--data", str(data), "--chart", str(chart)])
-    measured = report.load(data)
+    measured = step_cost.load(data)
     assert set(measured["series"]) == {"inngest", "inngest-10kb", "celery", "rq"}
     assert [p["n"] for p in measured["series"]["rq"]["points"]] == [1, 5, 10]
     assert measured["machine"]["shared"] is True

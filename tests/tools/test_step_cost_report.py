@@ -1,4 +1,5 @@
-"""tools/step_cost/report.py: the data file's checks, the chart and the tables."""
+"""docsite/step_cost.py (the data file's checks, figures and tables) and
+tools/step_cost/report.py (the chart and the terminal table)."""
 
 import copy
 import json
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from docsite import step_cost
 from tools.step_cost import report
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -44,7 +46,7 @@ def data() -> dict[str, Any]:
             "python": "3.11.7",
             "shared": True,
         },
-        "versions": dict.fromkeys(report.REQUIRED_VERSIONS, "1.0"),
+        "versions": dict.fromkeys(step_cost.REQUIRED_VERSIONS, "1.0"),
         "series": {
             "inngest": {
                 "label": "Inngest",
@@ -82,7 +84,7 @@ def data() -> dict[str, Any]:
     ],
 )
 def test_times_print_with_two_significant_figures(ms: float, text: str) -> None:
-    assert report.fmt_ms(ms) == text
+    assert step_cost.fmt_ms(ms) == text
 
 
 @pytest.mark.parametrize(
@@ -96,7 +98,7 @@ def test_times_print_with_two_significant_figures(ms: float, text: str) -> None:
     ],
 )
 def test_sizes_print_in_binary_units(size: int, text: str) -> None:
-    assert report.fmt_bytes(size) == text
+    assert step_cost.fmt_bytes(size) == text
 
 
 def test_summarize_keeps_median_min_and_max() -> None:
@@ -112,15 +114,15 @@ def test_summarize_keeps_median_min_and_max() -> None:
 def test_the_comparison_cell_names_runs_and_the_per_step_cost(
     data: dict[str, Any],
 ) -> None:
-    assert report.cell(data, "inngest") == (
+    assert step_cost.cell(data, "inngest") == (
         "1 step: 4.0 ms, 100 steps: 300 ms, 500 steps: 6.0 s; 12 ms per step at 500"
     )
-    assert report.cell(data, "rq").endswith("4.0 s; 8.0 ms per job at 500")
-    assert "1 task: 10 ms" in report.cell(data, "celery")
+    assert step_cost.cell(data, "rq").endswith("4.0 s; 8.0 ms per job at 500")
+    assert "1 task: 10 ms" in step_cost.cell(data, "celery")
 
 
 def test_the_tools_table_has_a_row_per_common_n(data: dict[str, Any]) -> None:
-    lines = report.table_tools(data).splitlines()
+    lines = step_cost.table_tools(data).splitlines()
     assert lines[0].startswith("| N | Inngest: app CPU per run | per step |")
     assert [line.split("|")[1].strip() for line in lines[2:]] == ["1", "100", "500"]
     assert lines[3] == (
@@ -130,7 +132,7 @@ def test_the_tools_table_has_a_row_per_common_n(data: dict[str, Any]) -> None:
 
 
 def test_the_inngest_table_marks_sizes_not_run(data: dict[str, Any]) -> None:
-    rows = report.table_inngest(data).splitlines()[2:]
+    rows = step_cost.table_inngest(data).splitlines()[2:]
     assert rows[1].endswith("| 900 ms (810 ms–1.1 s) | 1016 KB |")
     assert rows[2].endswith("| not run | not run |")
     assert "| 1.0 ms (2.0 ms) | 49 KB |" in rows[2]
@@ -139,12 +141,12 @@ def test_the_inngest_table_marks_sizes_not_run(data: dict[str, Any]) -> None:
 def test_the_machine_sentence_names_cores_python_and_versions(
     data: dict[str, Any],
 ) -> None:
-    sentence = report.machine(data)
+    sentence = step_cost.machine(data)
     assert sentence.startswith("2 CPU cores shared with other jobs (Test CPU)")
     assert "Python 3.11.7" in sentence
-    assert all(f"{name} 1.0" in sentence for name in report.REQUIRED_VERSIONS)
+    assert all(f"{name} 1.0" in sentence for name in step_cost.REQUIRED_VERSIONS)
     data["machine"]["shared"] = False
-    assert report.machine(data).startswith("2 CPU cores (Test CPU)")
+    assert step_cost.machine(data).startswith("2 CPU cores (Test CPU)")
 
 
 @pytest.mark.parametrize(
@@ -165,13 +167,13 @@ def test_the_machine_sentence_names_cores_python_and_versions(
 def test_placeholders_print_figures_from_the_data(
     data: dict[str, Any], name: str, text: str
 ) -> None:
-    assert report.placeholder(name, data) == text
+    assert step_cost.placeholder(name, data) == text
 
 
 def test_table_placeholders_are_the_tables(data: dict[str, Any]) -> None:
-    assert report.placeholder("table:tools", data) == report.table_tools(data)
-    assert report.placeholder("table:inngest", data) == report.table_inngest(data)
-    assert report.placeholder("machine", data) == report.machine(data)
+    assert step_cost.placeholder("table:tools", data) == step_cost.table_tools(data)
+    assert step_cost.placeholder("table:inngest", data) == step_cost.table_inngest(data)
+    assert step_cost.placeholder("machine", data) == step_cost.machine(data)
 
 
 @pytest.mark.parametrize(
@@ -188,8 +190,8 @@ def test_table_placeholders_are_the_tables(data: dict[str, Any]) -> None:
 def test_bad_placeholders_say_what_is_wrong(
     data: dict[str, Any], name: str, message: str
 ) -> None:
-    with pytest.raises(report.StepCostDataError, match=message):
-        report.placeholder(name, data)
+    with pytest.raises(step_cost.StepCostDataError, match=message):
+        step_cost.placeholder(name, data)
 
 
 def _without(data: dict[str, Any], *path: str) -> dict[str, Any]:
@@ -215,25 +217,27 @@ def test_incomplete_data_names_the_file_and_the_gap(
 ) -> None:
     file = tmp_path / "step-cost.json"
     file.write_text(json.dumps(_without(data, *path)))
-    with pytest.raises(report.StepCostDataError, match=f"step-cost.json: {message}"):
-        report.load(file)
+    with pytest.raises(step_cost.StepCostDataError, match=f"step-cost.json: {message}"):
+        step_cost.load(file)
 
 
 def test_a_point_without_stats_is_refused(data: dict[str, Any]) -> None:
     del data["series"]["celery"]["points"][0]["cpu_ms"]["max"]
-    with pytest.raises(report.StepCostDataError, match="'celery' has a point without"):
-        report.check(data, where="x")
+    with pytest.raises(
+        step_cost.StepCostDataError, match="'celery' has a point without"
+    ):
+        step_cost.check(data, where="x")
 
 
 def test_missing_or_broken_files_say_so(tmp_path: Path) -> None:
-    with pytest.raises(report.StepCostDataError, match="run `make bench-steps`"):
-        report.load(tmp_path / "absent.json")
+    with pytest.raises(step_cost.StepCostDataError, match="run `make bench-steps`"):
+        step_cost.load(tmp_path / "absent.json")
     (tmp_path / "bad.json").write_text("{")
-    with pytest.raises(report.StepCostDataError, match=r"bad\.json: not JSON"):
-        report.load(tmp_path / "bad.json")
+    with pytest.raises(step_cost.StepCostDataError, match=r"bad\.json: not JSON"):
+        step_cost.load(tmp_path / "bad.json")
     (tmp_path / "list.json").write_text("[]")
-    with pytest.raises(report.StepCostDataError, match="expected a JSON object"):
-        report.load(tmp_path / "list.json")
+    with pytest.raises(step_cost.StepCostDataError, match="expected a JSON object"):
+        step_cost.load(tmp_path / "list.json")
 
 
 def _polyline(root: ET.Element, series: str) -> list[tuple[float, float]]:
@@ -258,7 +262,9 @@ def test_the_chart_is_log_log_with_a_line_per_series(data: dict[str, Any]) -> No
     # y is log10(ms), growing upwards: 4 ms -> 300 ms -> 6000 ms.
     ratio = (y2 - y3) / (y1 - y2)
     assert ratio == pytest.approx(math.log10(20) / math.log10(75), abs=0.01)
-    assert {g.attrib["data-series"] for g in root.iter(f"{SVG}g")} == set(report.SERIES)
+    assert {g.attrib["data-series"] for g in root.iter(f"{SVG}g")} == set(
+        step_cost.SERIES
+    )
 
 
 def test_the_chart_labels_decades_and_describes_itself(data: dict[str, Any]) -> None:

@@ -21,6 +21,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from docsite import step_cost as data_file
+from docsite.paths import ROOT
 from tools.step_cost import measure, report
 
 STEPS = (1, 10, 50, 100, 250, 500, 1000)
@@ -93,7 +95,7 @@ def points(
         samples = sample(n)
         out.append(_point(n, samples))
         cpu = out[-1]["cpu_ms"]["median"]
-        print(f"  N={n:<5} {report.fmt_ms(cpu):>8} CPU/run", file=sys.stderr)
+        print(f"  N={n:<5} {data_file.fmt_ms(cpu):>8} CPU/run", file=sys.stderr)
     return out
 
 
@@ -165,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--quick", action="store_true", help="tiny runs, for a smoke test"
     )
-    parser.add_argument("--data", type=Path, default=report.DATA)
+    parser.add_argument("--data", type=Path, default=data_file.DATA)
     parser.add_argument("--chart", type=Path, default=report.CHART)
     args = parser.parse_args(argv)
 
@@ -182,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             "command": "make bench-steps",
             "machine": machine(shared=shared),
             "versions": {
-                name: metadata.version(name) for name in report.REQUIRED_VERSIONS
+                name: metadata.version(name) for name in data_file.REQUIRED_VERSIONS
             },
             "series": run(steps, big, count),
         }
@@ -192,9 +194,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             data["machine"]["note"] = SHARED_NOTE
         data["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
         data["seconds"] = round(time.perf_counter() - started)
-        report.check(data, where="measured data")
+        data_file.check(data, where="measured data")
         args.data.write_text(_json(data))
-    data = report.load(args.data)
+    data = data_file.load(args.data)
     args.chart.write_text(report.svg(data))
     print(report.terminal_table(data))
     print(f"\ndata: {_shown(args.data)}\nchart: {_shown(args.chart)}")
@@ -208,7 +210,7 @@ def _json(data: Any) -> str:
 
 def _shown(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(report.ROOT))
+        return str(path.resolve().relative_to(ROOT))
     except ValueError:
         return str(path)
 

@@ -2,7 +2,7 @@
 
 import inngest
 
-from snippets.guides.create.s02_client import client
+from .s02_client import client
 
 
 # --8<-- [start:stage]

@@ -2,8 +2,8 @@
 
 import inngest
 
-from snippets.guides.create.s02_client import client
-from snippets.guides.create.s04_event import UserSignedUp
+from .s02_client import client
+from .s04_event import UserSignedUp
 
 
 # --8<-- [start:stage]

@@ -2,9 +2,9 @@
 
 import inngest
 
-from snippets.guides.create.s01_app import app
-from snippets.guides.create.s02_client import client
-from snippets.guides.create.s04_event import UserSignedUp
+from .s01_app import app
+from .s02_client import client
+from .s04_event import UserSignedUp
 
 
 # --8<-- [start:stage]

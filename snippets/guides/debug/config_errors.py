@@ -7,7 +7,7 @@ import fastapi
 import inngest
 import inngest.fast_api
 
-from snippets.guides.debug.app import client
+from .app import client
 
 
 # --8<-- [start:misspelled-option]

@@ -4,7 +4,7 @@ import datetime
 
 import inngest
 
-from snippets.guides.debug.app import client
+from .app import client
 
 
 # --8<-- [start:fractional-seconds]

@@ -8,7 +8,7 @@ import inngest
 from inngest import NonRetriableError, RetryAfterError  # (1)!
 
 # --8<-- [end:errors-import]
-from snippets.guides.debug.app import client
+from .app import client
 
 
 # --8<-- [start:old-signature]

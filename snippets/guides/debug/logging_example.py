@@ -5,7 +5,7 @@ import logging
 
 import inngest
 
-from snippets.guides.debug.app import client
+from .app import client
 
 
 async def charge(order_id: str) -> str:

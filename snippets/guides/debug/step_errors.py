@@ -5,7 +5,7 @@ import datetime
 
 import inngest
 
-from snippets.guides.debug.app import client
+from .app import client
 
 
 # --8<-- [start:unserializable]

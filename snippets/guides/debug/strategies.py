@@ -10,7 +10,7 @@ import datetime
 
 import inngest
 
-from snippets.guides.debug.app import client
+from .app import client
 
 
 async def build_greeting(name: str, plan: str) -> str:  # (1)!

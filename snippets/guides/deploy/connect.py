@@ -8,7 +8,7 @@ import inngest.connect
 # inngest.connect does not export the type of the connection in 0.5.19.
 from inngest.connect._internal.connection import WorkerConnection
 
-from snippets.guides.deploy.config import create_client, shop_functions
+from .config import create_client, shop_functions
 
 
 # --8<-- [start:worker]

@@ -5,7 +5,7 @@ import fastapi
 import inngest
 import inngest.fast_api
 
-from snippets.guides.deploy.config import shop_functions
+from .config import shop_functions
 
 
 def create_hardened_app(client: inngest.Inngest) -> fastapi.FastAPI:

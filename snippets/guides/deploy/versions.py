@@ -30,6 +30,7 @@ def version_1(client: inngest.Inngest) -> Fn:
         email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-account", create_account, email)
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))  # (1)!
+        ctx.logger.info("sending tips to %s", account)
         return await ctx.step.run("send-tips", send_tips, account)
 
     return onboard
@@ -48,6 +49,7 @@ def renamed_step(client: inngest.Inngest) -> Fn:
         email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-user", create_account, email)  # (1)!
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))
+        ctx.logger.info("sending tips to %s", account)
         return await ctx.step.run("send-tips", send_tips, account)
 
     return onboard
@@ -67,6 +69,7 @@ def added_step(client: inngest.Inngest) -> Fn:
         account = await ctx.step.run("create-account", create_account, email)
         await ctx.step.run("verify-email", verify_email, email)  # (1)!
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))
+        ctx.logger.info("sending tips to %s", account)
         return await ctx.step.run("send-tips", send_tips, account)
 
     return onboard
@@ -85,6 +88,7 @@ def reordered_steps(client: inngest.Inngest) -> Fn:
         email = str(ctx.event.data["email"])
         await ctx.step.sleep("wait-a-day", datetime.timedelta(days=1))  # (1)!
         account = await ctx.step.run("create-account", create_account, email)
+        ctx.logger.info("sending tips to %s", account)
         return await ctx.step.run("send-tips", send_tips, account)
 
     return onboard
@@ -102,6 +106,7 @@ def removed_step(client: inngest.Inngest) -> Fn:
     async def onboard(ctx: inngest.Context) -> str:
         email = str(ctx.event.data["email"])
         account = await ctx.step.run("create-account", create_account, email)
+        ctx.logger.info("sending tips to %s", account)
         return await ctx.step.run("send-tips", send_tips, account)  # (1)!
 
     return onboard

@@ -5,7 +5,7 @@ import datetime
 
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
 async def notify_approver(expense_id: str) -> str:

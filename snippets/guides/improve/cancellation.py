@@ -5,7 +5,7 @@ import datetime
 
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
 async def send_tips(account_id: str) -> str:

@@ -3,7 +3,7 @@
 # --8<-- [start:many-functions]
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
 async def send_welcome_email(email: str) -> str:

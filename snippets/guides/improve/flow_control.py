@@ -9,7 +9,7 @@ import datetime
 
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 # --8<-- [end:imports]
 

@@ -3,7 +3,7 @@
 # --8<-- [start:middleware]
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 finished_steps: list[str] = []  # stand-in for your metrics or audit log
 

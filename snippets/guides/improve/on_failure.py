@@ -4,21 +4,35 @@
 import datetime
 
 import inngest
+import pydantic
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
-async def alert_team(failed_run_id: str, message: str) -> str:
-    return f"paged on-call: run {failed_run_id} failed: {message}"
+async def alert_team(text: str) -> str:
+    return f"paged on-call: {text}"
+
+
+class RunError(pydantic.BaseModel):
+    name: str = "Error"
+    message: str = ""
+
+
+class FunctionFailed(pydantic.BaseModel):
+    """`data` of the `inngest/function.failed` event a failure handler runs on."""
+
+    function_id: str  # the failed function, "<app_id>-<fn_id>"
+    run_id: str  # the failed run; ctx.run_id is the handler's own run
+    error: RunError = pydantic.Field(default_factory=RunError)
+    event: inngest.Event  # the event that started the failed run
 
 
 # --8<-- [start:on-failure-functions]
 async def alert_on_failure(ctx: inngest.Context) -> str:  # (1)!
-    failure = ctx.event.data  # the inngest/function.failed event
-    error = failure["error"]
-    message = str(error.get("message")) if isinstance(error, dict) else "unknown"
-    run_id = str(failure["run_id"])  # the FAILED run, not this one
-    return await ctx.step.run("alert-team", alert_team, run_id, message)
+    failed = FunctionFailed.model_validate(ctx.event.data)
+    source = failed.event.data["source"]
+    text = f"import of {source} failed (run {failed.run_id}): {failed.error.message}"
+    return await ctx.step.run("alert-team", alert_team, text)
 
 
 async def import_rows(source: str) -> int:

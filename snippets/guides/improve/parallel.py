@@ -3,7 +3,7 @@
 # --8<-- [start:lookups]
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
 async def lookup_company(domain: str) -> str:

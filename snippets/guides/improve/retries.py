@@ -3,7 +3,7 @@
 # --8<-- [start:retries]
 import inngest
 
-from snippets.guides.improve.client import client
+from .client import client
 
 
 async def load_invoice(invoice_id: str) -> dict[str, str]:

@@ -3,9 +3,9 @@
 # --8<-- [start:confirm-appointment]
 import inngest
 
-from snippets.leadflow.client import client
-from snippets.leadflow.events import AppointmentBooked
-from snippets.leadflow.services import deliver
+from ..client import client
+from ..events import AppointmentBooked
+from ..services import deliver
 
 
 @client.create_function(

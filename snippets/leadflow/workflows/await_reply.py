@@ -3,9 +3,9 @@
 # --8<-- [start:await-reply]
 import inngest
 
-from snippets.leadflow.client import client, settings
-from snippets.leadflow.events import AwaitReply
-from snippets.leadflow.services import deliver, has_replied
+from ..client import client, settings
+from ..events import AwaitReply
+from ..services import deliver, has_replied
 
 
 @client.create_function(

@@ -3,9 +3,9 @@
 # --8<-- [start:new-lead]
 import inngest
 
-from snippets.leadflow.client import client
-from snippets.leadflow.events import AwaitReply, NewLead
-from snippets.leadflow.workflows.outreach import email_outreach, phone_outreach
+from ..client import client
+from ..events import AwaitReply, NewLead
+from .outreach import email_outreach, phone_outreach
 
 OUTREACH = {"email": email_outreach, "phone": phone_outreach}
 

@@ -4,9 +4,9 @@
 import inngest
 import pydantic
 
-from snippets.leadflow.client import client
-from snippets.leadflow.events import NewLead
-from snippets.leadflow.services import deliver
+from ..client import client
+from ..events import NewLead
+from ..services import deliver
 
 
 class InvokedLead(NewLead):  # (1)!

@@ -3,9 +3,9 @@
 # --8<-- [start:process-reply]
 import inngest
 
-from snippets.leadflow.client import client
-from snippets.leadflow.events import ReplyReceived
-from snippets.leadflow.services import deliver, record_reply
+from ..client import client
+from ..events import ReplyReceived
+from ..services import deliver, record_reply
 
 
 @client.create_function(

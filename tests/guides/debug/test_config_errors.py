@@ -9,6 +9,7 @@ import pytest
 from starlette.testclient import TestClient
 
 import inngest_kit as kit
+from docsite import paths
 from snippets.guides.debug import config_errors as c
 from snippets.guides.debug.app import client
 from tests.guides.debug.messages import message
@@ -80,10 +81,13 @@ def test_an_unquoted_id_in_if_exp_never_matches() -> None:
 
 def test_a_wrong_field_in_if_exp_never_matches() -> None:
     executor = kit.serve_functions(client, [c.await_reply_wrong_field])
+    # The reply arrives, but has no `leadId`: as on the server, no match.
+    run = executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": [REPLY]})
+    assert run.output is False
+    # kit.evaluate is the strict check that names the field.
+    [wait] = run.ops
     with pytest.raises(KeyError, match="leadId"):
-        executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": [REPLY]})
-    timed_out = executor.run(c.await_reply_wrong_field, LEAD, waits={"await-reply": []})
-    assert timed_out.output is False
+        kit.evaluate(wait.opts["if"], event=run.event, awaited=REPLY.model_dump())
 
 
 def test_the_right_if_exp_matches_the_reply() -> None:
@@ -120,3 +124,25 @@ def test_each_wait_gives_up_after_7_days_and_returns_false(
     [wait] = run.ops
     assert (wait.op, wait.opts["timeout"]) == ("WaitForEvent", "1w")  # 7 days
     assert run.output is False
+
+
+PAGE = (paths.DOCS / "guides" / "debug.md").read_text()
+
+
+def test_a_timezone_keyword_is_dropped_so_the_schedule_is_utc() -> None:
+    assert '`TriggerCron(cron="0 9 * * *", timezone="Europe/Paris")`' in PAGE
+    trigger = inngest.TriggerCron(cron="0 9 * * *", timezone="Europe/Paris")  # type: ignore[call-arg]
+
+    @client.create_function(fn_id="morning-digest", trigger=trigger)
+    async def morning_digest(ctx: inngest.Context) -> str:
+        return "digest sent"
+
+    registered = kit.registered_config(morning_digest)["triggers"]
+    assert f'"triggers": {json.dumps(registered)}' == message("cron-timezone")
+    assert "timezone" not in inngest.TriggerCron.model_fields
+
+
+def test_the_sdk_registers_any_cron_text_as_written() -> None:
+    assert '`TriggerCron(cron="every day at 18:00")`' in " ".join(PAGE.split())
+    trigger = inngest.TriggerCron(cron="every day at 18:00")
+    assert trigger.model_dump(exclude_none=True) == {"cron": "every day at 18:00"}

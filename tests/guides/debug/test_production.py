@@ -108,6 +108,21 @@ def test_production_endpoint_rejects_unsigned_wrong_and_tampered_requests(
     assert answers["signed"][:2] == (200, '"shipping o-1"')
 
 
+def test_an_unsigned_get_in_production_mode_is_refused(
+    production: pytest.MonkeyPatch,
+) -> None:
+    production.setenv("INNGEST_SIGNING_KEY", KEY)
+    app, _ = create_app()
+    unsigned = TestClient(app).get("/api/inngest")
+    assert (unsigned.status_code, unsigned.json()) == (401, {"message": "Unauthorized"})
+    # Only a signed GET (Inngest's own) sees the inspection, with mode "cloud".
+    signed = TestClient(app).get(
+        "/api/inngest", headers={"x-inngest-signature": kit.sign(b"", KEY)}
+    )
+    assert signed.status_code == 200
+    assert (signed.json()["mode"], signed.json()["function_count"]) == ("cloud", 1)
+
+
 def test_rotation_accepts_the_old_key_as_fallback(
     production: pytest.MonkeyPatch,
 ) -> None:

@@ -4,7 +4,7 @@ the one command of a shell snippet section."""
 import shlex
 from pathlib import Path
 
-from docsite import embeds
+from docsite import embeds, paths
 
 KEY = "signkey-prod-" + "ab" * 32
 OLD_KEY = "signkey-prod-" + "cd" * 32
@@ -29,8 +29,23 @@ SDK_VARIABLES = (
 )
 
 
+ENV_FILE = paths.SNIPPETS / "guides" / "deploy" / "production.env"
+
+
+def env_settings(section: str) -> dict[str, str]:
+    """The `NAME=value` lines of a section of production.env, as the page shows them."""
+    lines = embeds.section_text(ENV_FILE, section).splitlines()
+    settings = {}
+    for line in lines:
+        if line and not line.startswith("#"):
+            name, _, value = line.partition("=")
+            settings[name] = value
+    return settings
+
+
 def shell_command(path: Path, section: str) -> list[str]:
     """The one command of a shell snippet section, split as the shell would."""
-    lines = embeds.section_text(path, section).splitlines()
+    text = embeds.section_text(path, section).replace("\\\n", " ")
+    lines = text.splitlines()
     [command] = [line for line in lines if line and not line.startswith("#")]
     return shlex.split(command)

@@ -13,9 +13,7 @@ import inngest_kit as kit
 from docsite import embeds, paths
 from snippets.guides.deploy import config
 from tests.guides.debug.messages import lines, message
-from tests.guides.deploy.production import KEY, OLD_KEY
-
-ENV_FILE = paths.SNIPPETS / "guides" / "deploy" / "production.env"
+from tests.guides.deploy.production import ENV_FILE, KEY, OLD_KEY
 
 
 def _names(section: str) -> list[str]:
@@ -24,6 +22,7 @@ def _names(section: str) -> list[str]:
 
 
 def test_the_env_file_names_only_variables_the_sdk_reads() -> None:
+    """production.env, as the page shows it: variables the SDK reads, no INNGEST_DEV."""
     read = {key.value for key in EnvKey}
     sections = ("env", "rotation", "branch", "proxy", "hardening")
     named = {name for section in sections for name in _names(section)}

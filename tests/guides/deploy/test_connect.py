@@ -3,6 +3,7 @@
 import asyncio
 import runpy
 import signal
+import sys
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -65,9 +66,16 @@ def test_sigterm_closes_the_worker(
 
     monkeypatch.setattr(connect, "create_worker", keep_a_handle)
 
+    def dialing() -> bool:
+        """The worker runs: its connection thread has started."""
+        thread = getattr(workers[0], "_thread", None) if workers else None
+        return thread is not None and thread.is_alive()
+
     async def deploy_stops_the_container() -> None:
         running = asyncio.create_task(connect.main())
-        await asyncio.sleep(0.3)  # let it dial out and be refused
+        async with asyncio.timeout(10):
+            while not dialing():  # noqa: ASYNC110 (a thread's state: no event to await)
+                await asyncio.sleep(0.01)
         signal.raise_signal(signal.SIGTERM)
         await asyncio.wait_for(running, timeout=10)
 
@@ -75,7 +83,8 @@ def test_sigterm_closes_the_worker(
     assert workers[0].get_state() is inngest.connect.ConnectionState.CLOSED
 
 
-def test_run_as_a_script_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_as_a_module_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`python -m <package>.connect`, as a module of the app's package."""
     started: list[str] = []
 
     def run(main: "types.CoroutineType[Any, Any, None]") -> None:
@@ -83,5 +92,7 @@ def test_run_as_a_script_it_starts_the_worker(monkeypatch: pytest.MonkeyPatch) -
         main.close()
 
     monkeypatch.setattr(asyncio, "run", run)
-    runpy.run_path(connect.__file__, run_name="__main__")
+    # As `python -m` finds it: not yet imported (runpy warns otherwise).
+    monkeypatch.delitem(sys.modules, connect.__name__)
+    runpy.run_module(connect.__name__, run_name="__main__")
     assert started == ["main"]

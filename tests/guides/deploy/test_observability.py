@@ -95,7 +95,8 @@ def test_sentry_gets_every_failed_attempt_with_the_run_as_tags(
     assert tags["inngest.app.id"] == "shop"
     assert tags["inngest.function.id"] == "charge-order"
     assert tags["inngest.event.name"] == "shop/order.placed"
-    assert len(tags["inngest.run.id"]) == 32
+    assert len(tags["inngest.run.id"]) == 26  # a ULID, as the server's run ids
+    assert tags["inngest.run.id"] == run.run_id
     assert errors[-1]["release"] == "4f2c1e9"
     assert errors[-1]["environment"] == "production"
 

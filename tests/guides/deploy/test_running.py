@@ -88,6 +88,20 @@ def test_streaming_answers_201_and_sends_the_result_after_keepalive_bytes(
     assert "Streaming responses are enabled" in warned
 
 
+def test_streaming_applies_to_async_functions_only(
+    production: pytest.MonkeyPatch,
+) -> None:
+    client = config.create_client()
+    [print_label] = running.sync_functions(client)  # a `def` function
+    app = running.create_streaming_app(client, [print_label])
+    executor = kit.Executor(TestClient(app), [print_label], signing_key=KEY)
+    status, _, ops = executor.post(print_label.id, kit.request_body(PACKED))
+    assert status == 206  # the plain answer: no 201, no keepalive bytes
+    assert [(op["displayName"], op["data"]) for op in ops] == [
+        ("print", "label for o-1")
+    ]
+
+
 @pytest.mark.parametrize("value", ["force", "allow"])
 def test_streaming_from_the_environment(
     production: pytest.MonkeyPatch, value: str

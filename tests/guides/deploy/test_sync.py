@@ -1,6 +1,7 @@
 """Syncing: what the PUT sends, and who may trigger it."""
 
 import json
+from importlib import metadata
 
 import pytest
 from starlette.testclient import TestClient
@@ -8,7 +9,7 @@ from starlette.testclient import TestClient
 import inngest_kit as kit
 from docsite import paths
 from snippets.guides.deploy import config, sync
-from tests.guides.deploy.production import KEY, shell_command
+from tests.guides.deploy.production import KEY, env_settings, shell_command
 
 SYNC_SH = paths.SNIPPETS / "guides" / "deploy" / "sync.sh"
 SYNC_REQUEST = paths.SNIPPETS / "guides" / "deploy" / "sync_request.json"
@@ -19,6 +20,18 @@ def test_the_deploy_step_puts_to_the_serve_endpoint() -> None:
     assert words[0] == "curl"
     assert words[words.index("-X") + 1] == "PUT"
     assert words[-1].endswith(kit.SERVE_PATH)
+
+
+def test_the_deploy_step_calls_the_rest_api_for_this_app() -> None:
+    words = shell_command(SYNC_SH, "rest")
+    assert words[0] == "curl"
+    assert words[words.index("-X") + 1] == "POST"
+    url = words[words.index("-X") + 2]
+    app_id = config.create_client().app_id
+    assert url == f"https://api.inngest.com/v2/apps/{app_id}/syncs"
+    assert words[words.index("-H") + 1] == "Authorization: Bearer $INNGEST_API_KEY"
+    body = json.loads(words[words.index("-d") + 1])
+    assert body == {"url": "https://shop.example.com" + kit.SERVE_PATH}
 
 
 def test_an_unsigned_put_makes_the_app_register_itself(
@@ -40,7 +53,9 @@ def test_an_unsigned_put_makes_the_app_register_itself(
 def test_the_environment_variable_also_hardens_the_endpoint(
     production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
 ) -> None:
-    production.setenv("INNGEST_ENABLE_UNAUTHED_SYNC", "false")
+    # The hardening line exactly as the page shows it.
+    [(name, value)] = env_settings("hardening").items()
+    production.setenv(name, value)
     res = TestClient(config.create_app(config.create_client())).put("/api/inngest")
     assert (res.status_code, res.json()) == (401, {"message": "Unauthorized"})
     assert inngest_api.sync_headers == []
@@ -99,10 +114,29 @@ def test_dev_mode_ignores_the_hardening(
     assert kit.sync(client, inngest_api)["url"] == "http://testserver/api/inngest"
 
 
-def test_the_page_shows_exactly_what_the_app_registers(
+@pytest.fixture
+def synced(
     production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
-) -> None:
+) -> dict[str, object]:
+    """What the app registers when synced (the page's sync_request.json)."""
     production.setenv("GIT_SHA", "4f2c1e9")
     app = config.create_app(config.create_client())
-    synced = kit.sync(TestClient(app), inngest_api)
-    assert synced == json.loads(SYNC_REQUEST.read_text())
+    registered: dict[str, object] = kit.sync(TestClient(app), inngest_api)
+    return registered
+
+
+def test_the_page_shows_exactly_what_the_app_registers(
+    synced: dict[str, object],
+) -> None:
+    shown = json.loads(SYNC_REQUEST.read_text())
+    # All but the SDK's version string, which the next test checks: against
+    # another SDK only that differs, and it is version bookkeeping, not drift.
+    assert {**synced, "sdk": None} == {**shown, "sdk": None}
+
+
+@pytest.mark.sdk_pin
+def test_the_page_shows_the_version_string_of_the_pinned_sdk(
+    synced: dict[str, object],
+) -> None:
+    shown = json.loads(SYNC_REQUEST.read_text())
+    assert synced["sdk"] == shown["sdk"] == f"py:v{metadata.version('inngest')}"

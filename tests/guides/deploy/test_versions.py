@@ -37,11 +37,36 @@ def deploy(
     version: Version,
     run: kit.Run,
     event: inngest.Event,
+    middleware: list[type[inngest.Middleware]] | None = None,
 ) -> kit.Run:
     """Serve `version` instead, and let the in-flight run go on."""
-    client = inngest.Inngest(app_id="shop")
+    client = inngest.Inngest(app_id="shop", middleware=list(middleware or []))
     fn = version(client)
     return kit.serve_functions(client, [fn]).run(fn, event, resume=run)
+
+
+class BeforeExecution(inngest.Middleware):
+    """Counts the calls of the `before_execution` hook, as any middleware sees it."""
+
+    calls = 0
+
+    async def before_execution(self) -> None:
+        BeforeExecution.calls += 1
+
+
+def logged_after_deploy(
+    version: Version, caplog: pytest.LogCaptureFixture
+) -> tuple[list[str], int]:
+    """Deploy `version` over a run sleeping under version 1: the `ctx.logger`
+    lines of the rest of the run, and how often `before_execution` was called."""
+    run = in_flight(versions.version_1, SIGNED_UP, stop_after="wait-a-day")
+    caplog.clear()
+    caplog.set_level(logging.INFO)
+    BeforeExecution.calls = 0
+    after = deploy(version, run, SIGNED_UP, middleware=[BeforeExecution])
+    assert after.completed
+    lines = [r.getMessage() for r in caplog.records if r.name.startswith("inngest")]
+    return lines, BeforeExecution.calls
 
 
 def test_version_1_alone() -> None:
@@ -97,6 +122,55 @@ def test_an_added_step_runs_late_for_runs_in_flight() -> None:
     after = deploy(versions.added_step, run, SIGNED_UP)
     # verify-email was meant to run before the day's wait; here it runs after.
     assert after.steps() == ["verify-email", "send-tips"]
+
+
+def test_an_added_step_runs_before_the_days_wait_in_new_runs() -> None:
+    client = inngest.Inngest(app_id="shop")
+    fn = versions.added_step(client)
+    run = kit.serve_functions(client, [fn]).run(fn, SIGNED_UP)
+    assert run.steps() == ["create-account", "verify-email", "wait-a-day", "send-tips"]
+
+
+TIPS = "sending tips to account for ada@example.com"
+
+
+@pytest.mark.parametrize(
+    ("version", "logged"),
+    [
+        (versions.version_1, [TIPS]),
+        (versions.added_step, [TIPS]),
+        (versions.reordered_steps, [TIPS]),
+        # A stored result the new code never reads again: silent to the end.
+        (versions.renamed_step, []),
+        (versions.removed_step, []),
+    ],
+)
+def test_ctx_logger_stays_silent_while_a_stored_result_is_unread(
+    version: Version, logged: list[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    lines, before_execution = logged_after_deploy(version, caplog)
+    assert lines == logged
+    # The same signal drives every middleware's before_execution hook: once per
+    # request that reaches new code, or never.
+    assert (before_execution > 0) == bool(logged)
+
+
+def test_a_skipped_loop_item_silences_middleware_for_the_rest_of_the_run() -> None:
+    run = in_flight(versions.reminders_by_item, ABANDONED, stop_after="remind-boots")
+    BeforeExecution.calls = 0
+    after = deploy(
+        lambda c: versions.reminders_by_item(c, BOOTS),
+        run,
+        ABANDONED,
+        middleware=[BeforeExecution],
+    )
+    assert after.steps() == ["remind-hat", "remind-socks"]
+    assert BeforeExecution.calls == 0  # remind-boots is never read again
+    # With positional ids every stored result is read again: the hook is called.
+    run = in_flight(versions.reminders, ABANDONED, stop_after="remind")
+    BeforeExecution.calls = 0
+    deploy(lambda c: versions.reminders(c, BOOTS), run, ABANDONED, [BeforeExecution])
+    assert BeforeExecution.calls > 0
 
 
 def test_reordered_steps_reuse_their_results(caplog: pytest.LogCaptureFixture) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import inngest
 
+import inngest_kit as kit
 import snippets.guides.improve
 from snippets.patterns.expressions import Expression, config_expressions, expressions
 
@@ -34,6 +35,7 @@ SAMPLES: dict[str, dict[str, Any]] = {
     }.items()
 }
 FAILED = "inngest/function.failed"
+SCHEDULED = "inngest/scheduled.timer"
 
 
 def functions() -> list[inngest.Function[Any]]:
@@ -50,7 +52,12 @@ def guide_expressions() -> Iterator[tuple[Expression, dict[str, Any]]]:
     """Every expression the guide registers (on_failure functions included),
     with the sample events to check it against."""
     for fn in functions():
-        for expression in expressions(fn):
+        config = kit.registered_config(fn)
+        if any("event" in trigger for trigger in config["triggers"]):
+            found = expressions(fn)
+        else:  # a scheduled function: its runs start with Inngest's timer event
+            found = config_expressions(fn.id, config, SCHEDULED)
+        for expression in found:
             yield expression, SAMPLES
         failure = fn.get_config("http://app/api/inngest").on_failure
         if failure is not None:

@@ -86,9 +86,13 @@ def test_async_is_the_awaited_event_and_event_is_the_trigger() -> None:
     assert kit.matches(IF_EXP, event=trigger, awaited=decided)
     other = {"name": "expense/decided", "data": {"expense_id": "exp-2"}}
     assert not kit.matches(IF_EXP, event=trigger, awaited=other)
-    # `event.` never means the incoming decision: the trigger has no `approved`.
+    # `event.` never means the incoming decision: the trigger has no `approved`
+    # (a missing field: no match, as on the server; the strict check names it).
+    assert not kit.matches(
+        "event.data.approved == true", event=trigger, awaited=decided
+    )
     with pytest.raises(KeyError):
-        kit.matches("event.data.approved == true", event=trigger, awaited=decided)
+        kit.evaluate("event.data.approved == true", event=trigger, awaited=decided)
     assert kit.matches("async.data.approved == true", event=trigger, awaited=decided)
 
 

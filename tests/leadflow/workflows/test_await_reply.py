@@ -2,6 +2,7 @@
 an appointment for the same lead cancels the run."""
 
 import inngest
+import pytest
 from starlette.testclient import TestClient
 
 import inngest_kit as kit
@@ -33,6 +34,21 @@ def test_another_leads_reply_does_not_match_so_the_wait_times_out(
     assert run.output["outcome"] == "followed-up"
     assert run.steps() == ["wait-for-reply", "check-crm-for-reply", "send-follow-up"]
     assert [(m["kind"], m["to"]) for m in outbox] == [("email", "ada@example.com")]
+
+
+@pytest.mark.parametrize(
+    ("channel", "contact"), [("email", "ada@example.com"), ("phone", "+1555")]
+)
+def test_the_follow_up_goes_by_the_leads_channel(
+    channel: str,
+    contact: str,
+    executor: kit.Executor,
+    outbox: list[dict[str, str]],
+) -> None:
+    start = event("workflow/await-reply", AwaitReply, channel=channel, contact=contact)
+    run = executor.run(await_reply, start, waits={"wait-for-reply": []})
+    assert run.output["outcome"] == "followed-up"
+    assert [(m["kind"], m["to"]) for m in outbox] == [(channel, contact)]
 
 
 def test_a_timeout_sends_exactly_one_follow_up(

@@ -1,0 +1,33 @@
+"""What Celery still holds of a workflow, before you stop its workers."""
+
+# --8<-- [start:drain]
+from collections.abc import Sequence
+
+from celery import Celery
+
+
+def celery_pending(
+    app: Celery, queues: Sequence[str] = ("celery",), *, timeout: float
+) -> dict[str, int]:
+    """Messages in the broker and tasks held by workers; empty when drained.
+
+    `timeout`: how long to wait for the workers' answers, in seconds.
+    """
+    inspect = app.control.inspect(timeout=timeout)
+    held = {
+        "active": inspect.active(),  # (1)!
+        "reserved": inspect.reserved(),
+        "scheduled": inspect.scheduled(),  # (2)!
+    }
+    pending = {
+        state: sum(len(tasks) for tasks in (replies or {}).values())
+        for state, replies in held.items()
+    }
+    with app.connection_for_read() as connection:
+        for queue in queues:  # (3)!
+            declared = connection.default_channel.queue_declare(queue, passive=True)
+            pending[f"queue {queue}"] = declared.message_count
+    return {name: count for name, count in pending.items() if count}
+
+
+# --8<-- [end:drain]
