@@ -25,7 +25,7 @@ Three sites, built and measured in the same run (tools/stock_site.py):
    baseline's, its gzip transfer at most 1.05x stock's, its elements at
    most the feature-equal baseline's plus this site's own few
    (page_weight.OWN_ELEMENTS); every page that misses one is named with its
-   figures, and the changelog is not compared (stock_site.py says why).
+   figures.
 
 Writes everything to .bench/report.json (after each page). `--pages
 quick-reference/ guides/debug/` limits steps 4-5 to those pages ("" is the home
@@ -319,10 +319,6 @@ def budget(report: dict[str, Any]) -> list[str]:
     misses = []
     for url, sites in report["pages"].items():
         name = url or "home"
-        if url in stock_site.NOT_THE_SAME_MARKDOWN:
-            reason = stock_site.NOT_THE_SAME_MARKDOWN[url]
-            misses.append(f"{name}: not compared ({reason})")
-            continue
         ours, features = sites["ours"], sites["features"]
         perf = ours["lighthouse"]["scores"]["performance"]
         base = features["lighthouse"]["scores"]["performance"]

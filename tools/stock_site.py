@@ -2,9 +2,9 @@
 
 Both read mkdocs.yml and write a config for the same docs, nav and Markdown
 extensions (the pages need them to render at all), with everything this
-project adds taken away: no hooks, no extra CSS or JavaScript, no template
-overrides, no llmstxt plugin, default search, and pymdownx.highlight with its
-default options.
+project adds taken away: no hooks (so no Pygments filter and no files written
+after the build), no extra CSS or JavaScript, no template overrides, no
+redirects, default search, and pymdownx.highlight with its default options.
 
 - `stock`: Material as it comes, no theme features and no palette: what the
   content costs with nothing switched on.
@@ -35,11 +35,6 @@ KEEP = ["site_name", "site_description", "nav", "validation"]
 # What `features` adds: the settings behind what a reader sees of the theme.
 THEME_SEEN = ["features", "palette", "icon"]
 SITE_SEEN = ["repo_url", "repo_name", "edit_uri"]
-# Pages whose Markdown a hook of ours extends, so the baselines render less of
-# them: no like-for-like comparison there. The reason, for the reports.
-NOT_THE_SAME_MARKDOWN = {
-    "changelog/": "hooks/changelog.py writes changelog.yml's entries into it",
-}
 
 
 class _Loader(yaml.SafeLoader):  # type: ignore[misc]

@@ -55,11 +55,6 @@ def test_an_unknown_baseline_is_named() -> None:
         stock_site.stock_config(URL, baseline="fancy")
 
 
-def test_pages_left_out_of_comparisons_are_pages_of_the_site() -> None:
-    for url in stock_site.NOT_THE_SAME_MARKDOWN:
-        assert (ROOT / "docs" / (url.rstrip("/") + ".md")).is_file(), url
-
-
 def test_a_baseline_that_fails_to_build_is_named_with_mkdocs_output(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
