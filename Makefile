@@ -34,8 +34,9 @@ help:
 	@echo "make search-ranks PAGE=guides/x  each search row's rank for one page (no PAGE: every row)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
-	@echo "make bench   build time, page weight, Lighthouse (every page, median of 3) and search hit rates,"
-	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
+	@echo "make bench   build time, page weight, Lighthouse and a phone profile (every page, median of 3)"
+	@echo "             and search hit rates, against the same Markdown on stock Material and on stock"
+	@echo "             Material with the same theme features (BENCH_ARGS='--pages quick-reference/')"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
