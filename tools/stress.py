@@ -82,7 +82,7 @@ def build_site(out: Path) -> None:
             str(out),
         ],
         cwd=ROOT,
-        env={**os.environ, "SITE_URL": LOCAL_SITE_URL, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "SITE_URL": LOCAL_SITE_URL},
         check=True,
     )
 
