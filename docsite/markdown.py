@@ -168,7 +168,9 @@ def plain_markdown(
     `links.here`."""
     text = FRONT_MATTER.sub("", text)
     try:
-        text = placeholders.expand(text, where=page, repo_url=links.repo_url)
+        text = placeholders.expand(
+            text, where=page, repo_url=links.repo_url, test_lines=False
+        )
         text = changelog.expand(text)
     except (placeholders.PlaceholderError, changelog.ChangelogError) as err:
         raise PageError(str(err)) from None

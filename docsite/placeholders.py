@@ -8,6 +8,9 @@
 - `{{ test:tests/x/test_y.py::test_name }}` is the same link to the line where
   `def test_name` starts: a "Tested:" sentence points at the test itself, and a
   renamed or deleted test stops the build instead of leaving a dead claim.
+  Plain Markdown (the agent skill, which is committed, and the Markdown copies)
+  links the test module without the line (`test_lines=False`): editing a test
+  file never changes them.
 - `{{ step-cost:table:tools }}`, `{{ step-cost:cell:inngest }}`,
   `{{ step-cost:inngest:500:cpu }}`...: figures from the committed benchmark data
   (docs/assets/step-cost.json, written by `make bench-steps`), so a page never
@@ -58,8 +61,11 @@ def line_of_test(path: str, test: str, where: str) -> int:
     raise PlaceholderError(f"{where}: {path} has no test named {test!r}")
 
 
-def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
-    """Replace every placeholder in `markdown`; `where` names the page in errors."""
+def expand(
+    markdown: str, *, where: str, repo_url: str | None, test_lines: bool = True
+) -> str:
+    """Replace every placeholder in `markdown`; `where` names the page in errors.
+    `test_lines=False`: a test link names its module, not the test's line."""
 
     def replace(match: re.Match[str]) -> str:
         kind, _, name = match.group(1).partition(":")
@@ -84,7 +90,8 @@ def expand(markdown: str, *, where: str, repo_url: str | None) -> str:
             if not repo_url:
                 raise PlaceholderError(f"{where}: {match.group(0)!r} needs repo_url")
             path, _, test = name.partition("::")
-            return f"{repo_link(repo_url, path)}#L{line_of_test(path, test, where)}"
+            line = line_of_test(path, test, where)
+            return repo_link(repo_url, path) + (f"#L{line}" if test_lines else "")
         if kind == "step-cost":
             try:
                 return step_cost.placeholder(name, step_cost.load())

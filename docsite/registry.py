@@ -1,56 +1,38 @@
-"""Every page of the site, the folders its code and checks live in, and where
-it is exported. The nav (mkdocs.yml) and the skill manifest
-are checked against this table (tests/docsite/test_registry.py).
+"""Every page of the site, where its code and checks live, and the agent
+skill's files: all derived from the nav (mkdocs.yml) and the page's path, so a
+new page needs no line here.
 
-A page `a/b-c.md` draws on `snippets/a/b_c/` and is checked in `tests/a/b_c/`
-(`tests/a/b_c/test_page.py` for checks on the page itself). FOLDERS lists the
-pages that do not follow that rule, and why.
+- A page `a/b-c.md` keeps its code in `snippets/a/b_c/` and its checks in
+  `tests/a/b_c/` (`tests/a/b_c/test_page.py` for checks on the page itself);
+  `a/index.md` uses `a/`. A page with no code or no checks has no such folder.
+- The agent skill (docsite/skill.py): SKILL.md is the core concepts page; every
+  other page of the nav is `references/<its name>.md`, the nav's "Guides" first
+  (in nav order: the order of the tasks), then the others in nav order. Not in
+  the skill: the home page and the "Project" section (how the site is made).
+  `SKILL_GROUPS` joins pages that make one reference.
 """
 
 import dataclasses
-from pathlib import Path
+import posixpath
+from collections.abc import Sequence
 
-from docsite import paths
-from docsite.config import load
+from docsite.config import NavEntry, load
 
-# Page -> (snippet folders it embeds from, its tests folder). The exceptions only.
-FOLDERS: dict[str, tuple[tuple[str, ...], str | None]] = {
-    # The home page shows no code and has no checks of its own.
-    "index.md": ((), None),
-    # Tables of decisions and corrections: prose that cites tests elsewhere.
-    "decisions.md": ((), "decisions"),
-    "corrections.md": ((), "corrections"),
-    # Filled from changelog.yml by docsite/changelog.py (tests/docsite/).
-    "changelog.md": ((), None),
-    # One home per claim: cancel and flow control are the improve guide's examples.
-    "quick-reference.md": (("quick_reference", "guides/improve"), "quick_reference"),
-    # The reference app: the Leadflow package and the files that describe it.
-    "patterns/index.md": (("leadflow", "patterns"), "patterns"),
-    "patterns/genie-iq.md": (("leadflow", "patterns"), "patterns"),
-}
-
-# Agent skill file -> the pages it is made of, in order (docsite/skill.py).
-# Every guide in docs/guides/ is added as references/<guide>.md (skill_manifest).
-SKILL: dict[str, list[str]] = {
-    "SKILL.md": ["concepts.md"],
-    "references/quick-reference.md": ["quick-reference.md"],
-    "references/decisions.md": ["decisions.md"],
-    "references/event-naming.md": ["event-naming.md"],
+SKILL_MD = "concepts.md"
+GUIDES = "Guides"  # the nav section whose pages come first in the skill
+NOT_IN_SKILL = {"index.md"}  # pages; and every page of the sections below
+NOT_IN_SKILL_SECTIONS = {"Project"}
+# One reference made of several pages, in this order.
+SKILL_GROUPS = {
     "references/reference-app.md": ["patterns/index.md", "patterns/genie-iq.md"],
-    "references/testing-kit.md": ["testing-kit.md"],
-    "references/comparison.md": ["comparison.md"],
-    "references/corrections.md": ["corrections.md"],
 }
-# Guides in task order; a guide not named here follows them, by file name.
-GUIDE_ORDER = ["create", "improve", "debug", "deploy"]
 
 
 @dataclasses.dataclass(frozen=True)
 class PageInfo:
     src: str
     title: str
-    snippets: tuple[str, ...]
-    tests: str | None
+    folder: str  # under snippets/ and tests/ (neither need exist)
 
 
 def folder_of(src: str) -> str:
@@ -59,25 +41,38 @@ def folder_of(src: str) -> str:
     return stem.replace("-", "_")
 
 
-def page_info(src: str, title: str = "") -> PageInfo:
-    if src in FOLDERS:
-        snippets, tests = FOLDERS[src]
-        return PageInfo(src, title, snippets, tests)
-    folder = folder_of(src)
-    return PageInfo(src, title, (folder,), folder)
-
-
 def pages() -> list[PageInfo]:
     """Every page in nav order."""
-    return [page_info(entry.src, entry.title) for entry in load().nav]
+    return [PageInfo(e.src, e.title, folder_of(e.src)) for e in load().nav]
 
 
-def skill_manifest(docs: Path | None = None) -> dict[str, list[str]]:
-    """Skill file -> pages: SKILL.md, the guides in task order, then the rest."""
-    guides = sorted(
-        (p.stem for p in ((docs or paths.DOCS) / "guides").glob("*.md")),
-        key=lambda s: (GUIDE_ORDER.index(s) if s in GUIDE_ORDER else 99, s),
-    )
-    found = {"SKILL.md": SKILL["SKILL.md"]}
-    found |= {f"references/{g}.md": [f"guides/{g}.md"] for g in guides}
-    return found | {k: v for k, v in SKILL.items() if k != "SKILL.md"}
+def reference_name(src: str) -> str:
+    """`guides/create.md` -> `references/create.md`; `patterns/index.md` ->
+    `references/patterns.md`."""
+    stem = src.removesuffix(".md").removesuffix("/index")
+    return f"references/{posixpath.basename(stem)}.md"
+
+
+def skill_manifest(nav: Sequence[NavEntry] | None = None) -> dict[str, list[str]]:
+    """Skill file -> its pages, in the skill's order (see the module's doc)."""
+    entries = list(load().nav if nav is None else nav)
+    grouped = {src: name for name, srcs in SKILL_GROUPS.items() for src in srcs}
+    shipped = [
+        e
+        for e in entries
+        if e.src not in NOT_IN_SKILL
+        and e.section not in NOT_IN_SKILL_SECTIONS
+        and e.src != SKILL_MD
+    ]
+    ordered = [e for e in shipped if e.section == GUIDES]
+    ordered += [e for e in shipped if e.section != GUIDES]
+    found = {"SKILL.md": [SKILL_MD]}
+    for entry in ordered:
+        name = grouped.get(entry.src) or reference_name(entry.src)
+        if name in found and entry.src not in SKILL_GROUPS.get(name, []):
+            raise ValueError(
+                f"mkdocs.yml nav: {entry.src} and {found[name][0]} would both be "
+                f"the skill's {name}: rename one page"
+            )
+        found.setdefault(name, SKILL_GROUPS.get(name, [entry.src]))
+    return found

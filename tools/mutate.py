@@ -7,11 +7,11 @@
 
 Cosmic Ray makes one small change at a time to a snippet module (a number,
 a comparison, a boolean operator, a removed decorator, ...), runs that module's
-tests (its mirrored test file snippets/<f>/<m>.py -> tests/<f>/test_<m>.py, or
-the files TESTS lists) and records whether a test failed (killed) or not
-(survived). Of those tests, a mutant runs only the ones that run the changed
-line, as one run under coverage found first (tools/mutate_select.py says how,
-and why the verdict is the full files' verdict); `--full` runs them all.
+tests (the test modules that import it; the kit's: KIT_TESTS) and records
+whether a test failed (killed) or not (survived). Of those tests, a mutant runs
+only the ones that run the changed line, as one run under coverage found first
+(tools/mutate_select.py says how, and why the verdict is the full files'
+verdict); `--full` runs them all.
 Mutants run in a copy of the repository, so the work tree is never touched.
 The score is killed / (killed + survived); it must reach the floor (90 % by
 default).
@@ -139,35 +139,66 @@ def module_path(name: str, root: Path = ROOT) -> str:
     return rel
 
 
-def test_path(module: str) -> str:
-    """The mirrored test module: snippets/<f>/<m>.py -> tests/<f>/test_<m>.py;
-    the kit's first is tests/testing_kit/test_runs.py (its tests go by topic)."""
+# The kit's own tests, by topic. Every test module imports the kit, so the rule
+# below would pick them all: the guides' tests exercise the kit, but they test
+# their examples.
+KIT_TESTS = (
+    "tests/testing_kit/test_runs.py",
+    "tests/testing_kit/test_queue.py",
+    "tests/testing_kit/test_waits_and_invokes.py",
+    "tests/testing_kit/test_expressions.py",
+    "tests/testing_kit/test_signing.py",
+    "tests/testing_kit/test_fake_api.py",
+    "tests/testing_kit/test_conformance.py",
+)
+
+
+def _imports(path: Path) -> set[str]:
+    """Dotted names a module imports (`from a import b` gives `a` and `a.b`)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+    return found
+
+
+@functools.cache
+def _importers(root: Path) -> dict[str, frozenset[str]]:
+    """Test module -> the modules it imports, directly or through the helper
+    modules beside the tests (tests/leadflow/samples.py), never through a
+    snippet or another test module."""
+    tests = root / "tests"
+    helpers = {
+        ".".join(p.relative_to(root).with_suffix("").parts): p
+        for p in tests.rglob("*.py")
+        if not p.name.startswith("test_") and p.name != "__init__.py"
+    }
+    found = {}
+    for path in sorted(tests.rglob("test_*.py")):
+        seen: set[str] = set()
+        todo = _imports(path)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            if name in helpers:
+                todo |= _imports(helpers[name])
+        found[path.relative_to(root).as_posix()] = frozenset(seen)
+    return found
+
+
+def module_tests(module: str, root: Path = ROOT) -> tuple[str, ...]:
+    """What runs for each mutant of `module`: the test modules that import it
+    (the kit: KIT_TESTS). Any layout works: a test of several examples, or
+    several tests of one; a module no test imports has none (an error)."""
     if module == KIT:
-        return "tests/testing_kit/test_runs.py"
-    rel = Path(module).relative_to(SNIPPETS)
-    return (Path("tests") / rel.parent / f"test_{rel.name}").as_posix()
-
-
-# Modules whose own tests live in more than one file: the mirror first, then
-# each file that tests this module directly (imports it and asserts what it
-# does). Never a file that reaches it only through another snippet: the kit's
-# examples exercise the kit, but they test examples.py.
-TESTS: dict[str, tuple[str, ...]] = {
-    KIT: (
-        "tests/testing_kit/test_runs.py",
-        "tests/testing_kit/test_queue.py",
-        "tests/testing_kit/test_waits_and_invokes.py",
-        "tests/testing_kit/test_expressions.py",
-        "tests/testing_kit/test_signing.py",
-        "tests/testing_kit/test_fake_api.py",
-        "tests/testing_kit/test_conformance.py",
-    ),
-}
-
-
-def test_files(module: str) -> tuple[str, ...]:
-    """What runs for each mutant of `module`: TESTS, or else the mirror."""
-    return TESTS.get(module, (test_path(module),))
+        return KIT_TESTS
+    dotted = module.removesuffix(".py").replace("/", ".")
+    return tuple(test for test, names in _importers(root).items() if dotted in names)
 
 
 # --- Equivalent mutants --------------------------------------------------------
@@ -383,7 +414,7 @@ def _child(
         del sys.modules[name]
     import pytest
 
-    args = [*PYTEST_ARGS, *test_files(module)]
+    args = [*PYTEST_ARGS, *module_tests(module, Path.cwd())]
     if learn_to is None:
         selector = Selector(tests.tests)
         code = int(pytest.main(args, plugins=[] if tests.every else [selector]))
@@ -420,7 +451,7 @@ def fingerprint(module: str, equivalents: Iterable[Equivalent], root: Path) -> s
     """What a module's score depends on that this tool can name: the module,
     its test files, the conftest.py files above them and its listed
     equivalents. Not the rest (the kit, the SDK): a run also records its commit."""
-    tests = test_files(module)
+    tests = module_tests(module, root)
     conftests = sorted(
         {
             (parent / "conftest.py").as_posix()
@@ -570,7 +601,7 @@ def run_module(
     result = ModuleResult(module)
     learned, timeout, failure = prepare(module, full)
     if failure is not None:
-        tests = " ".join(test_files(module))
+        tests = " ".join(module_tests(module, Path.cwd()))
         result.errors.append(f"{tests} fails without any mutant:\n{failure}")
         return result
     source = Path(module).read_text(encoding="utf-8")
@@ -626,7 +657,7 @@ def run_module(
     return result
 
 
-def _not_copied(root: str, folder: str, names: list[str]) -> set[str]:
+def not_copied(root: str, folder: str, names: list[str]) -> set[str]:
     top = NOT_COPIED if Path(folder) == Path(root) else set()
     return {n for n in names if n in top or n == "__pycache__" or n.endswith("_cache")}
 
@@ -634,7 +665,7 @@ def _not_copied(root: str, folder: str, names: list[str]) -> set[str]:
 def _worker_init(root: str, scratch: str) -> None:
     """Each worker mutates its own copy of the repository."""
     copy = Path(tempfile.mkdtemp(dir=scratch)) / "repo"
-    shutil.copytree(root, copy, ignore=functools.partial(_not_copied, root))
+    shutil.copytree(root, copy, ignore=functools.partial(not_copied, root))
     os.chdir(copy)
     for name in PRELOAD:
         importlib.import_module(name)
@@ -798,9 +829,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         modules = [module_path(m) for m in args.modules] or all_modules()
         for m in modules:
-            for t in test_files(m):
-                if not (ROOT / t).is_file():
-                    raise MutateError(f"{m}: no test module {t}")
+            if not module_tests(m):
+                raise MutateError(f"{m}: no test module imports it")
         equivalents = load_equivalents()
         if args.report:
             return report_recorded(modules, equivalents, args.floor)

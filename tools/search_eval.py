@@ -1,11 +1,13 @@
 """Search evaluation: run reader queries through Material's own search worker.
 
-Shared by the browser test (tests/site/test_search_eval.py, in `make test`)
-and `make bench`, which prints the rates. Two sets of queries, each with the
-page (and section) every query should find, in the same format and scored by
-the same code: tools/search_eval.toml, the tuning set that changes to the
-pages and the engine are checked against, and tools/search_blind.toml, written
-blind before any such change and never tuned against (its header says how).
+Shared by the browser test (tests/site/test_search.py, in `make test`),
+`make bench`, which prints the rates, and `make search-ranks`
+(tools/search_ranks.py), which prints each query's rank. Two sets of queries,
+each with the page (and section) every query should find, in the same format
+and scored by the same code: tools/search_eval.toml, the tuning set (the one
+table of search expectations) that changes to the pages and the engine are
+checked against, and tools/search_blind.toml, written blind before any such
+change and never tuned against (its header says how).
 
 Each query goes to Material's search worker (the one the built site ships,
 set up as Material's bundle sets it up), and the result is turned into the
@@ -32,6 +34,7 @@ BLIND = Path(__file__).with_name("search_blind.toml")
 SETS = {"tuning": DATA, "blind": BLIND}  # the name `make bench` prints: its file
 TOP = 3
 MIN_PER_PAGE = 2  # queries per page of the nav, in each set
+TODO = "TODO"  # how `make new-page` starts the rows a contributor writes
 
 # Runs in the page: a fresh worker from the site's own config, set up with the
 # site's index as Material's setupSearchWorker does, then one query at a time.
@@ -106,12 +109,38 @@ def load(path: Path = DATA) -> list[Query]:
     return queries
 
 
+def awaiting_blind(path: Path = DATA) -> list[str]:
+    """Pages (URLs) whose blind rows are still to be written: `awaiting_blind`."""
+    pages = tomllib.loads(path.read_text()).get("awaiting_blind", [])
+    if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+        raise ValueError(f'{path}: awaiting_blind must be a list of pages ("a/b/")')
+    return pages
+
+
+# What to do about a page with too few rows, per set.
+ADD = {
+    "tuning": (
+        'add a row ["<what a reader types>", "{page}#<section>", "<kind>"] '
+        "(kinds: the header); `make search-ranks PAGE={page}` shows its rank"
+    ),
+    "blind": (
+        "someone who has not read the page writes them, as the header says; "
+        "until then list {page!r} in awaiting_blind in tools/search_eval.toml"
+    ),
+}
+
+
 def gaps(
-    path: Path, queries: list[Query], pages: list[str], exempt: frozenset[str]
+    path: Path,
+    queries: list[Query],
+    pages: list[str],
+    exempt: frozenset[str],
+    add: str = ADD["tuning"],
 ) -> list[str]:
     """What the set at `path` lacks, each naming the file (and the row):
     a row whose page is not one of `pages` (the nav's URLs, "" for home), and
-    a page of `pages` outside `exempt` with fewer than MIN_PER_PAGE queries."""
+    a page of `pages` outside `exempt` with fewer than MIN_PER_PAGE queries
+    (with `add`, what to do, for it)."""
     found = []
     per_page = Counter(query.expected.partition("#")[0] for query in queries)
     for number, query in enumerate(queries, 1):
@@ -124,8 +153,8 @@ def gaps(
     for page in pages:
         if page not in exempt and per_page[page] < MIN_PER_PAGE:
             found.append(
-                f"{path}: page {page or 'home'!r} has {per_page[page]} queries,"
-                f" fewer than {MIN_PER_PAGE}: add rows as its header says"
+                f"{path}: page {page or 'home'!r} has {per_page[page]} of the"
+                f" {MIN_PER_PAGE} queries a page needs: {add.format(page=page)}"
             )
     return found
 

@@ -5,6 +5,7 @@ the page and line. The built-site counterpart for syntax that did not render is
 tests/site/test_visible_text.py.
 """
 
+import ast
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -352,6 +353,55 @@ def test_every_test_link_names_an_existing_test() -> None:
                 except placeholders.PlaceholderError:
                     problems.append(f"{line.where()}: {match.group(0)}")
     assert not problems, "test links to missing tests:\n" + "\n".join(problems)
+
+
+def asserts(source: str, name: str) -> bool:
+    """Whether the test `name` in `source` checks something: an `assert`, a
+    `pytest.raises` or `warns` block, or a call to an `assert_...` helper."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
+            node.name == name
+        ):
+            return any(
+                isinstance(inner, ast.Assert)
+                or (
+                    isinstance(inner, ast.Call)
+                    and re.search(
+                        r"(^|\.)(raises|warns|assert_\w*)$", ast.unparse(inner.func)
+                    )
+                )
+                for inner in ast.walk(node)
+            )
+    return False
+
+
+def test_every_linked_test_asserts_something() -> None:
+    """A "Tested:" link is a claim's proof: the test it names must check."""
+    idle = [
+        f"{line.where()}: {match['path']}::{match['name']}"
+        for page in checked_pages()
+        for line in prose(page)
+        for match in TEST_PLACEHOLDER.finditer(line.text)
+        if (ROOT / match["path"]).is_file()
+        and not asserts((ROOT / match["path"]).read_text(), match["name"])
+    ]
+    assert not idle, (
+        "tests linked as proof that assert nothing: assert what the sentence "
+        "claims:\n" + "\n".join(idle)
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "checks"),
+    [
+        ("    assert run.output == 1", True),
+        ("    with pytest.raises(ValueError):\n        f()", True),
+        ("    assert_keeps_every_event(run)", True),
+        ("    run = f()\n    print(run)", False),
+    ],
+)
+def test_the_assert_check(body: str, checks: bool) -> None:
+    assert asserts(f"def test_x() -> None:\n{body}\n", "test_x") is checks
 
 
 SHELL = ("bash", "sh", "shell", "console")

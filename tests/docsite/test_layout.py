@@ -1,16 +1,23 @@
-"""Guards on the layout: every page has its folders, the nav and the skill agree
-with the page registry, and tests only import fixtures and helpers.
+"""Guards on the layout: the nav lists every page, a page's code and checks sit
+in its folders, tests stay readable (no module over 800 lines, no private name
+of this repository's code), and tests only import fixtures and helpers.
+
+No rule asks for one test module per snippet module: coverage (100%) says every
+line runs, and every "Tested:" link names a test that asserts
+(tests/docsite/test_claims.py).
 """
 
 import ast
 import re
 from pathlib import Path
 
-from docsite import embeds, paths, registry
+from docsite import embeds, paths, registry, urls
 
 PAGES = registry.pages()
 TEST_MODULES = sorted(paths.TESTS.rglob("test_*.py"))
 PAGE_CHECKS = re.compile(r"test_(\w+_)?pages?")  # test_x_page.py, test_pages.py
+MAX_TEST_LINES = 800
+LINK = re.compile(r"\]\(([^)\s#]+\.md)[)#]|^\[[^\]]+\]:\s*(\S+\.md)", re.M)
 
 
 def test_the_nav_lists_every_page_once() -> None:
@@ -24,46 +31,42 @@ def test_the_nav_lists_every_page_once() -> None:
     )
 
 
-def test_the_skill_is_made_of_registered_pages() -> None:
-    known = {page.src for page in PAGES}
-    exported = [src for srcs in registry.SKILL.values() for src in srcs]
-    assert set(exported) <= known, f"not pages: {set(exported) - known}"
-    assert len(set(exported)) == len(exported), "a page is in the skill twice"
+def owner(path: str) -> str | None:
+    """The page whose folder holds snippets/`path` (the deepest one), or None
+    for shared code no page owns (the reference app's package)."""
+    found = [p for p in PAGES if path.startswith(f"{p.folder}/")]
+    return max(found, key=lambda p: len(p.folder)).src if found else None
 
 
-def test_every_page_has_its_snippet_and_test_folders() -> None:
-    missing = []
-    for page in PAGES:
-        missing += [
-            f"{page.src}: snippets/{folder}/"
-            for folder in page.snippets
-            if not (paths.SNIPPETS / folder).is_dir()
-        ]
-        if page.tests is not None and not (paths.TESTS / page.tests).is_dir():
-            missing.append(f"{page.src}: tests/{page.tests}/")
-    assert not missing, (
-        "create the folders, or add the page to FOLDERS in docsite/registry.py:\n"
-        + "\n".join(missing)
-    )
+def linked_pages(src: str) -> set[str]:
+    text = (paths.DOCS / src).read_text()
+    return {urls.resolve_link(src, a or b) for a, b in LINK.findall(text)}
 
 
-def test_pages_embed_snippets_from_their_own_folders() -> None:
-    folders = {page.src: page.snippets for page in PAGES}
+def test_pages_embed_their_own_code_or_the_code_of_a_page_they_link() -> None:
+    """A page shows code from its folder; it may show another page's block
+    only if it links that page (where the block is explained), and code no
+    page owns (a shared package) freely."""
     strays = []
     for embed in embeds.site_embeds():
         target = embeds.resolve(embed.path)
         if target is None or not target.is_relative_to(paths.SNIPPETS):
             continue  # unresolved: test_sources says so; repo-root files are shared
-        if not any(embed.path.startswith(f"{f}/") for f in folders[embed.page]):
-            strays.append(f"{embed.where()}: not in {folders[embed.page]}")
+        home = owner(embed.path)
+        if home not in (None, embed.page) and home not in linked_pages(embed.page):
+            strays.append(
+                f"{embed.where()}: snippets/{embed.path} is {home}'s code: move it "
+                f"to snippets/{registry.folder_of(embed.page)}/, or link {home} "
+                "where the page shows it"
+            )
     assert not strays, "\n".join(strays)
 
 
 def test_page_level_checks_live_in_test_page() -> None:
-    homes = {page.tests for page in PAGES}
+    homes = {page.folder for page in PAGES}
     misplaced = [
         str(path.relative_to(paths.ROOT))
-        for path in paths.TESTS.rglob("test_*.py")
+        for path in TEST_MODULES
         if (PAGE_CHECKS.fullmatch(path.stem) and path.name != "test_page.py")
         or (
             path.name == "test_page.py"
@@ -75,20 +78,97 @@ def test_page_level_checks_live_in_test_page() -> None:
     )
 
 
-def test_every_non_python_snippet_has_a_test() -> None:
-    untested = []
-    for file in sorted(paths.SNIPPETS.rglob("*.*")):
-        if file.suffix in {".py", ".pyc"}:
-            continue
-        rel = file.relative_to(paths.SNIPPETS)
-        folder = paths.TESTS / rel.parent
-        own = folder / f"test_{file.stem.replace('-', '_')}.py"
-        # Else a test that reads it by name: the page's test_page.py, or the
-        # test of the tool that writes it (tests/tools/test_mutate.py).
-        naming = [t for t in TEST_MODULES if file.name in t.read_text()]
-        if not own.is_file() and not naming:
-            untested.append(f"snippets/{rel}: no {own.relative_to(paths.ROOT)}")
-    assert not untested, "\n".join(untested)
+def test_every_non_python_snippet_is_read_by_a_test() -> None:
+    """Coverage cannot see a shell, JSON or text file: a test must name it."""
+    texts = [t.read_text() for t in TEST_MODULES]
+    untested = [
+        f"snippets/{file.relative_to(paths.SNIPPETS)}"
+        for file in sorted(paths.SNIPPETS.rglob("*.*"))
+        if file.suffix not in {".py", ".pyc"}
+        and not any(file.name in text for text in texts)
+    ]
+    assert not untested, (
+        "no test names these files: check what they say in a test that reads "
+        "them by name (the page's test_page.py, or the test of the example):\n"
+        + "\n".join(untested)
+    )
+
+
+def test_no_test_module_is_over_800_lines() -> None:
+    long = {
+        str(path.relative_to(paths.ROOT)): lines
+        for path in TEST_MODULES
+        if (lines := len(path.read_text().splitlines())) > MAX_TEST_LINES
+    }
+    assert not long, (
+        f"split these by topic into modules of at most {MAX_TEST_LINES} lines "
+        f"(shared set-up in a conftest.py or a helper module): {long}"
+    )
+
+
+# This repository's code that readers use or pages rely on: tests use what a
+# reader can use, never a name with a leading underscore.
+OWN = ("inngest_kit", "snippets", "docsite", "hooks")
+
+
+def _is_own(module: str) -> bool:
+    return module.split(".")[0] in OWN
+
+
+def private_names(source: str, where: str) -> list[str]:
+    """`alias._name` where alias is one of OWN's modules, and
+    `from <OWN module> import _name`, as `where:line: name`, in line order."""
+    tree = ast.parse(source)
+    aliases: set[str] = set()
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            aliases |= {
+                (a.asname or a.name.split(".")[0])
+                for a in node.names
+                if _is_own(a.name)
+            }
+        elif isinstance(node, ast.ImportFrom) and node.module and _is_own(node.module):
+            for alias in node.names:
+                if alias.name.startswith("_") and not alias.name.startswith("__"):
+                    found.append((node.lineno, alias.name))
+                else:
+                    aliases.add(alias.asname or alias.name)
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+        ):
+            found.append((node.lineno, f"{node.value.id}.{node.attr}"))
+    return [f"{where}:{line}: {name}" for line, name in sorted(found)]
+
+
+def test_tests_use_no_private_name_of_the_kit_or_the_library() -> None:
+    found = [
+        hit
+        for path in sorted(paths.TESTS.rglob("*.py"))
+        for hit in private_names(path.read_text(), str(path.relative_to(paths.ROOT)))
+    ]
+    assert not found, (
+        "test what a reader can call: make the name public (and document it), "
+        "or test it through the public function that uses it:\n" + "\n".join(found)
+    )
+
+
+def test_the_private_name_guard_finds_both_forms() -> None:
+    source = (
+        "import inngest_kit as kit\nfrom docsite import embeds\n"
+        "from inngest_kit import _step\nkit._queue()\nembeds._x\n"
+        "kit.__name__\nother._y\n"
+    )
+    assert private_names(source, "t.py") == [
+        "t.py:3: _step",
+        "t.py:4: kit._queue",
+        "t.py:5: embeds._x",
+    ]
 
 
 def _imported(path: Path) -> list[str]:

@@ -117,6 +117,21 @@ def test_a_test_placeholder_links_the_line_of_the_test() -> None:
     assert out == f"[test]({REPO}blob/main/{path}#L{line})"
 
 
+def test_plain_markdown_links_the_test_module_without_a_line() -> None:
+    """The committed skill must not change when a test above a linked one grows."""
+    path = "tests/docsite/test_placeholders.py"
+    link = f"{{{{ test:{path}::test_an_existing_file_becomes_a_repo_link }}}}"
+    out = placeholders.expand(link, where="page.md", repo_url=REPO, test_lines=False)
+    assert out == f"{REPO}blob/main/{path}"
+    with pytest.raises(placeholders.PlaceholderError, match="has no test named"):
+        placeholders.expand(
+            f"{{{{ test:{path}::test_nope }}}}",
+            where="page.md",
+            repo_url=REPO,
+            test_lines=False,
+        )
+
+
 @pytest.mark.parametrize(
     ("markdown", "message"),
     [

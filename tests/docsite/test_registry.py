@@ -1,8 +1,10 @@
-"""docsite.registry: a page's folders follow its name unless FOLDERS says why."""
+"""docsite.registry: folders and the skill's files follow from the nav and the
+page's path, so a new page needs no entry."""
 
 import pytest
 
 from docsite import registry
+from docsite.config import NavEntry
 
 
 @pytest.mark.parametrize(
@@ -17,22 +19,45 @@ def test_folder_of(src: str, folder: str) -> None:
     assert registry.folder_of(src) == folder
 
 
-def test_a_page_with_no_exception_uses_its_folder() -> None:
-    info = registry.page_info("event-naming.md", "Event naming")
-    assert info == registry.PageInfo(
-        "event-naming.md", "Event naming", ("event_naming",), "event_naming"
-    )
-
-
-def test_an_exception_comes_from_the_alias_table() -> None:
-    assert registry.page_info("patterns/genie-iq.md").snippets == (
-        "leadflow",
-        "patterns",
-    )
-    assert registry.page_info("index.md").tests is None
-
-
-def test_pages_come_in_nav_order() -> None:
+def test_pages_come_in_nav_order_with_their_folders() -> None:
     pages = registry.pages()
-    assert pages[0].src == "index.md"
-    assert pages[0].title == "Home"
+    assert pages[0] == registry.PageInfo("index.md", "Home", "index")
+    naming = next(p for p in pages if p.src == "event-naming.md")
+    assert naming.folder == "event_naming"
+
+
+NAV = [
+    NavEntry("", "Home", "index.md"),
+    NavEntry("Reference", "Quick reference", "quick-reference.md"),
+    NavEntry("Guides", "Core concepts", "concepts.md"),
+    NavEntry("Guides", "Create", "guides/create.md"),
+    NavEntry("Guides", "Cron", "guides/cron-jobs.md"),
+    NavEntry("Reference app", "Leadflow", "patterns/index.md"),
+    NavEntry("Reference app", "Genie IQ", "patterns/genie-iq.md"),
+    NavEntry("", "Testing kit", "testing-kit.md"),
+    NavEntry("Project", "Contributing", "contributing.md"),
+]
+
+
+def test_a_new_page_of_the_nav_is_in_the_skill_without_an_entry() -> None:
+    assert registry.skill_manifest(NAV) == {
+        "SKILL.md": ["concepts.md"],
+        "references/create.md": ["guides/create.md"],
+        "references/cron-jobs.md": ["guides/cron-jobs.md"],
+        "references/quick-reference.md": ["quick-reference.md"],
+        "references/reference-app.md": ["patterns/index.md", "patterns/genie-iq.md"],
+        "references/testing-kit.md": ["testing-kit.md"],
+    }
+
+
+def test_two_pages_with_one_reference_name_are_an_error() -> None:
+    clash = [*NAV, NavEntry("Reference", "Create", "create.md")]
+    with pytest.raises(ValueError, match=r"create\.md and guides/create\.md"):
+        registry.skill_manifest(clash)
+
+
+def test_the_skill_is_made_of_pages_of_the_nav() -> None:
+    nav = {page.src for page in registry.pages()}
+    shipped = [src for srcs in registry.skill_manifest().values() for src in srcs]
+    assert set(shipped) <= nav, f"not in the nav: {set(shipped) - nav}"
+    assert len(set(shipped)) == len(shipped), "a page is in the skill twice"

@@ -25,6 +25,6 @@ def test_the_build_writes_the_artefacts_or_stops_naming_the_page(
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path))
     site.on_post_build(config)
     assert (tmp_path / "llms.txt").is_file()
-    monkeypatch.setitem(registry.SKILL, "SKILL.md", ["missing.md"])
+    monkeypatch.setattr(registry, "SKILL_MD", "missing.md")
     with pytest.raises(PluginError, match=r"site artefacts: page 'missing\.md'"):
         site.on_post_build(config)

@@ -11,19 +11,12 @@ from inngest._internal import errors  # the classes are not exported
 
 import inngest_kit as kit
 from snippets.leadflow import main
-from snippets.leadflow.client import client, make_client, settings
+from snippets.leadflow.client import make_client
 from snippets.leadflow.settings import Settings, SettingsError
 
 SIGNING_KEY = "signkey-prod-" + "cd" * 32
 # The folder the app's package is imported from.
 APP_ROOT = Path(main.__file__).parents[main.__name__.count(".")]
-
-
-def test_tests_run_the_app_in_dev_server_mode() -> None:
-    # The test set-up (conftest.py) sets INNGEST_DEV, as `INNGEST_DEV=1 uvicorn` does.
-    assert settings.dev is True
-    assert client.app_id == "leadflow"
-    assert client.is_production is False
 
 
 def test_production_settings_give_a_client_that_checks_signatures() -> None:

@@ -40,15 +40,27 @@ def test_an_unknown_module_is_a_clear_error() -> None:
         mutate.module_path("guides/nope")
 
 
-def test_each_module_is_tested_by_its_mirrored_test_module() -> None:
-    assert (
-        mutate.test_path("snippets/guides/improve/invoke.py")
-        == "tests/guides/improve/test_invoke.py"
+def test_a_module_is_tested_by_the_test_modules_that_import_it() -> None:
+    assert mutate.module_tests("snippets/guides/improve/invoke.py") == (
+        "tests/guides/improve/test_invoke.py",
     )
     modules = mutate.all_modules()
     assert "inngest_kit.py" in modules
-    assert not [m for m in modules if m.endswith("__init__.py")]
-    assert all((ROOT / mutate.test_path(m)).is_file() for m in modules)
+    assert not [m for m in modules if m.endswith(("__init__.py", "conftest.py"))]
+    untested = [m for m in modules if not mutate.module_tests(m)]
+    assert not untested, f"no test module imports {untested}"
+
+
+def test_an_import_through_a_helper_beside_the_tests_counts(tmp_path: Path) -> None:
+    (tmp_path / "tests" / "a").mkdir(parents=True)
+    (tmp_path / "tests" / "a" / "samples.py").write_text("from snippets.a import b\n")
+    (tmp_path / "tests" / "a" / "test_b.py").write_text(
+        "from tests.a.samples import b\n"
+    )
+    (tmp_path / "tests" / "a" / "test_c.py").write_text("from . import samples\n")
+    (tmp_path / "tests" / "a" / "test_d.py").write_text("import snippets.a.d\n")
+    assert mutate.module_tests("snippets/a/b.py", tmp_path) == ("tests/a/test_b.py",)
+    assert mutate.module_tests("snippets/a/d.py", tmp_path) == ("tests/a/test_d.py",)
 
 
 @functools.cache
@@ -63,35 +75,13 @@ def _fresh_tree(source: str) -> object:
     return pickle.loads(_pickled_tree(source))
 
 
-def test_the_kit_runs_every_test_file_that_tests_the_kit_itself() -> None:
-    assert mutate.test_files("inngest_kit.py") == (
-        "tests/testing_kit/test_runs.py",
-        "tests/testing_kit/test_queue.py",
-        "tests/testing_kit/test_waits_and_invokes.py",
-        "tests/testing_kit/test_expressions.py",
-        "tests/testing_kit/test_signing.py",
-        "tests/testing_kit/test_fake_api.py",
-        "tests/testing_kit/test_conformance.py",
-    )
-    assert mutate.test_files("snippets/testing_kit/examples.py") == (
+def test_the_kit_runs_its_own_tests_only() -> None:
+    assert mutate.module_tests("inngest_kit.py") == mutate.KIT_TESTS
+    assert all(t.startswith("tests/testing_kit/test_") for t in mutate.KIT_TESTS)
+    assert all((ROOT / t).is_file() for t in mutate.KIT_TESTS)
+    assert mutate.module_tests("snippets/testing_kit/examples.py") == (
         "tests/testing_kit/test_examples.py",
     )
-
-
-@pytest.mark.parametrize(("module", "tests"), sorted(mutate.TESTS.items()))
-def test_each_listed_test_file_targets_its_module_only(
-    module: str, tests: tuple[str, ...]
-) -> None:
-    assert tests[0] == mutate.test_path(module), "the mirror comes first"
-    mirrors = {mutate.test_path(m) for m in mutate.all_modules()} - {tests[0]}
-    dotted = module.removesuffix(".py").replace("/", ".")
-    package, _, name = dotted.rpartition(".")
-    for test in tests:
-        assert test not in mirrors, f"{test} tests another snippet module"
-        source = (ROOT / test).read_text()
-        assert f"from {package} import {name}\n" in source or (
-            f"import {dotted}\n" in source or f"import {dotted} as " in source
-        ), f"{test} does not import {module}"
 
 
 def _mutants(module: str, lines: set[str]) -> set[mutate.Change]:
@@ -240,11 +230,11 @@ def test_the_copy_leaves_out_the_built_site_but_not_tests_site(tmp_path: Path) -
     for folder in ("site", "tests/site", ".venv", "tests/__pycache__"):
         (tmp_path / folder).mkdir(parents=True)
     root, tests = str(tmp_path), str(tmp_path / "tests")
-    assert mutate._not_copied(root, root, ["site", ".venv", "tests"]) == {
+    assert mutate.not_copied(root, root, ["site", ".venv", "tests"]) == {
         "site",
         ".venv",
     }
-    assert mutate._not_copied(root, tests, ["site", "__pycache__"]) == {"__pycache__"}
+    assert mutate.not_copied(root, tests, ["site", "__pycache__"]) == {"__pycache__"}
 
 
 def test_a_listed_mutant_that_no_longer_exists_fails_the_run(

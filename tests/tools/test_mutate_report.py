@@ -51,16 +51,22 @@ def test_a_broken_record_names_its_file(sessions: Path) -> None:
 def test_the_fingerprint_covers_tests_conftest_and_equivalents(
     tmp_path: Path,
 ) -> None:
-    for rel in (LEADS, mutate.test_path(LEADS), "tests/conftest.py"):
+    for rel in (LEADS, "tests/comparison/test_leads.py", "tests/conftest.py"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("a = 1\n")
+    test = tmp_path / "tests" / "comparison" / "test_leads.py"
+    test.write_text("import snippets.comparison.leads\n")
+    assert mutate.module_tests(LEADS, tmp_path) == ("tests/comparison/test_leads.py",)
     before = mutate.fingerprint(LEADS, [], tmp_path)
     listed = mutate.Equivalent(mutate.Change(LEADS, "a = 1", "a = 2"), "why")
     other = mutate.Equivalent(mutate.Change(INVOKE, "a = 1", "a = 2"), "why")
     assert mutate.fingerprint(LEADS, [other], tmp_path) == before
     assert mutate.fingerprint(LEADS, [listed], tmp_path) != before
+    test.write_text("import snippets.comparison.leads\n\nb = 2\n")
+    changed = mutate.fingerprint(LEADS, [], tmp_path)
+    assert changed != before
     (tmp_path / "tests" / "conftest.py").write_text("a = 2\n")
-    assert mutate.fingerprint(LEADS, [], tmp_path) != before
+    assert mutate.fingerprint(LEADS, [], tmp_path) != changed
 
 
 def test_only_current_records_count_and_each_is_named(

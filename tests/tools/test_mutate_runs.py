@@ -18,7 +18,7 @@ MODULE = "snippets/demo/age.py"
 
 
 def project(root: Path, source: str, test: str) -> Path:
-    """A repository with one snippet module and its mirrored test module."""
+    """A repository with one snippet module and a test module that imports it."""
     (root / "snippets" / "demo").mkdir(parents=True)
     (root / "tests" / "demo").mkdir(parents=True)
     for package in ("snippets", "snippets/demo"):
@@ -148,9 +148,10 @@ def test_the_command_line_runs_and_reports(
 def test_the_command_line_names_a_module_without_tests(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(mutate, "test_path", lambda module: "tests/none/test_x.py")
+    monkeypatch.setattr(mutate, "module_tests", lambda module: ())
     assert mutate.main(["comparison/leads"]) == 2
-    assert "no test module tests/none/test_x.py" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "snippets/comparison/leads.py: no test module imports it" in err
 
 
 # A module with a line only one test runs, a line no test runs, and a test
