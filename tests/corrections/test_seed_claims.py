@@ -5,30 +5,10 @@ from collections.abc import Callable
 
 import inngest
 import pytest
-from inngest.experimental import mocked
 
 import inngest_kit as kit
 
 client = inngest.Inngest(app_id="corrections")
-mock_client = mocked.Inngest(app_id="corrections", is_production=False)
-attempts: list[int] = []
-
-
-@client.create_function(fn_id="no-retries", trigger=inngest.TriggerEvent(event="c/x"))
-async def no_retries_set(ctx: inngest.Context) -> None:
-    attempts.append(ctx.attempt)
-    raise RuntimeError("always")
-
-
-def test_the_sdk_sends_no_default_retry_count() -> None:
-    config = kit.registered_config(no_retries_set)
-    assert "retries" not in config["steps"]["step"]
-    # The SDK's own simulator and this kit both assume 4 retries = 5 attempts.
-    attempts.clear()
-    with kit.event_loop():
-        result = mocked.trigger(no_retries_set, inngest.Event(name="c/x"), mock_client)
-    assert result.status is mocked.Status.FAILED
-    assert attempts == [0, 1, 2, 3, 4]
 
 
 @pytest.mark.parametrize(
