@@ -30,6 +30,8 @@ ANY_HEADING = re.compile(r"^(?P<level>#{1,6}) ")
 LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?:#(?P<anchor>[\w-]+))?\)")
 BLOCK_START = re.compile(r"^(\d+\.\s|[-*]\s|#{1,6}\s|!!!|\?\?\?|===|<)")
 REF_DEF = re.compile(r"^\[[^\]]+\]:\s")
+MARKER = re.compile(r'^(?:\d+\.\s+|[-*]\s+|#{1,6}\s+|(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"[^"]*")?\s*)')
+INLINE = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|\{\{[^}]*\}\}")
 SENTENCE_END = re.compile(r"(?<=[.:;!?])\s+(?=[A-Z`\[(*])")
 MIN_SENTENCE = 50
 # Sentences two pages may share, each with its reason.
@@ -101,6 +103,7 @@ def blocks(page: str) -> Iterator[Block]:
             continue
         if not current:
             start = number
+            text = MARKER.sub("", text)
         current.append(text)
     if current:
         yield Block(page, start, " ".join(current))
@@ -240,6 +243,11 @@ def test_the_restatement_check_finds_an_unlinked_phrase() -> None:
     assert (fact.page, fact.anchor) not in bare.links()
 
 
+def visible(text: str) -> str:
+    """What a reader sees of a sentence: link texts, no addresses or placeholders."""
+    return INLINE.sub(lambda m: m["text"] or "", text)
+
+
 def sentences(page: str) -> Iterator[tuple[str, int]]:
     for block in blocks(page):
         if block.text.startswith("|"):
@@ -247,7 +255,7 @@ def sentences(page: str) -> Iterator[tuple[str, int]]:
         else:
             parts = SENTENCE_END.split(block.text)
         for part in parts:
-            if len(part) >= MIN_SENTENCE:
+            if len(visible(part)) >= MIN_SENTENCE:
                 yield part, block.line
 
 
