@@ -73,7 +73,7 @@ def test_ctx_logger_is_a_filtering_proxy_not_a_logger(
     assert messages.count("plain line") == 2  # a plain logger repeats
 
 
-def test_ctx_logger_logs_again_on_each_retry_to_the_clients_logger(
+def test_ctx_logger_logs_again_on_a_retry(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """The deploy guide's function (its `logger=`), whose step fails once."""
