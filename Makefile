@@ -18,7 +18,7 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift stress mutate mutate-report skill bench bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift stress mutate mutate-report skill new-page search-ranks bench bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -30,6 +30,8 @@ help:
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
 	@echo "make drift   the snippet tests against the newest inngest release and pre-release (never touches the lock)"
 	@echo "make stress  the browser tests 5 times in a row on a busy machine (RUNS=5 LOAD=2 per core)"
+	@echo "make new-page PAGE=guides/x  start a page: its file, folders, nav line, search rows (TITLE=, SECTION=)"
+	@echo "make search-ranks PAGE=guides/x  each search row's rank for one page (no PAGE: every row)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
 	@echo "make bench   build time, page weight, Lighthouse (every page, median of 3) and search hit rates,"
@@ -118,6 +120,18 @@ check: lint typecheck actionlint
 skill: venv
 	$(PY) -m docsite.skill skills
 	$(PY) -m docsite.skill dist/skill --zip dist/inngest-workflow-skill.zip
+
+# docs/contributing.md#add-a-page: writes what follows from the page's path,
+# then prints what is left to write.
+PAGE ?=
+TITLE ?=
+SECTION ?=
+new-page: venv
+	@test -n "$(PAGE)" || { echo "usage: make new-page PAGE=guides/x [TITLE=...] [SECTION=...]" >&2; exit 2; }
+	$(PY) -m tools.new_page "$(PAGE)" --title "$(TITLE)" --section "$(SECTION)"
+
+search-ranks: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.search_ranks $(PAGE)
 
 drift: venv
 	$(PY) -m tools.drift --report drift-report.json

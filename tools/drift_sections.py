@@ -99,4 +99,4 @@ def sections_checked_by(classname: str) -> list[str]:
     if found:
         return list(dict.fromkeys(found))
     folder = test.parent.relative_to(paths.ROOT / "tests").as_posix()
-    return [f"docs/{page.src}" for page in registry.pages() if page.tests == folder]
+    return [f"docs/{page.src}" for page in registry.pages() if page.folder == folder]

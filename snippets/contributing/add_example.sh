@@ -15,8 +15,13 @@ make drift                      # newest release and pre-release in temp venvs; 
 
 # --8<-- [start:bump]
 # after a clean drift report (or after fixing what it listed):
-sed -i 's/"inngest==[0-9.]*"/"inngest==NEW"/' pyproject.toml snippets/patterns/download/pyproject.toml
+NEW=0.5.20                      # the release to pin
+sed -i -E "s/(inngest(\[connect\])?==|INNGEST_VERSION = \"|\"py:v)[0-9][0-9.]*/\1$NEW/g" \
+  pyproject.toml snippets/patterns/download/pyproject.toml inngest_kit.py \
+  snippets/testing_kit/install.sh snippets/guides/create/commands.sh \
+  snippets/guides/deploy/sync_request.json README.md
 .tools/bin/uv lock
+make skill
 make test
 # --8<-- [end:bump]
 
