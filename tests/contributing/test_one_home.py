@@ -30,7 +30,9 @@ ANY_HEADING = re.compile(r"^(?P<level>#{1,6}) ")
 LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?:#(?P<anchor>[\w-]+))?\)")
 BLOCK_START = re.compile(r"^(\d+\.\s|[-*]\s|#{1,6}\s|!!!|\?\?\?|===|<)")
 REF_DEF = re.compile(r"^\[[^\]]+\]:\s")
-MARKER = re.compile(r'^(?:\d+\.\s+|[-*]\s+|#{1,6}\s+|(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"[^"]*")?\s*)')
+MARKER = re.compile(
+    r'^(?:\d+\.\s+|[-*]\s+|#{1,6}\s+|(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+"[^"]*")?\s*)'
+)
 INLINE = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)|\{\{[^}]*\}\}")
 SENTENCE_END = re.compile(r"(?<=[.:;!?])\s+(?=[A-Z`\[(*])")
 MIN_SENTENCE = 50
@@ -57,6 +59,7 @@ class Block:
     page: str
     line: int
     text: str
+    heading: bool = False
 
     def links(self) -> set[tuple[str, str]]:
         """(page, anchor) of each relative link; anchor "" for a whole page."""
@@ -100,6 +103,9 @@ def blocks(page: str) -> Iterator[Block]:
             continue
         if text.startswith("|"):
             yield Block(page, number, text)
+            continue
+        if text.startswith("#"):
+            yield Block(page, number, MARKER.sub("", text), heading=True)
             continue
         if not current:
             start = number
@@ -221,6 +227,7 @@ def test_other_pages_link_the_owner_rather_than_restate_it(fact: Fact) -> None:
         for page in pages()
         if page not in (fact.page, CONTRIBUTING)
         for block in blocks(page)
+        if not block.heading  # a title may quote what the section corrects
         for phrase in fact.phrases
         if phrase in plain(block.text) and not owner & block.links()
     ]
