@@ -78,3 +78,20 @@ def test_the_cron_jitter_is_the_one_duration_written_as_a_string() -> None:
         FunctionConfigInvalidError, match="jitter: Input should be a valid string"
     ):
         inngest.TriggerCron(cron="0 9 * * *", jitter=300_000)  # type: ignore[arg-type]
+
+
+@client.create_function(
+    fn_id="string-timeout", trigger=inngest.TriggerEvent(event="qr/wait"), retries=0
+)
+async def string_timeout(ctx: inngest.Context) -> None:
+    await ctx.step.wait_for_event("w", event="qr/reply", timeout="7d")  # type: ignore[arg-type]
+
+
+def test_wait_for_event_rejects_a_string_timeout() -> None:
+    run = serve_functions(client, [string_timeout]).run(
+        string_timeout, inngest.Event(name="qr/wait")
+    )
+    assert run.error["name"] == "TypeError"
+    assert (
+        run.error["message"] == "'<' not supported between instances of 'str' and 'int'"
+    )

@@ -13,7 +13,7 @@ def test_the_synced_id_is_app_id_dash_fn_id() -> None:
     assert function_id.import_contacts.id == config["id"]
 
 
-def test_the_function_runs() -> None:
+def test_import_contacts_runs_under_its_fn_id() -> None:
     run = serve_functions(client, [function_id.import_contacts]).run(
         function_id.import_contacts,
         inngest.Event(name="qr/contacts.uploaded", data={"file": "c.csv"}),

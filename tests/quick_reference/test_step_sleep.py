@@ -1,12 +1,10 @@
 import datetime
 
 import inngest
-import pytest
 
 from inngest_kit import serve_functions
 from snippets.quick_reference import step_sleep
 from snippets.quick_reference.client import client
-from tests.clock import wake_time
 
 
 def _wake_time(iso: str | None) -> datetime.datetime:
@@ -46,33 +44,6 @@ def test_sleep_until_takes_a_datetime() -> None:
     assert _wake_time(run.ops[0].name) == datetime.datetime.fromisoformat(when)
 
 
-@pytest.mark.parametrize(
-    ("duration", "message"),
-    [
-        ("24h", "unsupported operand type(s) for +: 'datetime.datetime' and 'str'"),
-        (1.5, "unsupported operand type(s) for +: 'datetime.datetime' and 'float'"),
-    ],
-)
-def test_string_and_float_durations_fail_every_attempt(
-    duration: object, message: str
-) -> None:
-    @client.create_function(
-        fn_id=f"bad-sleep-{type(duration).__name__}",
-        trigger=inngest.TriggerEvent(event="qr/bad-sleep"),
-    )
-    async def bad_sleep(ctx: inngest.Context) -> None:
-        await ctx.step.sleep("nap", duration)  # type: ignore[arg-type]
-
-    run = serve_functions(client, [bad_sleep]).run(
-        bad_sleep, inngest.Event(name="qr/bad-sleep")
-    )
-    assert run.status == "Failed"
-    assert (run.error["name"], run.error["message"]) == ("TypeError", message)
-    # No no-retry header: the server retries, and every attempt fails the same way.
-    assert "x-inngest-no-retry" not in run.last_headers
-    assert run.requests == 5
-
-
 def test_sleep_until_rejects_a_string_at_run_time() -> None:
     run = serve_functions(client, [step_sleep.renewal_notice]).run(
         step_sleep.renewal_notice,
@@ -95,11 +66,3 @@ def test_sleep_until_rejects_a_string_at_run_time() -> None:
         "AttributeError",
         "'str' object has no attribute 'astimezone'",
     )
-
-
-def test_an_int_is_milliseconds(sdk_now: datetime.datetime) -> None:
-    run = serve_functions(client, [step_sleep.send_reminder]).run(
-        step_sleep.send_reminder, inngest.Event(name="qr/trial.started")
-    )
-    [minute] = [op for op in run.ops if op.step_id == "and-a-minute"]
-    assert wake_time(minute.name) - sdk_now == datetime.timedelta(minutes=1)

@@ -12,7 +12,7 @@ def test_registered_timeouts() -> None:
     }
 
 
-def test_the_function_runs() -> None:
+def test_a_function_with_timeouts_runs_to_completion() -> None:
     run = serve_functions(client, [timeouts.render_video]).run(
         timeouts.render_video, inngest.Event(name="qr/video.uploaded", data={})
     )

@@ -20,7 +20,6 @@ async def escalate(expense_id: str) -> dict[str, str]:
     return {"expense_id": expense_id, "status": "escalated"}
 
 
-# --8<-- [start:approval-function]
 @client.create_function(
     fn_id="expense-approval",
     trigger=inngest.TriggerEvent(event="expense/submitted"),
@@ -40,9 +39,6 @@ async def expense_approval(ctx: inngest.Context) -> dict[str, str]:
 
     approved = decision.data.get("approved") is True
     return await ctx.step.run("record-decision", record_decision, expense_id, approved)
-
-
-# --8<-- [end:approval-function]
 
 
 # --8<-- [end:approval]

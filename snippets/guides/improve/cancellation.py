@@ -16,7 +16,6 @@ async def downgrade(account_id: str) -> str:
     return f"downgraded {account_id}"
 
 
-# --8<-- [start:cancel-function]
 @client.create_function(
     fn_id="trial-nurture",
     trigger=inngest.TriggerEvent(event="trial/started"),
@@ -36,9 +35,6 @@ async def trial_nurture(ctx: inngest.Context) -> str:
     ends_at = datetime.datetime.fromisoformat(str(ctx.event.data["ends_at"]))
     await ctx.step.sleep_until("wait-for-trial-end", ends_at)  # (4)!
     return await ctx.step.run("downgrade", downgrade, account_id)
-
-
-# --8<-- [end:cancel-function]
 
 
 # --8<-- [end:cancel]

@@ -20,7 +20,6 @@ async def call_payments_api(order_id: str, amount_cents: int) -> dict[str, str]:
     return {"charge_id": f"ch_{order_id}"}
 
 
-# --8<-- [start:errors-functions]
 async def charge(order_id: str, amount_cents: int) -> dict[str, str]:
     if amount_cents <= 0:
         # Retrying cannot fix bad input: fail the run now.
@@ -42,9 +41,6 @@ async def charge_order(ctx: inngest.Context) -> dict[str, str]:
     order_id = str(ctx.event.data["order_id"])
     amount_cents = int(str(ctx.event.data["amount_cents"]))
     return await ctx.step.run("charge", charge, order_id, amount_cents)  # (3)!
-
-
-# --8<-- [end:errors-functions]
 
 
 # --8<-- [end:errors]

@@ -40,7 +40,6 @@ async def load_subscribers(release: str) -> list[str]:
     return ["ada@example.com", "grace@example.com", "linus@example.com"]
 
 
-# --8<-- [start:send-event-function]
 @client.create_function(
     fn_id="announce-release",
     trigger=inngest.TriggerEvent(event="release/published"),
@@ -60,9 +59,6 @@ async def announce_release(ctx: inngest.Context) -> int:
         ],
     )
     return len(ids)  # (3)!
-
-
-# --8<-- [end:send-event-function]
 
 
 # --8<-- [end:send-event]

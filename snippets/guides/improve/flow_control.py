@@ -19,7 +19,6 @@ async def build_report(account_id: str) -> str:
     return f"report for {account_id}"
 
 
-# --8<-- [start:concurrency-function]
 @client.create_function(
     fn_id="build-report",
     trigger=inngest.TriggerEvent(event="report/requested"),
@@ -33,9 +32,6 @@ async def build_report_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("build", build_report, account_id)
 
 
-# --8<-- [end:concurrency-function]
-
-
 # --8<-- [end:concurrency]
 
 
@@ -44,7 +40,6 @@ async def push_contact(contact_id: str) -> str:
     return f"pushed {contact_id} to the CRM"
 
 
-# --8<-- [start:throttle-function]
 @client.create_function(
     fn_id="push-contact-to-crm",
     trigger=inngest.TriggerEvent(event="crm/contact.updated"),
@@ -59,9 +54,6 @@ async def push_contact_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("push", push_contact, str(ctx.event.data["contact_id"]))
 
 
-# --8<-- [end:throttle-function]
-
-
 # --8<-- [end:throttle]
 
 
@@ -70,7 +62,6 @@ async def refresh_company(company_id: str) -> str:
     return f"refreshed {company_id}"
 
 
-# --8<-- [start:rate-limit-function]
 @client.create_function(
     fn_id="refresh-company",
     trigger=inngest.TriggerEvent(event="crm/company.updated"),
@@ -85,9 +76,6 @@ async def refresh_company_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("refresh", refresh_company, company_id)
 
 
-# --8<-- [end:rate-limit-function]
-
-
 # --8<-- [end:rate-limit]
 
 
@@ -96,7 +84,6 @@ async def reindex(document_id: str, revision: int) -> str:
     return f"indexed {document_id} at revision {revision}"
 
 
-# --8<-- [start:debounce-function]
 @client.create_function(
     fn_id="reindex-document",
     trigger=inngest.TriggerEvent(event="docs/document.edited"),
@@ -113,9 +100,6 @@ async def reindex_fn(ctx: inngest.Context) -> str:
     )
 
 
-# --8<-- [end:debounce-function]
-
-
 # --8<-- [end:debounce]
 
 
@@ -124,7 +108,6 @@ async def summarize(ticket_id: str) -> str:
     return f"summary of {ticket_id}"
 
 
-# --8<-- [start:priority-function]
 @client.create_function(
     fn_id="summarize-ticket",
     trigger=inngest.TriggerEvent(event="support/ticket.created"),
@@ -135,9 +118,6 @@ async def summarize_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("summarize", summarize, str(ctx.event.data["ticket_id"]))
 
 
-# --8<-- [end:priority-function]
-
-
 # --8<-- [end:priority]
 
 
@@ -146,7 +126,6 @@ async def store_page_views(counts: dict[str, int]) -> int:
     return sum(counts.values())  # one bulk INSERT instead of one per event
 
 
-# --8<-- [start:batching-function]
 @client.create_function(
     fn_id="record-page-views",
     trigger=inngest.TriggerEvent(event="analytics/page.viewed"),
@@ -164,9 +143,6 @@ async def record_page_views(ctx: inngest.Context) -> int:
     return await ctx.step.run("store", store_page_views, counts)
 
 
-# --8<-- [end:batching-function]
-
-
 # --8<-- [end:batching]
 
 
@@ -175,7 +151,6 @@ async def sync_mailbox(user_id: str) -> str:
     return f"synced the mailbox of {user_id}"
 
 
-# --8<-- [start:singleton-function]
 @client.create_function(
     fn_id="sync-mailbox",
     trigger=inngest.TriggerEvent(event="mail/sync.requested"),
@@ -183,9 +158,6 @@ async def sync_mailbox(user_id: str) -> str:
 )
 async def sync_mailbox_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("sync", sync_mailbox, str(ctx.event.data["user_id"]))
-
-
-# --8<-- [end:singleton-function]
 
 
 # --8<-- [end:singleton]
@@ -196,7 +168,6 @@ async def send_receipt(order_id: str) -> str:
     return f"receipt for {order_id}"
 
 
-# --8<-- [start:idempotency-function]
 @client.create_function(
     fn_id="send-receipt",
     trigger=inngest.TriggerEvent(event="shop/order.paid"),
@@ -204,9 +175,6 @@ async def send_receipt(order_id: str) -> str:
 )
 async def send_receipt_fn(ctx: inngest.Context) -> str:
     return await ctx.step.run("send", send_receipt, str(ctx.event.data["order_id"]))
-
-
-# --8<-- [end:idempotency-function]
 
 
 # --8<-- [end:idempotency]

@@ -8,7 +8,6 @@ import inngest
 from .client import client
 
 
-# --8<-- [start:invoke-functions]
 @client.create_function(
     fn_id="score-lead",
     trigger=inngest.TriggerEvent(event="lead/score.requested"),  # (1)!
@@ -36,9 +35,6 @@ async def qualify_lead(ctx: inngest.Context) -> str:
     except inngest.StepError as err:  # (3)!
         return f"unscored: {err.message}"
     return "sales" if score >= 80 else "nurture"
-
-
-# --8<-- [end:invoke-functions]
 
 
 # --8<-- [end:invoke]

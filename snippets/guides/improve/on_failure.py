@@ -27,7 +27,6 @@ class FunctionFailed(pydantic.BaseModel):
     event: inngest.Event  # the event that started the failed run
 
 
-# --8<-- [start:on-failure-functions]
 async def alert_on_failure(ctx: inngest.Context) -> str:  # (1)!
     failed = FunctionFailed.model_validate(ctx.event.data)
     source = failed.event.data["source"]
@@ -52,9 +51,6 @@ async def import_rows(source: str) -> int:
 async def import_catalog(ctx: inngest.Context) -> int:
     source = str(ctx.event.data["source"])
     return await ctx.step.run("import-rows", import_rows, source)
-
-
-# --8<-- [end:on-failure-functions]
 
 
 # --8<-- [end:on-failure]

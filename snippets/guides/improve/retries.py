@@ -18,7 +18,6 @@ async def open_ticket(invoice_id: str, reason: str) -> str:
     return f"ticket for {invoice_id}: {reason}"
 
 
-# --8<-- [start:retries-function]
 @client.create_function(
     fn_id="sync-invoice",
     trigger=inngest.TriggerEvent(event="billing/invoice.finalized"),
@@ -32,9 +31,6 @@ async def sync_invoice(ctx: inngest.Context) -> str:
     except inngest.StepError as err:  # (3)!
         reason = f"{err.name}: {err.message}"
         return await ctx.step.run("open-ticket", open_ticket, invoice_id, reason)
-
-
-# --8<-- [end:retries-function]
 
 
 # --8<-- [end:retries]

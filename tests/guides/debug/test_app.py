@@ -64,7 +64,7 @@ def test_sync_registers_the_function_with_its_url(
     assert step_url.startswith("http://testserver/api/inngest?fnId=debug-guide-hello")
 
 
-def test_the_function_runs() -> None:
+def test_hello_greets_the_name_in_the_event() -> None:
     run = kit.Executor(TestClient(app.app), [app.hello]).run(
         app.hello, inngest.Event(name="debug/hello", data={"name": "Ada"})
     )

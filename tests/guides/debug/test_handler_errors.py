@@ -124,3 +124,30 @@ def test_non_retriable_error_is_not_retried() -> None:
     assert (run.status, run.requests) == ("Failed", 1)
     assert run.error["message"] == "account_id is required"
     assert run.last_headers["x-inngest-no-retry"] == "true"
+
+
+@pytest.mark.parametrize(
+    ("duration", "message"),
+    [
+        ("24h", "unsupported operand type(s) for +: 'datetime.datetime' and 'str'"),
+        (1.5, "unsupported operand type(s) for +: 'datetime.datetime' and 'float'"),
+    ],
+)
+def test_string_and_float_durations_fail_every_attempt(
+    duration: object, message: str
+) -> None:
+    @client.create_function(
+        fn_id=f"bad-sleep-{type(duration).__name__}",
+        trigger=inngest.TriggerEvent(event="debug/bad-sleep"),
+    )
+    async def bad_sleep(ctx: inngest.Context) -> None:
+        await ctx.step.sleep("nap", duration)  # type: ignore[arg-type]
+
+    run = kit.serve_functions(client, [bad_sleep]).run(
+        bad_sleep, inngest.Event(name="debug/bad-sleep")
+    )
+    assert run.status == "Failed"
+    assert (run.error["name"], run.error["message"]) == ("TypeError", message)
+    # No no-retry header: the server retries, and every attempt fails the same way.
+    assert "x-inngest-no-retry" not in run.last_headers
+    assert run.requests == 5

@@ -8,6 +8,7 @@ import pytest
 import inngest_kit as kit
 from snippets.guides.debug import logging_example as log
 from snippets.guides.debug.app import client
+from snippets.guides.deploy import observability
 
 
 def test_ctx_logger_is_the_client_logger_and_skips_replays(
@@ -70,3 +71,21 @@ def test_ctx_logger_is_a_filtering_proxy_not_a_logger(
     messages = [r.getMessage() for r in caplog.records]
     assert messages.count("proxy line") == 1  # dropped during the replay
     assert messages.count("plain line") == 2  # a plain logger repeats
+
+
+def test_ctx_logger_logs_again_on_a_retry(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The deploy guide's function (its `logger=`), whose step fails once."""
+    client = observability.create_client()
+    [charge_order] = observability.payment_functions(client)
+    with caplog.at_level(logging.INFO, logger="shop.inngest"):
+        run = kit.serve_functions(client, [charge_order]).run(
+            charge_order,
+            inngest.Event(name="shop/order.placed", data={"order_id": "o-1"}),
+        )
+    assert run.requests == 3  # the function body ran three times
+    lines = [r.getMessage() for r in caplog.records if r.name == "shop.inngest"]
+    # Logged on each attempt of the step (new code), skipped on the replay
+    # that reads the step's stored failure.
+    assert lines.count("charging order o-1") == 2

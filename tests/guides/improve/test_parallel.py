@@ -1,6 +1,5 @@
-"""ctx.group.parallel vs asyncio.gather, through the real serve handler."""
+"""ctx.group.parallel through the real serve handler (asyncio.gather: the debug guide)."""
 
-import asyncio
 from collections import Counter
 from collections.abc import Awaitable, Callable
 
@@ -18,22 +17,6 @@ EXPECTED = [
     "tech stack of acme.dev",
 ]
 LOOKUPS = ("lookup_company", "lookup_person", "lookup_tech_stack")
-
-
-@client.create_function(
-    fn_id="enrich-lead-gather",
-    trigger=inngest.TriggerEvent(event="lead/enrich.requested"),
-)
-async def enrich_lead_gather(ctx: inngest.Context) -> list[str]:
-    """The guide's function with asyncio.gather instead of ctx.group.parallel."""
-    email = str(ctx.event.data["email"])
-    domain = email.split("@")[1]
-    results = await asyncio.gather(
-        ctx.step.run("company", parallel.lookup_company, domain),
-        ctx.step.run("person", parallel.lookup_person, email),
-        ctx.step.run("tech-stack", parallel.lookup_tech_stack, domain),
-    )
-    return list(results)
 
 
 @pytest.fixture
@@ -69,19 +52,3 @@ def test_parallel_plans_all_steps_and_runs_each_body_once(bodies: Counter[str]) 
     planned = [op for op in run.ops if op.op == "StepPlanned"]
     assert planned
     assert all(not op.opts for op in planned)
-
-
-def test_gather_runs_steps_one_per_request_and_repeats_bodies(
-    bodies: Counter[str],
-) -> None:
-    run = kit.serve_functions(client, [enrich_lead_gather]).run(
-        enrich_lead_gather, EVENT
-    )
-    assert run.output == EXPECTED  # the result looks right...
-    # ...but nothing was planned in parallel: one step is reported per request,
-    assert run.steps("StepPlanned") == []
-    assert run.steps() == ["company", "person", "tech-stack"]
-    assert run.requests == 4
-    # and every request ran ALL pending step bodies, keeping one result: the
-    # bodies ran 1 + 2 + 3 = 6 times for 3 steps (duplicate side effects).
-    assert bodies == {"lookup_company": 1, "lookup_person": 2, "lookup_tech_stack": 3}

@@ -38,20 +38,6 @@ def test_retries_registers_attempts() -> None:
     assert config["steps"]["step"]["retries"] == {"attempts": 3}
 
 
-def test_a_failing_step_is_retried_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls, push = _failing(times=2)
-    monkeypatch.setattr(retries, "push_to_accounting", push)
-    run = _run()
-    assert run.output == "booked inv-1"
-    assert len(calls) == run.attempts("push") == 3
-    assert run.attempts("load-invoice") == 1  # memoized, never re-run
-    assert [op.op for op in run.ops if op.step_id == "push"] == [
-        "StepError",
-        "StepError",
-        "StepRun",
-    ]
-
-
 def test_step_error_is_raised_after_the_last_attempt(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -68,7 +68,7 @@ def test_a_reply_during_the_wait_stops_the_follow_up_only(
     assert fresh_db.notes == [("lead-1", "welcome sent: msg-1")]
 
 
-def test_a_reply_before_the_wait_is_found_in_the_database(
+def test_the_migrated_workflow_finds_a_reply_sent_before_the_wait(
     fresh_db: leads.Database,
 ) -> None:
     fresh_db.replied.add("lead-1")  # arrived while the welcome was being sent
