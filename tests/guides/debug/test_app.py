@@ -42,10 +42,17 @@ def test_the_page_shows_what_get_answers() -> None:
     assert shown == TestClient(app.app).get("/api/inngest").json()
 
 
-def test_the_uvicorn_port_matches_the_dev_server_url() -> None:
-    uvicorn = re.search(r"^INNGEST_DEV=1 uvicorn main:app --port (\d+)$", SCRIPT, re.M)
+def test_the_uvicorn_command_runs_the_app_shown() -> None:
+    uvicorn = re.search(
+        r"^INNGEST_DEV=1 uvicorn (\w+):(\w+) --port (\d+)$", SCRIPT, re.M
+    )
     assert uvicorn is not None
-    assert f"-u http://127.0.0.1:{uvicorn.group(1)}/api/inngest" in SCRIPT
+    module, attribute, port = uvicorn.groups()
+    # The page shows `app.py`: the command must name that module and its app.
+    assert (SNIPPETS / "guides" / "debug" / f"{module}.py").exists()
+    assert app.__name__.endswith(f".{module}")
+    assert getattr(app, attribute) is app.app
+    assert f"-u http://127.0.0.1:{port}/api/inngest" in SCRIPT
 
 
 def test_a_get_on_the_wrong_path_is_a_404() -> None:

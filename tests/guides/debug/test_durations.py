@@ -9,7 +9,7 @@ from starlette.testclient import TestClient
 
 import inngest_kit as kit
 from snippets.guides.debug import durations
-from snippets.guides.debug.app import client
+from snippets.guides.debug.app import client, hello
 from tests.clock import wake_time
 from tests.guides.debug.messages import lines
 
@@ -21,11 +21,14 @@ def _quiet_sdk_logs(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level("CRITICAL", logger="inngest")
 
 
-def test_a_fractional_cancel_timeout_fails_the_sync(sdk_now: datetime.datetime) -> None:
+def test_a_fractional_cancel_timeout_fails_the_sync(
+    sdk_now: datetime.datetime, inngest_api: kit.FakeInngestAPI
+) -> None:
     app = fastapi.FastAPI()  # kit.serve_functions would fail too: it reads the config
-    inngest.fast_api.serve(app, client, [durations.remind_trial])
+    inngest.fast_api.serve(app, client, [hello, durations.remind_trial])
     res = TestClient(app).put("/api/inngest")
     assert res.status_code == 500
+    assert inngest_api.syncs == []  # the whole app: not even `hello` is registered
     body = res.json()
     assert f"{body['name']}: {body['message']}" == lines("whole-seconds")[0]
     # The function itself runs (a 1.5 s sleep is fine): only the sync fails, so

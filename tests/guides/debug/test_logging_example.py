@@ -4,6 +4,7 @@ import logging
 
 import inngest
 import pytest
+import uvicorn.config
 
 import inngest_kit as kit
 from snippets.guides.debug import logging_example as log
@@ -25,6 +26,20 @@ def test_ctx_logger_is_the_client_logger_and_skips_replays(
         "charged order o-7",
     ]
     assert client.logger.name == "inngest._internal.client_lib.client"
+
+
+def test_uvicorn_leaves_the_client_logger_unconfigured() -> None:
+    # uvicorn's default logging config sets up its own loggers and not the root:
+    # the client's logger has no handler and no level, so INFO lines are dropped.
+    assert set(uvicorn.config.LOGGING_CONFIG["loggers"]) == {
+        "uvicorn",
+        "uvicorn.error",
+        "uvicorn.access",
+    }
+    assert "root" not in uvicorn.config.LOGGING_CONFIG
+    logger = inngest.Inngest(app_id="fresh").logger
+    assert isinstance(logger, logging.Logger)
+    assert (logger.handlers, logger.level) == ([], logging.NOTSET)
 
 
 def test_middleware_logs_every_request(caplog: pytest.LogCaptureFixture) -> None:

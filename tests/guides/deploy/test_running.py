@@ -112,6 +112,18 @@ def test_streaming_from_the_environment(
     assert executor.post("shop-ship-order", kit.request_body(PAID))[0] == 201
 
 
+def test_the_kit_takes_a_streamed_answer_for_a_failed_request(
+    production: pytest.MonkeyPatch,
+) -> None:
+    production.setenv("INNGEST_STREAMING", "force")
+    app = config.create_app(config.create_client())
+    run = kit.Executor(TestClient(app), [], signing_key=KEY).run(
+        "shop-ship-order", PAID
+    )
+    assert (run.status, run.last_status_code) == ("Failed", 201)
+    assert run.requests == 1 + kit.SERVER_DEFAULT_RETRIES  # retried, never read
+
+
 def _recording(calls: list[bool]) -> Callable[[str], str]:
     """Wraps the blocking call: records whether it ran on an event loop thread."""
     original = running.read_label_printer

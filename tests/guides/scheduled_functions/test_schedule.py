@@ -48,3 +48,11 @@ def test_the_event_name_tells_a_scheduled_run_from_a_requested_one() -> None:
     )
     assert executor.run(fn, timer).output == "report sent to sales-team@example.com"
     assert executor.run(fn, asked).output == "report sent to ana@example.com"
+
+
+def test_event_for_builds_the_timer_only_for_cron_only_functions() -> None:
+    timer = kit.event_for(schedule.weekday_report)
+    assert (timer.name, timer.data["cron"]) == ("inngest/scheduled.timer", CRON)
+    # With an event trigger as well, event_for builds that event, not the timer.
+    asked = kit.event_for(schedule.sales_report)
+    assert (asked.name, asked.data) == ("reports/report.requested", {})
