@@ -972,14 +972,13 @@ class _RunState:
     def wait_result(self, op: Op) -> Json:
         """Spec 5.3.3: the matching event itself (not nested in `data`), or null.
 
-        An event resolves the matching waits that exist when it arrives, never
-        one created after it: the server skips those pauses
-        (`handlePausesAllNaively`, executor.go), and an expression that cannot be evaluated (a field the
-        event lacks) is no match there. So the events listed for a wait id
-        arrive in order, each after the run reached its wait: a wait takes the
-        first match among those not yet arrived; the ones before it arrived
-        and matched nothing; the next wait with that id (a loop) gets the
-        rest, or times out.
+        An event resolves the matching waits that exist when it arrives, never one
+        created after it: the server skips those pauses (`handlePausesAllNaively`,
+        executor.go), and an expression that cannot be evaluated (a field the event
+        lacks) is no match there. So the events listed for a wait id arrive in order,
+        each after the run reached its wait: a wait takes the first match among those
+        not yet arrived; the ones before it arrived and matched nothing; the next wait
+        with that id (a loop) gets the rest, or times out.
         """
         if op.step_id not in self.waits:
             raise KitError(
