@@ -613,6 +613,7 @@ def _with_server_answers(
         pass
     unknown = [t for t in tokens if t.kind == "path" and t.missing]
     if unknown:
+        cel.compile(expression)  # a syntax error is a ValueError, field or not
         fields = ", ".join(".".join(t.path) for t in unknown)
         written_in = any(t.path[0] in interpolated for t in unknown)
         raise KitError(
@@ -668,7 +669,6 @@ def _server_truth(
     variables: Mapping[str, Json],
     interpolated: frozenset[str] = frozenset(),
 ) -> bool:
-    cel.compile(expression)  # a syntax error is a ValueError, field or no field
     answered = _with_server_answers(expression, variables, interpolated)
     try:
         return cel.evaluate(answered, dict(variables)) is True
