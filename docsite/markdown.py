@@ -208,7 +208,7 @@ def outside_code(text: str, change: Callable[[str], str]) -> str:
     for line in text.split("\n"):
         opening = FENCE.match(line)
         if fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+            if closes(line, fence):
                 fence = None
             out.append(line)
         elif opening:
@@ -221,6 +221,11 @@ def outside_code(text: str, change: Callable[[str], str]) -> str:
                 last = code.end()
             out.append("".join([*pieces, change(line[last:])]))
     return "\n".join(out)
+
+
+def closes(line: str, fence: str) -> bool:
+    """Whether `line` closes a fenced block opened with `fence`."""
+    return line.strip().startswith(fence) and not line.strip().strip(fence[0])
 
 
 def _anchored(match: re.Match[str]) -> str:
@@ -322,9 +327,11 @@ def tabs_as_titles(text: str) -> str:
 
 
 def admonitions_as_quotes(text: str) -> str:
-    """`!!! note "Title"` blocks become blockquotes any Markdown reader shows."""
+    """`!!! note "Title"` blocks become blockquotes any Markdown reader shows
+    (one written inside a fenced block is code, and stays as written)."""
     out: list[str] = []
     quote: str | None = None  # the body indent of the admonition being copied
+    fence: str | None = None  # the fence of the code block being copied
     prefix = ""
     for line in text.splitlines():
         if quote is not None:
@@ -336,6 +343,15 @@ def admonitions_as_quotes(text: str) -> str:
             while out and out[-1] == prefix + ">":
                 out[-1] = ""
             quote = None
+        if fence is not None:
+            fence = None if closes(line, fence) else fence
+            out.append(line)
+            continue
+        opening = FENCE.match(line)
+        if opening:
+            fence = opening["fence"]
+            out.append(line)
+            continue
         match = ADMONITION.match(line)
         if match:
             prefix = match["indent"]

@@ -200,3 +200,10 @@ def test_admonitions_become_blockquotes() -> None:
         == "> **Careful**\n> first\n>\n> second\n\nafter"
     )
     assert markdown.admonitions_as_quotes("??? tip\n    x") == "> **Tip**\n> x"
+
+
+def test_an_admonition_written_in_a_code_block_stays_code() -> None:
+    text = '``` markdown\n!!! info "Title"\n    body\n```\n\n!!! tip\n    x'
+    assert markdown.admonitions_as_quotes(text) == (
+        '``` markdown\n!!! info "Title"\n    body\n```\n\n> **Tip**\n> x'
+    )

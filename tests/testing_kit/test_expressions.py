@@ -155,6 +155,11 @@ def test_an_expression_the_kit_cannot_read_is_left_to_cel() -> None:
         kit.matches("has(async.data.id", event={}, awaited={"data": {}})
 
 
+def test_a_syntax_error_next_to_a_missing_field_is_still_a_syntax_error() -> None:
+    with pytest.raises(ValueError, match="Syntax error"):
+        kit.matches("async.data.x == ", event={}, awaited={"data": {}})
+
+
 def test_evaluate_is_strict_about_missing_fields() -> None:
     # The typo check: what the server reads as unknown, evaluate() refuses.
     with pytest.raises(KeyError):

@@ -233,6 +233,20 @@ def test_inspect_reports_mode_and_function_count() -> None:
     assert executor.inspect()["mode"] == "dev"
 
 
+def test_inspect_of_a_production_app_is_unauthorized() -> None:
+    # inspect() is unsigned; a production-mode app answers it with a 401.
+    app = inngest.Inngest(
+        app_id="kit-inspect-prod", is_production=True, signing_key=SIGNING_KEY
+    )
+
+    @app.create_function(fn_id="x", trigger=inngest.TriggerEvent(event="kit/x"))
+    async def x(ctx: inngest.Context) -> None:
+        return None
+
+    executor = kit.serve_functions(app, [x], signing_key=SIGNING_KEY)
+    assert executor.inspect() == {"message": "Unauthorized"}
+
+
 def test_a_production_client_without_a_key_is_told_to_set_inngest_dev() -> None:
     # Without INNGEST_DEV a client starts in production mode, and the SDK's
     # serve() refuses it with an empty SigningKeyMissingError.

@@ -45,6 +45,24 @@ def test_mocked_hands_the_datetime_itself_to_the_function() -> None:
     assert result.output == "2024-05-01T00:00:00+00:00"
 
 
+def test_mocked_runs_a_def_function_from_an_async_test() -> None:
+    # Only an `async def` function needs mocked's own loop; a `def` one is
+    # called with fn.call_sync (inngest/experimental/mocked/trigger.py).
+    @limits.client.create_function(
+        fn_id="adds", trigger=inngest.TriggerEvent(event="limits/adds")
+    )
+    def adds(ctx: inngest.ContextSync) -> int:
+        return ctx.step.run("sum", lambda: 2 + 3)
+
+    async def inside_a_running_loop() -> None:
+        event = inngest.Event(name="limits/adds")
+        result = mocked.trigger(adds, event, limits.mock_client)
+        assert (result.status, result.output) == (mocked.Status.COMPLETED, 5)
+
+    with kit.event_loop() as loop:
+        loop.run_until_complete(inside_a_running_loop())
+
+
 def test_the_real_run_fails_on_its_one_attempt() -> None:
     run = kit.serve_functions(limits.client, [limits.returns_datetime]).run(
         limits.returns_datetime, inngest.Event(name="limits/datetime")

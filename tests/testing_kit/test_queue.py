@@ -248,6 +248,30 @@ def test_a_run_stops_after_the_step_named_not_one_that_sorts_after_it() -> None:
     ]
 
 
+flaky_a = kit.Flaky(2, "a")
+
+
+@client.create_function(
+    fn_id="flaky-then-b", trigger=inngest.TriggerEvent(event="kit/flaky-then-b")
+)
+async def flaky_then_b(ctx: inngest.Context) -> object:
+    return [await ctx.step.run("a", flaky_a), await ctx.step.run("b", _text, "b")]
+
+
+def test_a_run_stops_after_a_steps_result_not_a_failed_attempt() -> None:
+    flaky_a.calls = 0
+    paused = kit.serve_functions(client, [flaky_then_b]).run(
+        flaky_then_b, inngest.Event(name="kit/flaky-then-b"), stop_after="a"
+    )
+    assert paused.status == "Running"
+    assert [(o.op, o.step_id) for o in paused.ops] == [
+        ("StepError", "a"),
+        ("StepError", "a"),
+        ("StepRun", "a"),
+    ]
+    assert paused.memos == {kit.hashed_step_id("a"): {"data": "a"}}
+
+
 @client.create_function(fn_id="two", trigger=inngest.TriggerEvent(event="kit/two"))
 async def two(ctx: inngest.Context) -> str:
     await ctx.step.sleep("nap", datetime.timedelta(hours=1))

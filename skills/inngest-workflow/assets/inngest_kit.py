@@ -3,8 +3,9 @@
 No Inngest server is needed. The [`Executor`][inngest_kit.Executor]
 plays the server's part: it POSTs execution requests to the app's own
 `/api/inngest` endpoint (built by `inngest.fast_api.serve`), stores each step's
-result, and calls again with the memoized steps, exactly as the Inngest server
-does, until the run completes or fails. The
+result, and calls again with the memoized steps, as the Inngest server does,
+until the run completes or fails (the testing-kit page's fidelity section says
+where the kit differs). The
 [`FakeInngestAPI`][inngest_kit.FakeInngestAPI] stands in for the
 server's HTTP API on 127.0.0.1, so `client.send(...)` and the app sync (PUT)
 really go over HTTP and can be inspected.
@@ -612,6 +613,7 @@ def _with_server_answers(
         pass
     unknown = [t for t in tokens if t.kind == "path" and t.missing]
     if unknown:
+        cel.compile(expression)  # a syntax error is a ValueError, field or not
         fields = ", ".join(".".join(t.path) for t in unknown)
         written_in = any(t.path[0] in interpolated for t in unknown)
         raise KitError(
@@ -902,6 +904,8 @@ class _RunState:
     # Hashed step id -> `Op.id`; step id -> the next use to hash.
     ids: dict[str, str] = dataclasses.field(default_factory=dict)
     uses: dict[str, int] = dataclasses.field(default_factory=dict)
+    # The step id of each stored result, in order (what `stop_after` waits for).
+    finished: list[str] = dataclasses.field(default_factory=list)
 
     def body(self, item: _Item) -> Json:
         return request_body(
@@ -931,10 +935,11 @@ class _RunState:
         return no_retry or item.attempt + 1 >= self.max_attempts
 
     def retry(self, item: _Item) -> None:
-        """Queue the same item again with the next attempt. Behind what is
-        already queued: the server hands a retry back to its queue for later,
-        with a backoff (`handleStepError`: "Return an error to trigger standard
-        queue retries"), so the other parallel branches run first."""
+        """Queue the same item again with the next attempt. The server hands a
+        retry back to its queue with a backoff (`handleStepError`: "Return an
+        error to trigger standard queue retries"); when it runs again depends
+        on that backoff. The kit, which waits for no timer, queues it behind
+        what is already queued: a modelling choice, not the server's order."""
         self.queue.append(dataclasses.replace(item, attempt=item.attempt + 1))
 
     def plan(self, hashed: str, op: Op) -> None:
@@ -967,14 +972,13 @@ class _RunState:
     def wait_result(self, op: Op) -> Json:
         """Spec 5.3.3: the matching event itself (not nested in `data`), or null.
 
-        An event is matched once, by the wait that exists when it arrives: the
-        server skips pauses created after the event (`handlePausesAllNaively`,
-        executor.go), and an expression that cannot be evaluated (a field the
-        event lacks) is no match there. So the events listed for a wait id
-        arrive in order, each after the run reached its wait: a wait takes the
-        first match among those not yet arrived; the ones before it arrived
-        and matched nothing; the next wait with that id (a loop) gets the
-        rest, or times out.
+        An event resolves the matching waits that exist when it arrives, never one
+        created after it: the server skips those pauses (`handlePausesAllNaively`,
+        executor.go), and an expression that cannot be evaluated (a field the event
+        lacks) is no match there. So the events listed for a wait id arrive in order,
+        each after the run reached its wait: a wait takes the first match among those
+        not yet arrived; the ones before it arrived and matched nothing; the next wait
+        with that id (a loop) gets the rest, or times out.
         """
         if op.step_id not in self.waits:
             raise KitError(
@@ -1136,8 +1140,9 @@ class Executor:
     def inspect(self) -> Json:
         """GET the serve endpoint: what the Dev Server sees when it probes the app.
 
-        Unsigned, it answers with `function_count`, `mode` ("dev"/"cloud") and
-        whether the signing and event keys are set.
+        The request is unsigned. A dev-mode app answers with `function_count`,
+        `mode` (`"dev"`) and whether the signing and event keys are set; a
+        production-mode app answers 401 `{"message": "Unauthorized"}`.
         """
         return self.client.get(self.serve_path).json()
 
@@ -1168,8 +1173,9 @@ class Executor:
                 default there is no such stop: a run that never ends fails at
                 the server's step limit (`step_limit`), as on the server.
             stop_after: leave the run in flight (status `"Running"`) once the
-                step with this id has finished, as a run sleeping or waiting
-                there would be while you deploy.
+                step with this id has a stored result (a retried attempt does
+                not count), as a run sleeping or waiting there would be while
+                you deploy.
             resume: go on with a run returned by `stop_after`: its stored
                 step results are sent to the (new) code, as after a deploy.
         """
@@ -1198,13 +1204,10 @@ class Executor:
                 state.run.status = "Failed"
                 state.run.error = _step_limit_error(self.step_limit, error)
                 return state.run
-            seen = len(state.run.ops)
+            seen = len(state.finished)
             if self._call(state, state.queue.popleft()):
                 return state.run
-            if stop_after is not None and any(
-                op.step_id == stop_after and op.op != "StepPlanned"
-                for op in state.run.ops[seen:]
-            ):
+            if stop_after in state.finished[seen:]:
                 return state.run
         raise KitError(f"{fn_id}: the run stopped with nothing left to call")
 
@@ -1259,6 +1262,7 @@ class Executor:
             # A StepError on its last attempt (or marked no-retry) is stored as
             # the step's final failure, like StepFailed (handleStepError).
             state.store(raw["id"], self._resolve(op, state, raw["id"]))
+            state.finished.append(op.step_id)
             stored = True
         if stored:
             state.discover(item.race)
@@ -1420,7 +1424,8 @@ def request_body(
     run_id: str = "run-1",
     disable_immediate_execution: bool = False,
 ) -> Json:
-    """The JSON body of one execution request, as the Inngest server sends it.
+    """The JSON body of one execution request: the fields of the server's
+    request that the SDK reads (`ServerRequest`), not every field it sends.
 
     Args:
         event: the triggering event (a list for a batch).
