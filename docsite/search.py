@@ -1,0 +1,97 @@
+"""Site search: Pagefind's index of the built pages, for Material's search box.
+
+Runs after the pages are built (docsite/finish.py), on any generator's output:
+Pagefind reads the HTML, so what it indexes is what a reader sees. The box,
+its shortcuts and the result cards stay Material's: overrides/main.html points
+Material's search worker at docs/assets/search-worker.js, which answers from
+this index. Material's own index (search/search_index.json, which Material's
+bundle fetches on every page) is then emptied to its config.
+
+What is indexed, and how much each part weighs:
+- each page's article (ROOT), without the heading links, the page's buttons,
+  the page foot and the code annotation markers (`# (1)!`) (EXCLUDE);
+- the reference entries of the API (mkdocstrings) weigh less than prose, so a
+  guide's section comes first for an everyday word; the entry's own name (its
+  heading) still ranks it first for its identifier (WEIGHTS, in data attributes
+  added to the HTML before indexing and removed after).
+"""
+
+import asyncio
+import json
+import re
+from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+BUNDLE = "pagefind"  # the folder Pagefind writes into the site
+MATERIAL_INDEX = Path("search") / "search_index.json"
+ROOT = "article.md-content__inner"
+EXCLUDE = [
+    ".headerlink",  # the ¶ after each heading
+    ".md-content__button",  # edit, view and copy buttons
+    ".md-source-file",  # the page foot: tested version, last change
+    "span.c1",  # the annotation markers: the only comments left in a span
+]
+# Pagefind weighs words by where they stand (1 = prose): opening tags that
+# start with one of these get data-pagefind-weight before indexing.
+WEIGHTS = {
+    '<div class="doc doc-contents': 0.4,  # an API entry's body (mkdocstrings)
+}
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed: its own message, with the site folder."""
+
+
+def pages(site_dir: Path) -> dict[str, str]:
+    """URL ("/guides/debug/") -> HTML of every built page with an article
+    (not the 404 page, not the redirect pages)."""
+    found = {}
+    for file in sorted(site_dir.rglob("index.html")):
+        text = file.read_text()
+        if f'<article class="{ROOT.partition(".")[2].replace(".", " ")}' in text:
+            folder = file.parent.relative_to(site_dir).as_posix()
+            found["/" if folder == "." else f"/{folder}/"] = text
+    return found
+
+
+def weighted(text: str) -> str:
+    """`text` with data-pagefind-weight on the tags WEIGHTS names."""
+    for tag, weight in WEIGHTS.items():
+        text = text.replace(tag, f'<div data-pagefind-weight="{weight}"{tag[4:]}')
+    return text
+
+
+async def _write(site_dir: Path, found: dict[str, str]) -> None:
+    config = IndexConfig(
+        root_selector=ROOT,
+        exclude_selectors=EXCLUDE,
+        force_language="en",
+        output_path=str(site_dir / BUNDLE),
+    )
+    async with PagefindIndex(config=config) as pagefind:
+        for url, text in found.items():
+            await pagefind.add_html_file(content=weighted(text), url=url)
+
+
+def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
+    """Write Pagefind's index into `site_dir`/pagefind and empty Material's.
+
+    `keep_material_index` leaves Material's index whole (the bench compares
+    both engines on one build)."""
+    found = pages(site_dir)
+    if not found:
+        raise SearchIndexError(f"{site_dir}: no page with <{ROOT}> to index")
+    try:
+        asyncio.run(_write(site_dir, found))
+    except Exception as error:  # the service's own error, whatever its type
+        raise SearchIndexError(f"pagefind could not index {site_dir}: {error}") from error
+    if not keep_material_index:
+        empty_material_index(site_dir / MATERIAL_INDEX)
+
+
+def empty_material_index(path: Path) -> None:
+    """Material's index without documents: its bundle still fetches the file."""
+    if path.is_file():
+        config = json.loads(path.read_text()).get("config", {})
+        path.write_text(json.dumps({"config": config, "docs": []}))
