@@ -18,12 +18,15 @@ What is indexed, and how much each part weighs:
 
 import asyncio
 import json
-import re
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into the site
+# What the site's search loads of it; the rest (Pagefind's own UIs) is removed.
+USED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind")
+# Set to "1", the build keeps Material's index whole (the bench compares both).
+KEEP_MATERIAL_INDEX = "DOCSITE_KEEP_MATERIAL_INDEX"
 MATERIAL_INDEX = Path("search") / "search_index.json"
 ROOT = "article.md-content__inner"
 EXCLUDE = [
@@ -86,6 +89,9 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
         asyncio.run(_write(site_dir, found))
     except Exception as error:  # the service's own error, whatever its type
         raise SearchIndexError(f"pagefind could not index {site_dir}: {error}") from error
+    for file in (site_dir / BUNDLE).iterdir():
+        if file.is_file() and file.name.startswith(("pagefind-", "wasm.")) and file.name not in USED:
+            file.unlink()
     if not keep_material_index:
         empty_material_index(site_dir / MATERIAL_INDEX)
 
