@@ -15,7 +15,7 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-search bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -30,6 +30,7 @@ help:
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
 	@echo "make bench   build time, page weight, Lighthouse (every page, median of 3) and search hit rates,"
 	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
+	@echo "make bench-search  only the search engines compared, both sets (a minute)"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
@@ -133,6 +134,9 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 BENCH_ARGS ?=
 bench: venv $(LIGHTHOUSE) bench-steps
 	$(WITH_CHROMIUM) $(PY) -m tools.bench $(BENCH_ARGS)
+
+bench-search: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.bench --search-only
 
 # Measures Inngest/Celery/RQ step overhead (a few minutes), rewrites
 # docs/assets/step-cost.json and .svg; commit both. On a machine doing nothing

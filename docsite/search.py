@@ -84,13 +84,19 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     both engines on one build)."""
     found = pages(site_dir)
     if not found:
-        raise SearchIndexError(f"{site_dir}: no page with <{ROOT}> to index")
+        return  # nothing built to search (a folder of downloads only)
     try:
         asyncio.run(_write(site_dir, found))
     except Exception as error:  # the service's own error, whatever its type
-        raise SearchIndexError(f"pagefind could not index {site_dir}: {error}") from error
+        raise SearchIndexError(
+            f"pagefind could not index {site_dir}: {error}"
+        ) from error
     for file in (site_dir / BUNDLE).iterdir():
-        if file.is_file() and file.name.startswith(("pagefind-", "wasm.")) and file.name not in USED:
+        if (
+            file.is_file()
+            and file.name.startswith(("pagefind-", "wasm."))
+            and file.name not in USED
+        ):
             file.unlink()
     if not keep_material_index:
         empty_material_index(site_dir / MATERIAL_INDEX)

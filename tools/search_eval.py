@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import material  # type: ignore[import-untyped]
 from playwright.sync_api import Page
 
 DATA = Path(__file__).with_name("search_eval.toml")
@@ -54,8 +55,7 @@ async ([queries, engine]) => {
       if (doc.location.startsWith(prefix)) doc.boost = (doc.boost || 1) * boost;
     }
   }
-  const url = engine.worker ? new URL(engine.worker, base) : new URL(config.search, location);
-  const worker = new Worker(url);
+  const worker = new Worker(new URL(engine.worker, base));
   const next = () => new Promise(resolve => {
     worker.onmessage = event => resolve(event.data);
   });
@@ -85,7 +85,7 @@ class Engine:
     """A search engine the site can ship, as tools/search_eval.py runs it."""
 
     name: str
-    worker: str = ""  # site path of the worker; "" = Material's own
+    worker: str  # site path of the worker
     separator: str = ""  # replaces the index's separator; "" = as built
     boosts: tuple[tuple[str, float], ...] = ()  # (location prefix, factor)
 
@@ -93,12 +93,17 @@ class Engine:
 # The site's search (mkdocs.yml, overrides/main.html): Pagefind behind
 # Material's box (docs/assets/search-worker.js, docsite/search.py).
 PAGEFIND = Engine("pagefind", worker="assets/search-worker.js")
+# Material's own worker, which the site's config no longer names.
+_THEME = Path(material.__file__).parent / "templates"
+[_MATERIAL_WORKER] = (_THEME / "assets/javascripts/workers").glob("search.*.min.js")
+MATERIAL_WORKER = _MATERIAL_WORKER.relative_to(_THEME).as_posix()
 # Material's own search on the same build, as tuned before Pagefind
 # (the search plugin's separator in mkdocs.yml), and with a tokenizer for
 # identifiers and per-section boosts: the two it was compared with.
-MATERIAL = Engine("material")
+MATERIAL = Engine("material", worker=MATERIAL_WORKER)
 MATERIAL_TUNED = Engine(
     "material, identifier tokenizer + section boosts",
+    worker=MATERIAL_WORKER,
     # Also split CamelCase, dots that join words (step.run -> step, run, and
     # the whole word stays findable by prefix) and HTML entities.
     separator=r'[\s\-_,;:!=\[\](){}"`/]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;',

@@ -3,6 +3,7 @@ bench naming its config; Lighthouse's report is read into scores; the whole run
 writes the report it prints. Chromium, Lighthouse and the two real builds are
 stood in for: no figure is asserted here (figures belong in `make bench`)."""
 
+import gzip
 import itertools
 import json
 import stat
@@ -133,7 +134,9 @@ def stand_ins(
         search_eval.Query("miss", "nowhere/", "typo"),
     ]
 
-    def run(page: object, origin: str, asked: list[search_eval.Query]) -> Any:
+    def run(
+        page: object, origin: str, asked: list[search_eval.Query], engine: object
+    ) -> Any:
         return [search_eval.Outcome(q, [["guides/debug/"]]) for q in asked]
 
     monkeypatch.setattr(bench, "build", build)
@@ -142,6 +145,8 @@ def stand_ins(
     monkeypatch.setattr(page_weight, "measure", fake_weight)
     monkeypatch.setattr(search_eval, "load", lambda data: queries)
     monkeypatch.setattr(search_eval, "run", run)
+    monkeypatch.setattr(bench, "first_result_ms", lambda browser, server, e: 250.0)
+    monkeypatch.setattr(bench, "engine_bytes", lambda root, e: 2048)
     monkeypatch.setattr(stock_site, "write", lambda folder, url: folder / "mkdocs.yml")
     return seen
 
@@ -158,14 +163,24 @@ def test_a_full_run_writes_and_prints_the_report(
     assert [strict for _, strict in stand_ins["builds"]] == [True, False]
     assert set(report["sites"]["ours"]["pages"]) == {"", "guides/debug/"}
     assert report["sites"]["ours"]["warm"] is False
-    # Both sets, through the same code, each named by its file.
-    assert list(report["search"]) == ["tuning", "blind"]
-    for name, data in search_eval.SETS.items():
-        assert report["search"][name]["file"] == data.name
-        assert report["search"][name]["rates"]["top3"] == 0.5
-        assert report["search"][name]["misses"] == [
-            {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
-        ]
+    # Every engine on both sets, through the same code, each named by its file.
+    assert list(report["search"]) == [e.name for e in search_eval.ENGINES]
+    for engine in report["search"].values():
+        assert engine["gzip_bytes"] == 2048
+        assert engine["first_result_ms"] == 250.0
+        assert list(engine["sets"]) == ["tuning", "blind"]
+        for name, data in search_eval.SETS.items():
+            assert engine["sets"][name]["file"] == data.name
+            assert engine["sets"][name]["rates"]["top3"] == 0.5
+            assert engine["sets"][name]["misses"] == [
+                {
+                    "query": "miss",
+                    "kind": "typo",
+                    "rank": None,
+                    "expected": "nowhere/",
+                    "cards": [["guides/debug/"]],
+                }
+            ]
     # Every page of this site three times, then the stock build of the
     # heaviest ones built, three times each.
     assert stand_ins["lighthouse"] == [
@@ -183,9 +198,14 @@ def test_a_full_run_writes_and_prints_the_report(
     out = capsys.readouterr().out
     assert "build seconds, cpu" in out
     rows = [line.split() for line in out.splitlines()]
-    assert ["blind", "(search_blind.toml)", "2", "50%", "50%", "0.50"] in rows
-    assert "tuning miss: 'miss' -> expected 'nowhere/', landed on guides/debug/" in out
-    assert "blind miss: 'miss' -> expected 'nowhere/'" in out
+    assert ["(kept)", "blind", "2", "50%", "50%", "0.50", "2.0", "250"] in [
+        row[-8:] for row in rows
+    ]
+    assert (
+        "tuning miss (typo, rank -): 'miss' -> 'nowhere/', landed on guides/debug/"
+        in out
+    )
+    assert out.count("blind miss") == 1  # the kept engine's only
     assert "report: .bench/report.json" in out
     assert "LCP 1.0 s, TBT 10 ms, DOM 500  [92 97 99]" in out
 
@@ -232,16 +252,77 @@ def test_the_report_prints_dashes_where_stock_has_no_figure(
             },
             "lighthouse": {"ours": {}, "stock": {}},
             "search": {
-                "tuning": {
-                    "file": "search_eval.toml",
-                    "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
-                    "misses": [{"query": "q", "expected": "", "cards": []}],
+                "pagefind": {
+                    "kept": True,
+                    "gzip_bytes": 1024,
+                    "first_result_ms": 1.0,
+                    "sets": {
+                        "tuning": {
+                            "file": "search_eval.toml",
+                            "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
+                            "misses": [
+                                {
+                                    "query": "q",
+                                    "kind": "task",
+                                    "rank": None,
+                                    "expected": "",
+                                    "cards": [],
+                                }
+                            ],
+                        },
+                    },
                 },
             },
         }
     )
     out = capsys.readouterr().out
     assert "build seconds, cpu" in out
-    assert "tuning miss: 'q' -> expected '', landed on nothing" in out
+    assert "tuning miss (task, rank -): 'q' -> '', landed on nothing" in out
     home = next(line for line in out.splitlines() if line.strip().startswith("home"))
     assert home.split()[1:4] == ["1.0", "-", "-"]
+
+
+def test_engine_bytes_count_what_each_search_loads(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": []}' * 50)
+    worker = tmp_path / search_eval.MATERIAL_WORKER
+    worker.parent.mkdir(parents=True)
+    worker.write_text("self.onmessage = null;" * 50)
+    (tmp_path / "assets" / "search-worker.js").write_text("var a = 1;" * 50)
+    (tmp_path / "pagefind" / "index").mkdir(parents=True)
+    packed = gzip.compress(b"x" * 500)
+    (tmp_path / "pagefind" / "index" / "en.pf_index").write_bytes(packed)
+    material = bench.engine_bytes(tmp_path, search_eval.MATERIAL)
+    assert material == bench.gzipped(worker) + bench.gzipped(
+        tmp_path / "search" / "search_index.json"
+    )
+    pagefind = bench.engine_bytes(tmp_path, search_eval.PAGEFIND)
+    # Pagefind's files are compressed already: counted as they are.
+    assert bench.gzipped(tmp_path / "pagefind" / "index" / "en.pf_index") == len(packed)
+    assert pagefind > len(packed)
+
+
+def test_first_result_is_timed_cold_on_a_slow_cpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sent: list[Any] = []
+    times = iter([900.0, 300.0, 500.0])
+
+    class Context:
+        def new_page(self) -> Any:
+            return SimpleNamespace(goto=lambda url: None)
+
+        def new_cdp_session(self, page: object) -> Any:
+            return SimpleNamespace(send=lambda *args: sent.append(args))
+
+        def close(self) -> None:
+            pass
+
+    browser = SimpleNamespace(new_context=Context)
+    server = SimpleNamespace(url=lambda path: "http://x/", origin="http://x")
+    monkeypatch.setattr(
+        search_eval, "timed_run", lambda page, origin, q, engine: ([], next(times))
+    )
+    ms = bench.first_result_ms(browser, server, search_eval.PAGEFIND)  # type: ignore[arg-type]
+    assert ms == 500.0  # the median of 3
+    assert sent == [("Emulation.setCPUThrottlingRate", {"rate": 4})] * 3
