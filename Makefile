@@ -5,7 +5,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 PYTHON ?= python3
-UV_VERSION := 0.13.9
+# The uv pin lives where Dependabot reads it (the pip ecosystem); make reads it here.
+UV_REQUIREMENT := tools/uv/requirements.txt
+UV_VERSION := $(shell sed -n 's/^uv==//p' $(UV_REQUIREMENT))
+$(if $(UV_VERSION),,$(error $(UV_REQUIREMENT): no line "uv==<version>"))
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 VENV := .venv
@@ -15,7 +18,7 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift mutate mutate-report skill bench bench-search bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift stress mutate mutate-report skill new-page search-ranks bench bench-search bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -25,18 +28,23 @@ help:
 	@echo "make build-zensical  the same docs built by Zensical, into site-zensical/"
 	@echo "make zensical-parity both builds, and every difference between them"
 	@echo "make skill   write the agent skill to dist/skill/ and refresh skills/ (commit it)"
-	@echo "make drift   run the snippet tests against the newest inngest (never touches the lock)"
+	@echo "make drift   the snippet tests against the newest inngest release and pre-release (never touches the lock)"
+	@echo "make stress  the browser tests 5 times in a row on a busy machine (RUNS=5 LOAD=2 per core)"
+	@echo "make new-page PAGE=guides/x  start a page: its file, folders, nav line, search rows (TITLE=, SECTION=)"
+	@echo "make search-ranks PAGE=guides/x  each search row's rank for one page (no PAGE: every row)"
 	@echo "make mutate  mutation testing over snippets/ (MODULE=guides/improve/invoke for one, JOBS=2)"
 	@echo "make mutate-report  the score from the recorded runs in .mutate/, with when each ran"
-	@echo "make bench   build time, page weight, Lighthouse (every page, median of 3) and search hit rates,"
-	@echo "             against the same Markdown on stock Material (BENCH_ARGS='--pages quick-reference/')"
+	@echo "make bench   build time, page weight, Lighthouse and a phone profile (every page, median of 3)"
+	@echo "             and search hit rates, against the same Markdown on stock Material and on stock"
+	@echo "             Material with the same theme features (BENCH_ARGS='--pages quick-reference/')"
 	@echo "make bench-search  only the search engines compared, both sets (a minute)"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
-$(UV):
+$(UV): $(UV_REQUIREMENT)
 	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check -r $(UV_REQUIREMENT)
+	@touch $@
 
 # Re-sync whenever the lock changes; --frozen installs exactly what uv.lock pins.
 # --compile-bytecode: CI sets PYTHONDONTWRITEBYTECODE, so without it every run
@@ -76,15 +84,23 @@ build-zensical: $(ZENSICAL_STAMP)
 zensical-parity: build build-zensical
 	$(PY) -m tools.zensical_parity site site-zensical --report zensical-parity.md
 
+# Shell: .ci/run, and the readers' shell snippets as the bash they type them
+# into. Workflows: zizmor's security audits (offline: no GitHub API), and
+# actionlint below with shellcheck on every `run:` script (given the path: it
+# skips that check silently when it finds no shellcheck).
+SHELLCHECK := $(VENV)/bin/shellcheck
 lint: venv
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(SHELLCHECK) .ci/run
+	$(SHELLCHECK) --shell=bash $$(git ls-files 'snippets/*.sh')
+	$(VENV)/bin/zizmor --offline --quiet .github/
 
 typecheck: venv
 	$(PY) -m mypy
 
 actionlint: venv
-	$(VENV)/bin/actionlint .github/workflows/*.yml
+	$(VENV)/bin/actionlint -shellcheck=$(SHELLCHECK) .github/workflows/*.yml
 
 PYTEST := $(PY) -m pytest -n 2 --dist loadgroup --cov --cov-report=term-missing:skip-covered
 # The browser tests' Chromium: CHROMIUM_PATH, PATH, macOS apps, Playwright's in
@@ -107,8 +123,29 @@ skill: venv
 	$(PY) -m docsite.skill skills
 	$(PY) -m docsite.skill dist/skill --zip dist/inngest-workflow-skill.zip
 
+# docs/contributing.md#add-a-page: writes what follows from the page's path,
+# then prints what is left to write.
+PAGE ?=
+TITLE ?=
+SECTION ?=
+new-page: venv
+	@test -n "$(PAGE)" || { echo "usage: make new-page PAGE=guides/x [TITLE=...] [SECTION=...]" >&2; exit 2; }
+	$(PY) -m tools.new_page "$(PAGE)" --title "$(TITLE)" --section "$(SECTION)"
+
+search-ranks: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.search_ranks $(PAGE)
+
 drift: venv
-	$(PY) tools/drift.py --report drift-report.json
+	$(PY) -m tools.drift --report drift-report.json
+
+# Not part of `make test`: a wait on time instead of on a condition shows up
+# only under load. Builds the site once, runs the browser tests RUNS times with
+# LOAD busy processes per core beside them, reports each run, stops the load.
+RUNS ?= 5
+LOAD ?= 2
+STRESS_ARGS ?=
+stress: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.stress --runs $(RUNS) --load $(LOAD) $(STRESS_ARGS)
 
 # Not part of `make test`: a full pass takes far longer than the suite (see
 # docs/contributing.md). The weekly workflow runs it and checks the floor.

@@ -133,8 +133,10 @@ SERVER_STEP_OUTPUT_LIMIT = 4 * 1024 * 1024
 
 SERVER_RESPONSE_LIMIT = 8 * 1024 * 1024
 """Bytes of one response the server reads: `MaxSDKResponseBodySize`, the step
-output plus the step input limit (`pkg/consts/consts.go`); a larger body is the
-`output_too_large` error (`pkg/execution/exechttp/exechttp.go`)."""
+output plus the step input limit (`pkg/consts/consts.go`). A larger body fails
+the request (`ErrBodyTooLarge`, `pkg/execution/exechttp/exechttp.go`), which the
+server records as the `output_too_large` error
+(`pkg/execution/driver/httpdriver/httpdriver.go`)."""
 
 Json = Any
 """Any JSON value, as `json.loads` returns it."""
@@ -170,8 +172,9 @@ _warn_if_another_inngest()
 def canonical_json(payload: Json) -> bytes:
     """Serialize like the Inngest server: RFC 8785 (JCS) canonical JSON.
 
-    The SDK canonicalizes the body before it checks the signature, so the
-    bytes that are signed and the bytes that are sent must be canonical.
+    The SDK canonicalizes the body it receives before it checks the
+    signature, so the signature must be computed over the canonical form of
+    the body; the bytes sent may be any JSON encoding of it.
     """
     out: bytes = jcs.canonicalize(payload)
     return out
@@ -278,10 +281,12 @@ class Flaky:
 def event_loop() -> Iterator[asyncio.AbstractEventLoop]:
     """An event loop for `inngest.experimental.mocked.trigger`, closed afterwards.
 
-    `mocked.trigger` runs the function on the thread's current event loop and,
-    when there is none, creates one that it never closes: under
-    `-W error` (this site's pytest settings) that `ResourceWarning` fails the
-    test session. Wrap the call: `with kit.event_loop(): mocked.trigger(...)`.
+    `mocked.trigger` runs an `async def` function on the thread's current
+    event loop and, when there is none (after any `asyncio.run`, for example),
+    creates one that it never closes. When that loop is garbage-collected
+    during the session, its `ResourceWarning` fails a suite that turns
+    warnings into errors (`-W error`, this site's pytest settings). Wrap the
+    call: `with kit.event_loop(): mocked.trigger(...)`.
     """
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
@@ -299,8 +304,10 @@ def registered_config(fn: inngest.Function[Any], app_url: str = "http://app") ->
     """The function config the serve handler syncs to Inngest, as JSON.
 
     Same model and the same `None` stripping the SDK applies before it sends
-    the sync request. Raises the SDK's own error if the config cannot be
-    serialized (for example a duration under one second).
+    the sync request. A config the SDK accepts at definition but cannot
+    serialize (a duration under one second, for example) raises pydantic's
+    `PydanticSerializationError`, whose message names the SDK's error
+    (`FunctionConfigInvalidError: duration must be at least 1 second`).
     """
     config = fn.get_config(f"{app_url}{SERVE_PATH}").main
     return _strip_none(config.model_dump(by_alias=True, mode="json"))
@@ -325,9 +332,309 @@ def _handler_configs(fn: inngest.Function[Any]) -> list[Json]:
     return [_strip_none(h.model_dump(by_alias=True, mode="json")) for h in handlers]
 
 
-# `event.data.x` or `async.data.x`, outside a `has(...)` test.
-_FIELD_PATH = re.compile(r"(?<![\w.])(?:event|async)(?:\.[A-Za-z_]\w*)+")
-_HAS_TEST = re.compile(r"\bhas\([^()]*\)")
+# --- Expressions ---------------------------------------------------------------
+#
+# The server evaluates `if_exp`, cancel `if` and trigger expressions with CEL,
+# where a field the event lacks is *unknown* (a key that is absent, or a path
+# through a value that is not an object: `Data.Get` in
+# pkg/expressions/data.go), and each operation on an unknown has a fixed answer
+# (`handleUnknownCall` in pkg/expressions/unknown.go). The kit finds each
+# missing field of an expression, puts the server's answer in place of the
+# operation on it, and evaluates the rest with a CEL library. An operation it
+# does not model raises KitError instead of a guess.
+
+_TOKEN = re.compile(
+    r"""\s*(?:
+      (?P<str>(?i:[rb]{1,2})?(?:\"\"\"(?:\\.|[^\\])*?\"\"\"|'''(?:\\.|[^\\])*?'''
+        |"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'))
+    | (?P<num>0[xX][0-9a-fA-F]+[uU]?|\d+(?:\.\d+)?(?:[eE][+-]?\d+)?[uU]?)
+    | (?P<ident>[A-Za-z_]\w*)
+    | (?P<op>==|!=|<=|>=|&&|\|\||[-<>!+*/%?:.,()\[\]{}])
+    )""",
+    re.VERBOSE,
+)
+_RELATIONS = {"==", "!=", "<", "<=", ">", ">="}
+# Tokens that bind more loosely than a relation: an operand next to one is whole.
+_LOOSER = {"(", ")", ",", "[", "]", "{", "}", "&&", "||", "?", ":"}
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_STRING_TESTS = {"startsWith", "endsWith", "contains", "matches"}
+
+
+@dataclasses.dataclass
+class _Token:
+    kind: str  # str, num, ident, op, has, path (event.x.y), answer (the server's)
+    text: str
+    start: int
+    end: int
+    path: tuple[str, ...] = ()
+    missing: bool = False
+    value: Json = None  # a field's value, when the event has it
+
+    def op(self, *texts: str) -> bool:
+        return self.kind == "op" and self.text in texts
+
+    def atom(self) -> bool:
+        """A literal, a field or an answer: an operand that is whole."""
+        literal = self.kind == "ident" and self.text in {"true", "false", "null"}
+        return literal or self.kind in {"str", "num", "path", "answer"}
+
+    def null(self) -> bool:
+        if self.kind == "path":
+            return not self.missing and self.value is None
+        return self.kind == "ident" and self.text == "null"
+
+
+def _field(variables: Mapping[str, Json], path: Sequence[str]) -> tuple[bool, Json]:
+    """(found, value) of a field path, as the server's `Data.Get` walks it."""
+    node: Json = variables
+    for key in path:
+        if not isinstance(node, Mapping) or key not in node:
+            return False, None
+        node = node[key]
+    return True, node
+
+
+def _lex(expression: str) -> list[_Token] | None:
+    tokens, pos = [], 0
+    while expression[pos:].strip():
+        match = _TOKEN.match(expression, pos)
+        if match is None or match.lastgroup is None:
+            return None  # not CEL: the CEL library names the syntax error
+        kind = match.lastgroup
+        tokens.append(_Token(kind, match[kind], match.start(kind), match.end()))
+        pos = match.end()
+    return tokens
+
+
+def _closing(tokens: Sequence[_Token], opener: int) -> int | None:
+    depth = 0
+    for index in range(opener, len(tokens)):
+        if tokens[index].op(*_OPENERS):
+            depth += 1
+        elif tokens[index].op(*_OPENERS.values()):
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def _parse(expression: str, variables: Mapping[str, Json]) -> list[_Token] | None:
+    """The expression's tokens, with each `event...`/`async...` field path (and
+    each `has(...)` test, which only asks whether a field is there) one token."""
+    raw = _lex(expression)
+    if raw is None:
+        return None
+    tokens: list[_Token] = []
+    index = 0
+    while index < len(raw):
+        token = raw[index]
+        follows = raw[index + 1 : index + 2]
+        member = bool(tokens) and tokens[-1].op(".")
+        if token.text == "has" and not member and follows and follows[0].op("("):
+            end = _closing(raw, index + 1)
+            if end is None:
+                return None
+            token = _Token(
+                "has", expression[token.start : raw[end].end], token.start, raw[end].end
+            )
+            index = end
+        elif token.text in {"event", "async"} and token.kind == "ident" and not member:
+            path = [token.text]
+            while (
+                raw[index + 1 : index + 2]
+                and raw[index + 1].op(".")
+                and (raw[index + 2 : index + 3] and raw[index + 2].kind == "ident")
+                and not (raw[index + 3 : index + 4] and raw[index + 3].op("("))
+            ):
+                path.append(raw[index + 2].text)
+                index += 2
+            found, value = _field(variables, path)
+            end = raw[index].end
+            token = _Token(
+                "path",
+                expression[token.start : end],
+                token.start,
+                end,
+                tuple(path),
+                not found,
+                value,
+            )
+        elif (
+            token.op("-")
+            and follows
+            and follows[0].kind == "num"
+            and (not tokens or tokens[-1].op(*_LOOSER, *_RELATIONS))
+        ):
+            token = _Token("num", "-" + follows[0].text, token.start, follows[0].end)
+            index += 1
+        tokens.append(token)
+        index += 1
+    return tokens
+
+
+def _answer(tokens: list[_Token], lo: int, hi: int, text: str) -> None:
+    """Put the server's answer for tokens[lo:hi + 1] in their place."""
+    tokens[lo : hi + 1] = [_Token("answer", text, tokens[lo].start, tokens[hi].end)]
+
+
+def _whole(tokens: Sequence[_Token], lo: int, hi: int) -> bool:
+    """Whether tokens[lo:hi + 1] is a whole operand of a relation."""
+    before = lo == 0 or tokens[lo - 1].op(*_LOOSER)
+    return before and (hi + 1 == len(tokens) or tokens[hi + 1].op(*_LOOSER))
+
+
+def _only_truth_matters(tokens: Sequence[_Token], lo: int, hi: int) -> bool:
+    """Whether the value of tokens[lo:hi + 1] only counts as true or not: an
+    operand of `&&` and `||`, in parentheses, up to the whole expression."""
+    while True:
+        if lo > 0 and not tokens[lo - 1].op("(", "&&", "||"):
+            return False
+        if hi + 1 < len(tokens) and not tokens[hi + 1].op(")", "&&", "||"):
+            return False
+        depth, opener = 0, lo - 1
+        while opener >= 0 and not (depth == 0 and tokens[opener].op(*_OPENERS)):
+            depth += tokens[opener].op(*_OPENERS.values()) - tokens[opener].op(
+                *_OPENERS
+            )
+            opener -= 1
+        closer = len(tokens) if opener < 0 else _closing(tokens, opener)
+        if closer is None or any(
+            token.op("?", ":", ",") for token in _top_level(tokens, opener + 1, closer)
+        ):
+            return False
+        if opener < 0:
+            return True
+        if not tokens[opener].op("(") or (
+            opener > 0 and tokens[opener - 1].kind == "ident"
+        ):
+            return False  # a list, a map, or a function's arguments
+        lo, hi = opener, closer
+
+
+def _top_level(tokens: Sequence[_Token], start: int, stop: int) -> Iterator[_Token]:
+    """The tokens of tokens[start:stop] outside any brackets."""
+    depth = 0
+    for token in tokens[start:stop]:
+        depth -= token.op(*_OPENERS.values())
+        if depth == 0:
+            yield token
+        depth += token.op(*_OPENERS)
+
+
+def _unknown_relation(op: str, left: _Token, right: _Token) -> str:
+    """`handleUnknownCall` (pkg/expressions/unknown.go L210-239) for a
+    relation with at least one unknown operand."""
+    null = left.null() or right.null()
+    left_unknown = left.kind == "path" and left.missing
+    answer = {
+        "==": null,  # an unknown equals only null
+        "!=": not null,
+        "<": left_unknown,  # an unknown is less than anything
+        "<=": left_unknown,
+        ">": not left_unknown,
+        ">=": not left_unknown,
+    }[op]
+    return "true" if answer else "false"
+
+
+def _apply_server_answer(tokens: list[_Token], interpolated: frozenset[str]) -> bool:
+    """Replace one operation on a missing field with the server's answer
+    (`handleUnknownCall`, pkg/expressions/unknown.go)."""
+    for index, token in enumerate(tokens):
+        if token.kind == "path" and token.missing:
+            if token.path[0] in interpolated:
+                span = _relation(tokens, index, interpolated)
+            else:
+                span = _operation(tokens, index, interpolated)
+            if span is not None:
+                _answer(tokens, *span)
+                return True
+    return False
+
+
+def _texts(tokens: Sequence[_Token], start: int, *texts: str) -> bool:
+    """Whether the tokens from `start` read `texts`."""
+    found = tokens[start : start + len(texts)]
+    return start >= 0 and [t.text for t in found] == list(texts)
+
+
+def _operation(
+    tokens: list[_Token], index: int, interpolated: frozenset[str]
+) -> tuple[int, int, str] | None:
+    """(first, last, answer) of the operation on the missing field at `index`."""
+    if _texts(tokens, index - 2, "size", "(") and _texts(tokens, index + 1, ")"):
+        return index - 2, index + 1, "0"  # unknown.go L241-250
+    if _texts(tokens, index + 1, ".", "size", "(", ")"):
+        return index, index + 4, "0"  # unknown.go L241-250
+    if _texts(tokens, index + 1, ".") and _texts(tokens, index + 3, "("):
+        end = _closing(tokens, index + 3)
+        if tokens[index + 2].text in _STRING_TESTS and end is not None:
+            return index, end, "false"  # unknown.go L251-252
+    if _texts(tokens, index - 1, "!") and not (
+        index + 1 < len(tokens) and tokens[index + 1].op(".", "[", "(")
+    ):
+        return index - 1, index, "false"  # unknown.go L251-252
+    relation = _relation(tokens, index, interpolated)
+    if relation is None and _only_truth_matters(tokens, index, index):
+        return index, index, "false"  # unknown is not true (cel.go L92-96)
+    return relation
+
+
+def _relation(
+    tokens: list[_Token], index: int, interpolated: frozenset[str]
+) -> tuple[int, int, str] | None:
+    """(first, last, answer) of the relation the missing field at `index` is an
+    operand of, when the other operand is a literal or a field."""
+    for lo in (index - 2, index):
+        hi = lo + 2
+        if lo < 0 or hi >= len(tokens) or not tokens[lo + 1].op(*_RELATIONS):
+            continue
+        left, op, right = tokens[lo], tokens[lo + 1].text, tokens[hi]
+        if not (left.atom() and right.atom() and _whole(tokens, lo, hi)):
+            continue
+        unknowns = [t for t in (left, right) if t.kind == "path" and t.missing]
+        written_in = any(t.path[0] in interpolated for t in unknowns)
+        if written_in and (op not in {"==", "!="} or len(unknowns) == 2):
+            return None
+        return lo, hi, _unknown_relation(op, left, right)
+    return None
+
+
+def _with_server_answers(
+    expression: str, variables: Mapping[str, Json], interpolated: frozenset[str]
+) -> str:
+    """The expression with each operation on a missing field replaced by the
+    server's answer; KitError for one the kit does not model."""
+    tokens = _parse(expression, variables)
+    if tokens is None:
+        return expression
+    while _apply_server_answer(tokens, interpolated):
+        pass
+    unknown = [t for t in tokens if t.kind == "path" and t.missing]
+    if unknown:
+        fields = ", ".join(".".join(t.path) for t in unknown)
+        written_in = any(t.path[0] in interpolated for t in unknown)
+        raise KitError(
+            f"{expression!r} uses {fields}, which the events lack, in a way the "
+            "kit does not model. The server reads a missing field as unknown, "
+            "with a fixed answer for each operation on it "
+            "(pkg/expressions/unknown.go); the kit models ==, !=, <, <=, >, >= "
+            "against a value or another field, size(), startsWith, endsWith, "
+            "contains, matches, ! and an operand of && or ||"
+            + (
+                "; a missing field of the run's event only in == or != against "
+                "a value (the server writes the event's values into a wait's "
+                "expression when the wait starts, pkg/expressions/residual.go)"
+                if written_in
+                else ""
+            )
+            + ". Give the event the field, or test it with has()."
+        )
+    pieces, pos = [], 0
+    for token in tokens:
+        pieces += [expression[pos : token.start], token.text]
+        pos = token.end
+    return "".join(pieces) + expression[pos:]
 
 
 def matches(expression: str, *, event: Json, awaited: Json) -> bool:
@@ -337,48 +644,38 @@ def matches(expression: str, *, event: Json, awaited: Json) -> bool:
     `event` is the run's triggering event and `awaited` the incoming event
     (called `async` in the expression). Only `true` matches. A field that
     either event lacks is not an error on the server: its expression engine
-    reads a missing field as unknown, and an unknown equals only `null`
-    (`pkg/expressions/unknown.go` in inngest/inngest). The kit reads it as
-    `null`, which gives the server's answer for `==` and `!=`; for any other
-    use of a missing field (`<`, arithmetic, a method) it raises `KitError`
-    rather than guess. A syntax error raises `ValueError`. To catch a
-    misspelled field, check the expression with
+    reads it as unknown, with a fixed answer for each operation on it
+    (`pkg/expressions/unknown.go` in inngest/inngest), and the kit gives the
+    same answers: an unknown equals only `null`, so `== "x"` is false and
+    `!= "x"` true; two unknowns are not equal; an unknown is less than
+    anything (`<`, `<=` true; `>`, `>=` false when it is on the left); its
+    `size()` is 0; `startsWith`, `endsWith`, `contains`, `matches` and `!` on
+    it are false; as an operand of `&&` or `||` it is not true. A missing
+    field of `event` counts only in `==` or `!=` against a value: the server
+    writes the run's event into the expression when the wait starts
+    (`pkg/expressions/residual.go`). Any other use of a missing field raises
+    `KitError` rather than guess. A syntax error raises `ValueError`. To
+    catch a misspelled field, check the expression with
     [`evaluate`][inngest_kit.evaluate], which raises `KeyError`.
     """
     variables = {"event": event, "async": awaited}
-    return _server_truth(expression, variables)
+    return _server_truth(expression, variables, interpolated=frozenset({"event"}))
 
 
-def _server_truth(expression: str, variables: Mapping[str, Json]) -> bool:
-    filled = _missing_as_null(expression, variables)
+def _server_truth(
+    expression: str,
+    variables: Mapping[str, Json],
+    interpolated: frozenset[str] = frozenset(),
+) -> bool:
+    answered = _with_server_answers(expression, variables, interpolated)
     try:
-        return cel.evaluate(expression, filled) is True
+        return cel.evaluate(answered, dict(variables)) is True
     except (KeyError, TypeError) as err:
         raise KitError(
-            f"{expression!r} uses a field these events lack in a way the kit "
-            f"cannot evaluate as Inngest does ({type(err).__name__}: {err}); the "
-            "server reads a missing field as unknown (pkg/expressions/unknown.go): "
-            "give the event the field, or test it with has()"
+            f"{expression!r} fails where the server's expression engine may not "
+            f"({type(err).__name__}: {err}): the kit cannot say what Inngest "
+            "would answer"
         ) from None
-
-
-def _missing_as_null(expression: str, variables: Mapping[str, Json]) -> Json:
-    """A copy of `variables` where each field path the expression reads (outside
-    `has()`) exists: a missing field is `null`, inside empty objects for the
-    missing keys before it."""
-    filled = json.loads(json.dumps(dict(variables)))
-    for path in _FIELD_PATH.findall(_HAS_TEST.sub("", expression)):
-        *parents, leaf = path.split(".")
-        node = filled
-        for key in parents:
-            if node.get(key) is None:
-                node[key] = {}
-            node = node[key]
-            if not isinstance(node, dict):
-                break
-        else:
-            node.setdefault(leaf, None)
-    return filled
 
 
 def evaluate(expression: str, *, event: Json, awaited: Json = None) -> Json:

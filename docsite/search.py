@@ -13,11 +13,20 @@ What is indexed, and how much each part weighs:
 - the reference entries of the API (mkdocstrings) weigh less than prose, so a
   guide's section comes first for an everyday word; the entry's own name (its
   heading) still ranks it first for its identifier (WEIGHTS, in data attributes
-  added to the HTML before indexing and removed after).
+  added to the HTML before indexing and removed after);
+- an API entry's heading is its signature, `name(arg, *, key=None)`: Pagefind
+  would read `name(arg,` as one word, so the copy it indexes has the name
+  apart from its arguments (SIGNATURE);
+- the site's own words, with how often each occurs, go to VOCABULARY: the
+  search worker corrects a typed word that is not one of them to the most
+  frequent one a single edit away ("debounse" -> "debounce").
 """
 
 import asyncio
+import html
 import json
+import re
+from collections import Counter
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
@@ -42,6 +51,14 @@ WEIGHTS = {
 }
 
 
+# The name in an API entry's heading, before its arguments.
+SIGNATURE = re.compile(r'(class="doc doc-heading"[^<]*<code[^>]*>[^<(]*)\(')
+VOCABULARY = "vocabulary.json"  # in BUNDLE: {word: occurrences}
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[a-z][a-z0-9]*")
+_BODY = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed: its own message, with the site folder."""
 
@@ -62,7 +79,19 @@ def weighted(text: str) -> str:
     """`text` with data-pagefind-weight on the tags WEIGHTS names."""
     for tag, weight in WEIGHTS.items():
         text = text.replace(tag, f'<div data-pagefind-weight="{weight}"{tag[4:]}')
-    return text
+    return SIGNATURE.sub(r"\1 (", text)
+
+
+def vocabulary(found: dict[str, str]) -> dict[str, int]:
+    """Every word of the pages' articles (identifiers split at _ . and
+    CamelCase, as the worker splits a query), with its count."""
+    counts: Counter[str] = Counter()
+    for text in found.values():
+        body = _BODY.search(text)
+        plain = html.unescape(_TAG.sub(" ", body.group(1) if body else ""))
+        plain = re.sub(r"([a-z])([A-Z])", r"\1 \2", plain).lower()
+        counts.update(_WORD.findall(plain))
+    return dict(sorted(counts.items()))
 
 
 async def _write(site_dir: Path, found: dict[str, str]) -> None:
@@ -98,6 +127,8 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
             and file.name not in USED
         ):
             file.unlink()
+    words = json.dumps(vocabulary(found), separators=(",", ":"))
+    (site_dir / BUNDLE / VOCABULARY).write_text(words)
     if not keep_material_index:
         empty_material_index(site_dir / MATERIAL_INDEX)
 

@@ -1,9 +1,9 @@
-"""MkDocs hook: fewer elements per code block.
+"""MkDocs hook: fewer elements per code block, through one Pygments filter.
 
 Pygments wraps every token in a `<span class="...">`. On this site's code-heavy
 pages those spans were most of the HTML and most of the DOM, which is what a
-phone spends its time parsing and styling (issue 17: 2,400 spans, 13 KB of code
-text in 55 KB of markup on the quick reference). So:
+phone spends its time parsing and styling (2,400 spans on the quick reference
+before this filter, 59% of its elements; `make bench` counts them). So:
 
 - plain names (`client`, `ctx`), `True`/`None`/`False` (`.kc`) and whitespace
   print as plain text: Material colours them with the code text colour itself
@@ -18,28 +18,22 @@ text in 55 KB of markup on the quick reference). So:
   are one span each, not two to five (MATERIAL_COLOURS; a test checks it
   against the installed theme's stylesheet);
 - comments keep their exact class: Material finds annotation markers in
-  `.c`, `.c1` and `.cm`;
-- in the built page, a coloured token is a short element, not a span with a
-  class: `<k->async def</k->` for `<span class="k">async def</span>`, 13 or
-  14 bytes less per token (11 KB of the quick reference). Names with a hyphen
-  are valid HTML (autonomous custom elements; nothing defines them, so they
-  are plain inline elements like `<span>`), and docs/assets/site.css gives
-  each Material's colour variable for its class (a test compares the two).
-  The search index, the Markdown copies and llms.txt are made from the page
-  before this step and never see them.
+  `.c`, `.c1` and `.cm`.
 
 Keywords, strings, numbers, comments, builtins, function and class names,
-decorators and word operators (`in`, `not`) keep their colours. This hook hands
-pymdownx.highlight a Pygments lexer filter (through its documented
-`extend_pygments_lang` option) for every language the pages use.
+decorators and word operators (`in`, `not`) keep their colours, as Material's
+spans with Material's classes: nothing rewrites the built HTML.
+
+The whole of it is `PlainTokens`, a Pygments lexer filter, which `on_config`
+hands to pymdownx.highlight through its documented `extend_pygments_lang`
+option (`options: {filters: [...]}`) for every language the pages use; any
+build that configures pymdownx.highlight that way gets the same code blocks.
 """
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.pages import Page
 from pygments.filter import Filter  # type: ignore[import-untyped]
 from pygments.token import (  # type: ignore[import-untyped]
     STANDARD_TYPES,
@@ -52,8 +46,6 @@ from pygments.token import (  # type: ignore[import-untyped]
     Text,
     Whitespace,
 )
-
-from docsite.html import CODE_BLOCK
 
 LANGUAGES = [
     "python", "py", "pycon", "bash", "sh", "shell", "console", "yaml", "yml",
@@ -142,27 +134,3 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 {"name": language, "lang": language, "options": {"filters": [lean]}}
             )
     return config
-
-
-# The class pygments prints for each of MATERIAL_COLOURS' types -> the element
-# that replaces its span in the built page (docs/assets/site.css colours them).
-ELEMENTS = {STANDARD_TYPES[t]: STANDARD_TYPES[t] + "-" for t in MATERIAL_COLOURS}
-TOKEN = re.compile(rf'<span class="({"|".join(ELEMENTS)})">([^<]*)</span>')
-
-
-def short_tokens(html: str) -> str:
-    """`html` with each coloured token span in a `<pre>` as its ELEMENTS element,
-    and without the empty span Pygments opens each block with."""
-
-    def block(match: re.Match[str]) -> str:
-        # Pygments' empty span keeps a leading empty line from being dropped
-        # by HTML parsers (they drop a line break right after <pre>); the
-        # <code> that follows does that here.
-        code = match[0].replace("<span></span><code", "<code", 1)
-        return TOKEN.sub(lambda t: f"<{ELEMENTS[t[1]]}>{t[2]}</{ELEMENTS[t[1]]}>", code)
-
-    return CODE_BLOCK.sub(block, html)
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return short_tokens(output)

@@ -6,7 +6,8 @@
 The order (the first one that runs wins):
 
 1. `CHROMIUM_PATH`, when set (an error if it does not run: it was asked for);
-2. a Chromium or Chrome on `PATH`, or in the usual macOS application folders;
+2. a Google Chrome or Chromium on `PATH` (Chrome first), or in the usual macOS
+   application folders;
 3. Playwright's own Chromium in `.tools/playwright` (the project-local
    `PLAYWRIGHT_BROWSERS_PATH`), downloaded there when missing;
 4. as root with `apt-get`, Debian's `chromium` package;
@@ -39,7 +40,10 @@ import playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAYWRIGHT_DIR = ROOT / ".tools" / "playwright"
-NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Branded Chrome first: Playwright supports it (and its own Chromium builds),
+# not every Chromium. GitHub's Ubuntu images have both on PATH, the `chromium`
+# there a Chromium snapshot a runner-image update can change.
+NAMES = ("google-chrome", "google-chrome-stable", "chromium", "chromium-browser")
 MAC_APPS = (
     "Google Chrome.app/Contents/MacOS/Google Chrome",
     "Chromium.app/Contents/MacOS/Chromium",

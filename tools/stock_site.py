@@ -1,18 +1,28 @@
-"""The fair baseline for `make bench`: this site's Markdown under stock Material.
+"""The two baselines of `make bench`: this site's Markdown under stock Material.
 
-Reads mkdocs.yml and writes a config for the same docs, nav and Markdown
+Both read mkdocs.yml and write a config for the same docs, nav and Markdown
 extensions (the pages need them to render at all), with everything this
-project adds taken away: no hooks, no extra CSS or JavaScript, no template
-overrides, no theme features or palette, no llmstxt plugin, default search,
-and pymdownx.highlight with its default options. So the ratio of the two
-builds is what the project's own choices cost, not what its content costs.
+project adds taken away: no hooks (so no Pygments filter and no files written
+after the build), no extra CSS or JavaScript, no template overrides, no
+redirects, default search, and pymdownx.highlight with its default options.
 
-One departure from stock: `font: false`, because stock Material loads Roboto
-from Google Fonts and the bench runs with no other host reachable (this site
-ships no web fonts either, so the comparison stays like for like).
+- `stock`: Material as it comes, no theme features and no palette: what the
+  content costs with nothing switched on.
+- `features`: the same, plus the theme settings a reader sees, copied from
+  mkdocs.yml as they are: `theme.features` (code copy, annotations, tabs,
+  tooltips, instant navigation...), the palette and its toggle, the icons,
+  and the repository link with its edit button. Nothing else of ours. A page
+  of this site that is slower than this one costs more than Material's own
+  features do.
+
+One departure from stock in both: `font: false`, because stock Material loads
+Roboto from Google Fonts and the bench runs with no other host reachable (this
+site ships no web fonts either, so the comparison stays like for like).
 """
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +30,11 @@ import yaml  # type: ignore[import-untyped]
 
 from docsite.paths import ROOT
 
+BASELINES = ("stock", "features")
 KEEP = ["site_name", "site_description", "nav", "validation"]
+# What `features` adds: the settings behind what a reader sees of the theme.
+THEME_SEEN = ["features", "palette", "icon"]
+SITE_SEEN = ["repo_url", "repo_name", "edit_uri"]
 
 
 class _Loader(yaml.SafeLoader):  # type: ignore[misc]
@@ -46,8 +60,13 @@ _Loader.add_constructor("!ENV", _env)
 _Loader.add_constructor("!relative", _relative)
 
 
-def stock_config(site_url: str, root: Path = ROOT) -> dict[str, Any]:
-    """The stock-Material config for `root`'s docs, as a dict for yaml.safe_dump."""
+def stock_config(
+    site_url: str, root: Path = ROOT, baseline: str = "stock"
+) -> dict[str, Any]:
+    """The config of `baseline` (one of BASELINES) for `root`'s docs, as a dict
+    for yaml.safe_dump."""
+    if baseline not in BASELINES:
+        raise ValueError(f"no baseline {baseline!r}: one of {', '.join(BASELINES)}")
     ours = yaml.load((root / "mkdocs.yml").read_text(), Loader=_Loader)
     extensions = []
     for entry in ours["markdown_extensions"]:
@@ -61,19 +80,49 @@ def stock_config(site_url: str, root: Path = ROOT) -> dict[str, Any]:
             handler = entry["mkdocstrings"]["handlers"]["python"]
             handler["paths"] = [str(root / p) for p in handler.get("paths", ["."])]
             plugins.append(entry)
+    theme: dict[str, Any] = {"name": "material", "font": False}
+    kept = list(KEEP)
+    if baseline == "features":
+        theme |= {key: ours["theme"][key] for key in THEME_SEEN if key in ours["theme"]}
+        kept += SITE_SEEN
     return {
-        **{key: ours[key] for key in KEEP if key in ours},
+        **{key: ours[key] for key in kept if key in ours},
         "site_url": site_url,
         "docs_dir": str(root / "docs"),
-        "theme": {"name": "material", "font": False},
+        "theme": theme,
         "plugins": plugins,
         "markdown_extensions": extensions,
     }
 
 
-def write(project: Path, site_url: str) -> Path:
-    """Write the stock config into `project`; returns the mkdocs.yml path."""
+def write(project: Path, site_url: str, baseline: str = "stock") -> Path:
+    """Write `baseline`'s config into `project`; returns the mkdocs.yml path."""
     project.mkdir(parents=True, exist_ok=True)
     config = project / "mkdocs.yml"
-    config.write_text(yaml.safe_dump(stock_config(site_url), sort_keys=False))
+    config.write_text(
+        yaml.safe_dump(stock_config(site_url, baseline=baseline), sort_keys=False)
+    )
     return config
+
+
+def build(folder: Path, site_url: str) -> dict[str, Path]:
+    """Write and build every baseline in `folder`/<name>, both at once (they
+    share nothing); {name: its built site}. RuntimeError with mkdocs' output
+    when one fails."""
+    running = {}
+    for name in BASELINES:
+        config = write(folder / name, site_url, name)
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
+        command += ["-d", str(folder / name / "site")]
+        running[name] = (
+            config,
+            subprocess.Popen(command, stderr=subprocess.PIPE, text=True),
+        )
+    failed = []
+    for name, (config, process) in running.items():
+        _, errors = process.communicate()
+        if process.returncode:
+            failed.append(f"the {name} baseline ({config}) failed to build:\n{errors}")
+    if failed:
+        raise RuntimeError("\n".join(failed))
+    return {name: folder / name / "site" for name in BASELINES}

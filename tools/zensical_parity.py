@@ -55,12 +55,8 @@ KNOWN: dict[str, str] = {}
 MKDOCS_ONLY: dict[str, str] = {
     "hooks/build_cache.py": "Jinja's template cache: build time only, no output",
     "hooks/lean_code.py": (
-        "code-block markup (a Pygments filter and <k-> elements): not run, the "
-        "code text is the same; kept or dropped by the page-weight budget"
-    ),
-    "hooks/compact_html.py": (
-        "whitespace and quotes of the HTML: not run; kept or dropped by the "
-        "page-weight budget (Zensical has a minify setting of its own)"
+        "fewer elements in code blocks (a Pygments filter): not run, the code "
+        "text is the same; the filter becomes a pymdownx.highlight setting"
     ),
     "hooks/page_facts.py": "docsite.page_facts, a Markdown extension, does it",
     "hooks/site.py": "make build-zensical runs docsite.finish after the build",

@@ -18,20 +18,46 @@
   var progress = document.querySelector(".md-progress");
   if (progress) progress.removeAttribute("role");
 
-  function name() {
-    document.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
-      var label = "Code block " + (index + 1) + " tools";
-      if (nav.getAttribute("aria-label") !== label) nav.setAttribute("aria-label", label);
+  // Material builds code toolbars and annotation markers as each block comes
+  // into view (content.lazy). Only the page's content is watched (Material
+  // swaps it on instant navigation: document$ says when), and the labels are
+  // only looked for when an added element is, or holds, one of those.
+  var BUILT = "nav.md-code__nav, a.md-annotation__index";
+
+  function label(content) {
+    content.querySelectorAll("nav.md-code__nav").forEach(function (nav, index) {
+      var text = "Code block " + (index + 1) + " tools";
+      if (nav.getAttribute("aria-label") !== text) nav.setAttribute("aria-label", text);
     });
-    document.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach(function (link) {
+    content.querySelectorAll("a.md-annotation__index:not([aria-label])").forEach(function (link) {
       var marker = link.querySelector("[data-md-annotation-id]");
       var id = marker ? marker.getAttribute("data-md-annotation-id") : "";
       link.setAttribute("aria-label", "Annotation " + id);
     });
   }
 
-  new MutationObserver(name).observe(document.documentElement, { childList: true, subtree: true });
-  name();
+  function built(records) {
+    return records.some(function (record) {
+      return Array.prototype.some.call(record.addedNodes, function (node) {
+        return node instanceof Element && (node.matches(BUILT) || node.querySelector(BUILT) !== null);
+      });
+    });
+  }
+
+  var watched = null;
+  var observer = new MutationObserver(function (records) {
+    if (watched && built(records)) label(watched);
+  });
+
+  function watch() {
+    observer.disconnect();
+    watched = document.querySelector(".md-content") || document.body;
+    observer.observe(watched, { childList: true, subtree: true });
+    label(watched);
+  }
+
+  if (window.document$) window.document$.subscribe(watch);
+  else watch();
 
   // Capture phase: runs before Material's copy handler, which takes the text
   // from the closest [data-copy] attribute when there is one.

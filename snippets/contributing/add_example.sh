@@ -1,3 +1,4 @@
+# shellcheck disable=SC2261  # <page> and <example> are placeholders the reader fills in, not redirections
 # --8<-- [start:workflow]
 make serve                      # preview at http://127.0.0.1:8000 while you write
 $EDITOR snippets/<page>/<example>.py tests/<page>/test_<example>.py docs/<page>.md
@@ -6,15 +7,21 @@ make test                       # lint, types, tests, 100% snippet coverage, str
 # --8<-- [end:workflow]
 
 # --8<-- [start:drift]
-make drift                      # newest inngest in a temp venv; the lock is not touched
-# exit 0: "no drift: the pin can be bumped"
-# exit 1: a report of changed options, model fields and failing documented behaviours
+make drift                      # newest release and pre-release in temp venvs; the lock is not touched
+# exit 0: no drift (failing version bookkeeping alone is not drift)
+# exit 1: a report of changed options, fields and parameters, and of failing
+#         documented behaviours with the page sections that show them
 # --8<-- [end:drift]
 
 # --8<-- [start:bump]
 # after a clean drift report (or after fixing what it listed):
-sed -i 's/"inngest==[0-9.]*"/"inngest==NEW"/' pyproject.toml snippets/patterns/download/pyproject.toml
+NEW=0.5.20                      # the release to pin
+sed -i -E "s/(inngest(\[connect\])?==|INNGEST_VERSION = \"|\"py:v)[0-9][0-9.]*/\1$NEW/g" \
+  pyproject.toml snippets/patterns/download/pyproject.toml inngest_kit.py \
+  snippets/testing_kit/install.sh snippets/guides/create/commands.sh \
+  snippets/guides/deploy/sync_request.json README.md
 .tools/bin/uv lock
+make skill
 make test
 # --8<-- [end:bump]
 

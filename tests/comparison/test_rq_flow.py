@@ -2,11 +2,11 @@
 
 `SimpleWorker` runs jobs in this process (the forking `Worker` would write to
 a copy of the fake Redis). A burst worker with the scheduler enqueues the
-scheduled jobs that are due when it starts, so tests sleep past short delays.
+scheduled jobs that are due when it starts, so tests wait until the jobs they
+scheduled are due (with a deadline), then run a burst.
 """
 
 import datetime
-import time
 
 import fakeredis
 import pytest
@@ -15,6 +15,7 @@ from rq.exceptions import DuplicateJobError
 from rq.job import JobStatus
 
 from snippets.comparison import leads, rq_flow
+from tests.comparison.polling import wait_until
 
 TINY = datetime.timedelta(milliseconds=200)
 
@@ -31,6 +32,20 @@ def burst(queue: Queue) -> None:
     )
 
 
+def last_due(queue: Queue) -> datetime.datetime:
+    """When the last job scheduled now is due (RQ keeps whole seconds)."""
+    registry = queue.scheduled_job_registry
+    times = [registry.get_scheduled_time(job_id) for job_id in registry.get_job_ids()]
+    due: datetime.datetime = max(times)
+    return due
+
+
+def burst_at(queue: Queue, due: datetime.datetime) -> None:
+    """Once `due` has come (waited for, with a deadline), run what is due."""
+    wait_until(lambda: datetime.datetime.now(datetime.UTC) >= due)
+    burst(queue)
+
+
 def test_a_retry_reruns_only_the_failing_job(
     queue: Queue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -42,8 +57,7 @@ def test_a_retry_reruns_only_the_failing_job(
     burst(queue)
     assert welcome.get_status() == JobStatus.SCHEDULED  # the retry waits its turn
     for _ in range(2):
-        time.sleep(1.1)
-        burst(queue)
+        burst_at(queue, last_due(queue))
     assert leads.world.calls == ["send welcome", "send welcome", "note", "note"]
     assert leads.world.notes == [("lead-1", "welcome sent: msg-1")]
 
@@ -95,22 +109,18 @@ def welcomed(queue: Queue, monkeypatch: pytest.MonkeyPatch) -> Queue:
     return queue
 
 
-def burst_after_the_window(queue: Queue) -> None:
-    time.sleep(TINY.total_seconds() + 0.1)
-    burst(queue)
-
-
 def test_no_reply_means_a_follow_up(welcomed: Queue) -> None:
-    burst_after_the_window(welcomed)
+    burst_at(welcomed, last_due(welcomed))
     assert leads.world.sent == [("lead-1", "welcome"), ("lead-1", "follow-up")]
 
 
 def test_a_reply_cancels_the_scheduled_follow_up(welcomed: Queue) -> None:
+    due = last_due(welcomed)
     rq_flow.on_reply(welcomed, "lead-1")
     follow_up = welcomed.fetch_job("follow-up-lead-1")
     assert follow_up is not None
     assert follow_up.get_status() == JobStatus.CANCELED
-    burst_after_the_window(welcomed)
+    burst_at(welcomed, due)
     assert leads.world.sent == [("lead-1", "welcome")]
 
 

@@ -5,7 +5,6 @@ import re
 
 import pytest
 
-from docsite import registry
 from docsite.paths import DOCS, ROOT
 
 TEXTS = {
@@ -39,11 +38,13 @@ def test_every_path_a_recipe_names_exists(name: str) -> None:
     assert not missing, f"{name} names paths that do not exist: {missing}"
 
 
-def test_the_recipes_name_the_registry_tables() -> None:
-    text = " ".join(TEXTS["docs/contributing.md"].read_text().split())
-    for table in ("FOLDERS", "SKILL"):
-        assert hasattr(registry, table)
-        assert f"`{table}` in `docsite/registry.py`" in text
+def test_adding_a_page_is_five_steps_that_start_with_the_scaffold() -> None:
+    text = TEXTS["docs/contributing.md"].read_text()
+    recipe = text.split("## Add a page {#add-a-page}", 1)[1].split("\n## ", 1)[0]
+    steps = re.findall(r"^\d+\.\s", recipe, re.M)
+    assert 1 < len(steps) <= 5, f"the add-a-page recipe has {len(steps)} steps"
+    assert "`make new-page PAGE=" in recipe
+    assert re.search(r"^new-page:", (ROOT / "Makefile").read_text(), re.M)
 
 
 def test_a_template_path_must_match_something() -> None:

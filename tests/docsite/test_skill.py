@@ -192,6 +192,7 @@ def test_the_testing_kit_is_a_file_of_the_skill(exported: dict[str, str]) -> Non
     assert "class Executor" not in exported["references/testing-kit.md"]
 
 
+@pytest.mark.sdk_pin
 def test_the_committed_skill_is_current(exported: dict[str, str]) -> None:
     folder = skill_export.COMMITTED / skill_export.NAME
     on_disk = {

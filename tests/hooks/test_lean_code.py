@@ -1,5 +1,5 @@
 """hooks/lean_code.py: plain text for tokens Material colours like code text,
-one span per run of one colour, and short elements for the coloured ones."""
+and one span per run of one colour, with Material's own classes."""
 
 import importlib.util
 import re
@@ -9,13 +9,11 @@ from typing import Any
 import markdown  # type: ignore[import-untyped]
 from mkdocs.config.defaults import MkDocsConfig
 from pygments.token import (  # type: ignore[import-untyped]
-    STANDARD_TYPES,
     Keyword,
     String,
     Text,
 )
 
-from docsite.paths import DOCS
 from hooks import lean_code
 
 SOURCE = 'import inngest\n\nclient = inngest.Inngest(app_id="x")  # (1)!\nprint(len(items))\n'
@@ -143,31 +141,3 @@ def test_each_group_is_every_class_material_gives_that_colour() -> None:
     }
     styled = set().union(*material.values())
     assert styled - grouped <= lean_code.KEPT | {"n", "kc", "o", "p"}
-
-
-def test_site_css_colours_each_short_element_as_material_colours_its_class() -> None:
-    css = (DOCS / "assets" / "site.css").read_text()
-    rules = dict(
-        re.findall(
-            r"\.highlight ([a-z]+-) \{ color: var\(--md-code-hl-(\w+)-color\); \}", css
-        )
-    )
-    expected = {
-        lean_code.ELEMENTS[STANDARD_TYPES[printed]]: colour
-        for printed, (colour, _) in lean_code.MATERIAL_COLOURS.items()
-    }
-    assert rules == expected
-
-
-def test_coloured_spans_in_code_blocks_become_short_elements() -> None:
-    page = (
-        '<p><span class="k">kept outside code</span></p>'
-        '<pre><span></span><code><span class="k">async def</span> '
-        '<span class="nf">f</span>(): <span class="c1"># (1)!</span></code></pre>'
-    )
-    assert lean_code.short_tokens(page) == (
-        '<p><span class="k">kept outside code</span></p>'
-        "<pre><code><k->async def</k-> "
-        '<nf->f</nf->(): <span class="c1"># (1)!</span></code></pre>'
-    )
-    assert lean_code.on_post_page(page, None, None) == lean_code.short_tokens(page)  # type: ignore[arg-type]

@@ -174,7 +174,8 @@ def test_the_download_pins_the_sdk_this_site_is_tested_with() -> None:
         return [d for d in project["dependencies"] if d.startswith("inngest")]
 
     download = SNIPPETS / "patterns" / "download" / "pyproject.toml"
-    assert pins(download) == pins(ROOT / "pyproject.toml") == ["inngest==0.5.19"], (
+    tested = f"inngest=={importlib.metadata.version('inngest')}"
+    assert pins(download) == pins(ROOT / "pyproject.toml") == [tested], (
         f"update {download.relative_to(ROOT)} to the SDK pin of pyproject.toml"
     )
     assert sys.version_info >= (3, 11)  # requires-python of both

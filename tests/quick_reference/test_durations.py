@@ -66,3 +66,15 @@ def test_option_models_reject_string_durations(
 def test_retry_after_accepts_timedelta_ms_and_datetime(retry_after: Any) -> None:
     err = inngest.RetryAfterError("busy", retry_after)
     assert err.retry_after is not None
+
+
+def test_the_cron_jitter_is_the_one_duration_written_as_a_string() -> None:
+    trigger = inngest.TriggerCron(cron="0 9 * * *", jitter="5m")
+    assert trigger.model_dump(exclude_none=True) == {
+        "cron": "0 9 * * *",
+        "jitter": "5m",
+    }
+    with pytest.raises(
+        FunctionConfigInvalidError, match="jitter: Input should be a valid string"
+    ):
+        inngest.TriggerCron(cron="0 9 * * *", jitter=300_000)  # type: ignore[arg-type]

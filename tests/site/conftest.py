@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from docsite.paths import ROOT
 from tests.site.build import SITE_URL
 from tests.site.visits import (
+    TIMEOUT_MS,
     Tabs,
     Visit,
     chromium_path,
@@ -22,6 +23,8 @@ from tests.site.visits import (
 )
 from tools import chromium
 from tools.serve import SiteServer
+
+expect.set_options(timeout=TIMEOUT_MS)  # its own default is 5 s
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,12 @@ from playwright.sync_api import Page
 
 from docsite import paths
 from docsite.urls import url_of
-from tests.site.visits import Tabs, on_page, show_every_code_block
+from tests.site.visits import (
+    TRANSITIONS_ENDED,
+    Tabs,
+    on_page,
+    show_every_code_block,
+)
 from tools import built_html as html
 
 pytestmark = pytest.mark.browser
@@ -84,8 +89,7 @@ def test_no_axe_violations_with_search_results_open(tabs: Tabs, scheme: Scheme) 
     box.fill("")
     box.press_sequentially("step")
     page.locator(".md-search-result__item").first.wait_for()
-    settled = "document.getAnimations().every(a => a.playState !== 'running')"
-    page.wait_for_function(settled)  # axe misjudges colors mid-fade
+    page.wait_for_function(TRANSITIONS_ENDED)  # axe misjudges colors mid-fade
     try:
         found = violations(page, scheme)
     finally:

@@ -13,6 +13,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from docsite import markdown, paths
 from docsite.urls import public_anchors, url_of
 from tests.site.visits import (
+    NOTHING_COPIED,
+    TIMEOUT_MS,
     Tabs,
     Visit,
     close_visit,
@@ -52,7 +54,9 @@ def test_copy_button_copies_exactly_the_code(
     copied = copy_every_code_block(page)
     for number, text in enumerate(copied, start=1):
         where = f"{url or 'home'}, code block {number}"
-        assert text != "<nothing copied>", f"{where}: the copy button copied nothing"
+        assert text != NOTHING_COPIED, (
+            f"{where}: the copy button copied nothing within {TIMEOUT_MS} ms"
+        )
         for line in text.split("\n"):
             assert not markdown.ANNOTATION.search(line), f"{where}: marker in {line!r}"
             assert not line.startswith(PROMPTS), f"{where}: prompt in {line!r}"
@@ -151,7 +155,7 @@ def test_public_anchors_scroll_to_their_heading(tabs: Tabs, anchors: list[str]) 
         if problem:
             fresh = tabs.desktop.context.new_page()
             try:
-                problem = goto_problem(fresh, tabs, anchor, timeout=20_000)
+                problem = goto_problem(fresh, tabs, anchor, timeout=TIMEOUT_MS)
             finally:
                 fresh.close()
         if problem:

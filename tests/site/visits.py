@@ -11,6 +11,13 @@ from playwright.sync_api import Browser, BrowserContext, Page, Response, Route
 from tools import chromium
 from tools.serve import SiteServer
 
+# Deadlines for a busy machine (a laptop installing the venv and a browser
+# beside its first `make test`, load average 15 on 2 cores): every wait is on a
+# condition, and only a real hang reaches its deadline. A long page took over
+# 10 s to load under `make stress`.
+TIMEOUT_MS = 30_000  # an action, a wait for a condition, an expect()
+NAVIGATION_TIMEOUT_MS = 60_000  # a page load
+
 
 def chromium_path() -> str:
     try:
@@ -40,7 +47,8 @@ class Visit:
 
 def open_visit(browser: Browser, site: SiteServer, **options: Any) -> Visit:
     context = browser.new_context(base_url=site.origin, **options)
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     external: list[str] = []
 
     def block_other_hosts(route: Route) -> None:
@@ -126,52 +134,100 @@ def reused_tab(session: Visit) -> Iterator[Visit]:
 # Material mounts a code block (copy button, annotations, keyboard access to a
 # block that scrolls) when it comes into view (content.lazy in mkdocs.yml). As
 # a reader does: show the block (choose its tab when it sits in one), scroll to
-# it, and wait for Material; with `copy`, click its copy button and read the
-# clipboard. One call for all the blocks asked for: a round trip per block cost
-# as much CPU as the scrolling (the copy check on 3 long pages: 7.0 s -> 3.5 s).
+# it, and wait for Material. One call for all the blocks asked for: a round trip
+# per block cost as much CPU as the scrolling.
 CODE_BLOCK = ".md-content pre:has(> code)"
 COPY_BUTTON = "button.md-code__button[data-md-type='copy']"
-VISIT_CODE_BLOCKS = """async ([selector, buttonSelector, indexes, copy, timeout]) => {
-    const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
-    const blocks = document.querySelectorAll(selector);
-    const copied = [];
-    for (const index of indexes) {
-        const pre = blocks[index];
-        for (let block = pre.closest(".tabbed-block"); block;
-             block = block.parentElement.closest(".tabbed-block")) {
-            const position = [...block.parentElement.children].indexOf(block);
-            const set = block.closest(".tabbed-set");
-            set.querySelectorAll(":scope > input")[position].checked = true;
-        }
-        pre.scrollIntoView();
-        const button = () => pre.querySelector(buttonSelector);
-        const deadline = performance.now() + timeout;
-        while (!button()) {
-            if (performance.now() > deadline)
-                throw new Error(`code block ${index + 1}: Material never mounted it`);
-            await frame();
-        }
-        if (copy) {
-            await navigator.clipboard.writeText("<nothing copied>");
-            button().dispatchEvent(new MouseEvent(
-                "click", {bubbles: true, cancelable: true, composed: true}));
-            copied.push(await navigator.clipboard.readText());
-        }
+NOTHING_COPIED = "<nothing copied>"
+# Choose the tabs a block sits in, and scroll to it.
+BRING_INTO_VIEW = """pre => {
+    for (let block = pre.closest(".tabbed-block"); block;
+         block = block.parentElement.closest(".tabbed-block")) {
+        const position = [...block.parentElement.children].indexOf(block);
+        const set = block.closest(".tabbed-set");
+        set.querySelectorAll(":scope > input")[position].checked = true;
     }
-    return copied;
+    pre.scrollIntoView();
 }"""
-MOUNT_TIMEOUT_MS = 10_000
+# Every wait is on a condition with a deadline. A tick is the next frame, or
+# 50 ms when no frame comes (a page in the background gets none), so a
+# deadline always ends the wait.
+TICK = """() => new Promise(resolve => {
+    requestAnimationFrame(resolve);
+    setTimeout(resolve, 50);
+})"""
+SHOW_CODE_BLOCKS = f"""async ([selector, buttonSelector, indexes, timeout]) => {{
+    const bringIntoView = {BRING_INTO_VIEW};
+    const tick = {TICK};
+    const blocks = document.querySelectorAll(selector);
+    for (const index of indexes) {{
+        bringIntoView(blocks[index]);
+        const deadline = performance.now() + timeout;
+        while (!blocks[index].querySelector(buttonSelector)) {{
+            if (performance.now() > deadline)
+                throw new Error(`code block ${{index + 1}}: Material never mounted it`);
+            await tick();
+        }}
+    }}
+}}"""
+# One block per call: Material copies with document.execCommand("copy"), which
+# Chromium allows only within 5 s of a user gesture, and each call is one (a
+# loop over 20 blocks in one call copied nothing after 5 s on a busy machine).
+# The click comes first; then wait until the clipboard has changed (it is
+# written asynchronously), and leave NOTHING_COPIED on it for the next block.
+COPY_CODE_BLOCK = f"""async ([selector, buttonSelector, index, timeout, nothing]) => {{
+    const tick = {TICK};
+    const pre = document.querySelectorAll(selector)[index];
+    ({BRING_INTO_VIEW})(pre);
+    pre.querySelector(buttonSelector).dispatchEvent(new MouseEvent(
+        "click", {{bubbles: true, cancelable: true, composed: true}}));
+    const deadline = performance.now() + timeout;
+    let text = await navigator.clipboard.readText();
+    while (text === nothing && performance.now() < deadline) {{
+        await tick();
+        text = await navigator.clipboard.readText();
+    }}
+    await navigator.clipboard.writeText(nothing);
+    return text;
+}}"""
+
+
+# Every animation that ends has ended. Not "no animation": Material pulses an
+# annotation marker for ever while it is in view, so that would never hold on
+# a page with one in the first screen.
+TRANSITIONS_ENDED = """() => document.getAnimations().every(animation =>
+    animation.playState !== "running"
+    || animation.effect.getComputedTiming().endTime === Infinity)"""
+
+
+# Back at the top as a reader sees it: Material has answered the scroll (it
+# does a frame or more later) by showing the navigation tabs again and hiding
+# the back-to-top button, and their transitions have ended. Right after the
+# scroll, axe measured the tabs mid-fade: a color-contrast failure.
+BACK_AT_THE_TOP = f"""() => {{
+    const tabs = document.querySelector(".md-tabs");
+    const backToTop = document.querySelector(".md-top");
+    return scrollY === 0 && !(tabs && tabs.hidden) && !(backToTop && !backToTop.hidden)
+        && ({TRANSITIONS_ENDED})();
+}}"""
 
 
 def copy_every_code_block(page: Page) -> list[str]:
     """What each code block's copy button puts on the clipboard, in page order
-    (collapsed blocks included: open them first)."""
+    (collapsed blocks included: open them first); NOTHING_COPIED for a button
+    that wrote nothing within TIMEOUT_MS."""
     count = page.locator(CODE_BLOCK).count()
-    copied: list[str] = page.evaluate(
-        VISIT_CODE_BLOCKS,
-        [CODE_BLOCK, COPY_BUTTON, list(range(count)), True, MOUNT_TIMEOUT_MS],
+    page.evaluate(
+        SHOW_CODE_BLOCKS, [CODE_BLOCK, COPY_BUTTON, list(range(count)), TIMEOUT_MS]
     )
-    return copied
+    page.evaluate("nothing => navigator.clipboard.writeText(nothing)", NOTHING_COPIED)
+    return [
+        page.evaluate(
+            COPY_CODE_BLOCK,
+            [CODE_BLOCK, COPY_BUTTON, index, TIMEOUT_MS, NOTHING_COPIED],
+        )
+        for index in range(count)
+    ]
 
 
 def show_every_code_block(page: Page) -> None:
@@ -181,8 +237,6 @@ def show_every_code_block(page: Page) -> None:
         "blocks => blocks.map(b => !!b.closest('details:not([open])'))"
     )
     shown = [index for index, collapsed in enumerate(hidden) if not collapsed]
-    page.evaluate(
-        VISIT_CODE_BLOCKS, [CODE_BLOCK, COPY_BUTTON, shown, False, MOUNT_TIMEOUT_MS]
-    )
+    page.evaluate(SHOW_CODE_BLOCKS, [CODE_BLOCK, COPY_BUTTON, shown, TIMEOUT_MS])
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_function("document.getAnimations().length === 0")
+    page.wait_for_function(BACK_AT_THE_TOP)

@@ -7,6 +7,7 @@ from typing import Any
 
 import inngest
 import pytest
+from pydantic_core import PydanticSerializationError
 
 import inngest_kit as kit
 
@@ -28,38 +29,130 @@ def test_only_a_true_if_exp_matches() -> None:
     assert kit.matches("async.data.n == 1", event=event, awaited=awaited)
 
 
-@pytest.mark.parametrize(
-    ("expression", "matched"),
-    [
-        # pkg/expressions/unknown.go handleUnknownCall: an unknown (missing)
-        # field equals only null, and differs from everything else.
-        ("async.data.id == event.data.id", False),
-        ("async.data.id == 7", False),
-        ("async.data.id == null", True),
-        ("async.data.id != 7", True),
-        ("async.data.id != null", False),
-        ("async.data.missing.deeper == null", True),
-        ("event.data.id == 7 && async.data.id == 7", False),
-        ("has(async.data.id)", False),
-        ("has(async.data.ok) && async.data.ok", True),
-    ],
-)
-def test_a_missing_field_is_unknown_as_on_the_server(
+# The server's answers for a missing (unknown) field, from inngest/inngest at
+# 253303c: pkg/expressions/unknown.go `handleUnknownCall` (== L210-216,
+# != L218-225, < and <= L227-232, > and >= L234-239, size L241-250, any other
+# call L251-252), pkg/expressions/data.go `Get` (a path through a value that is
+# not an object is missing), pkg/expressions/cel.go `eval` (an unknown result
+# is false). The trigger has `id`; the reply has `ok`, `name` and `none`.
+SERVER_ANSWERS = [
+    ("async.data.id == event.data.id", False),  # unknown == 7
+    ("async.data.id == 7", False),
+    ("async.data.id == null", True),
+    ("async.data.id != 7", True),
+    ("async.data.id != null", False),
+    ("async.data.id == async.data.none", True),  # a field whose value is null
+    ("async.data.a == async.data.b", False),  # two unknowns: no null among them
+    ("async.data.a != async.data.b", True),
+    ("async.data.missing.deeper == null", True),
+    ("async.data.ok.at == null", True),  # a field of a bool: Data.Get finds none
+    ("async.data.n < 3", True),  # unknown on the left of < and <=: true
+    ("async.data.n <= -3", True),
+    ("3 < async.data.n", False),
+    ("async.data.n > 3", False),  # unknown on the left of > and >=: false
+    ("3 >= async.data.n", True),
+    ("size(async.data.tags) == 0", True),
+    ("async.data.tags.size() == 0", True),
+    ("async.data.code.startsWith('A')", False),
+    ("!async.data.code.startsWith('A')", True),
+    ("async.data.name.contains('a') || async.data.code.endsWith('A')", True),
+    ("!async.data.flag", False),
+    ("async.data.flag", False),
+    ("async.data.flag || async.data.ok", True),
+    ("(async.data.flag || async.data.ok) && async.data.flag", False),
+    ("event.data.id == 7 && async.data.id == 7", False),
+    ("has(async.data.id)", False),
+    ("has(async.data.ok) && async.data.ok", True),
+    # A missing field of the run's event, against a value.
+    ("event.data.plan == 'pro'", False),
+    ("event.data.plan != 'pro'", True),
+    ("async.data.name == event.data.plan", False),
+    ("async.data.none == event.data.plan", True),
+]
+
+
+@pytest.mark.parametrize(("expression", "matched"), SERVER_ANSWERS)
+def test_a_missing_field_gets_the_servers_answer(
     expression: str, matched: bool
 ) -> None:
     trigger = {"name": "kit/start", "data": {"id": 7}}
-    awaited = {"name": "kit/reply", "data": {"ok": True}}  # no `id`
+    awaited = {"name": "kit/reply", "data": {"ok": True, "name": "ann", "none": None}}
     assert kit.matches(expression, event=trigger, awaited=awaited) is matched
 
 
-def test_a_missing_field_the_kit_cannot_evaluate_as_inngest_is_a_kit_error() -> None:
-    # `<` on an unknown is true on the server (unknown.go); the kit does not guess.
+@client.create_function(
+    fn_id="not-pro-yet",
+    trigger=inngest.TriggerEvent(
+        event="kit/trial",
+        expression="event.data.plan != 'pro' && size(event.data.seats) == 0",
+    ),
+)
+async def not_pro_yet(ctx: inngest.Context) -> None:
+    return None
+
+
+def test_a_trigger_expression_reads_a_missing_field_the_same_way() -> None:
+    # A trigger sees the event as data, so the same answers apply to `event`.
+    assert kit.triggered_by([not_pro_yet], inngest.Event(name="kit/trial")) == [
+        not_pro_yet.id
+    ]
+    pro = inngest.Event(name="kit/trial", data={"plan": "pro"})
+    assert kit.triggered_by([not_pro_yet], pro) == []
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "async.data.n + 1 == 2",  # arithmetic
+        "async.data.n == 1 + 2",
+        "-async.data.n == 1",
+        "async.data.flag || true ? true : false",
+        "async.data.plan in ['pro', 'team']",
+        "int(async.data.n) == 0",  # a call the kit does not model
+        "(async.data.flag && true) == false",  # a logical result compared
+        "async.data.flag ? true : false",
+        "async.data.tags.exists(t, t == 'a')",  # a macro
+    ],
+)
+def test_a_use_of_a_missing_field_the_kit_does_not_model_is_a_kit_error(
+    expression: str,
+) -> None:
     with pytest.raises(kit.KitError, match=r"pkg/expressions/unknown\.go"):
-        kit.matches("async.data.n < 3", event={"data": {}}, awaited={"data": {}})
-    with pytest.raises(kit.KitError, match="TypeError"):  # a field of a bool
-        kit.matches(
-            "async.data.ok.at == null", event={}, awaited={"data": {"ok": True}}
-        )
+        kit.matches(expression, event={"data": {}}, awaited={"data": {}})
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "event.data.n < 3",  # an order, not == or !=
+        "async.data.name == event.data.plan",  # both missing
+        "!event.data.flag",
+    ],
+)
+def test_a_missing_event_field_counts_only_against_a_value(expression: str) -> None:
+    # The server writes the run's event into a wait's expression when the wait
+    # starts (pkg/expressions/residual.go Interpolate), rewriting a missing
+    # field in a way that depends on how it parses the expression.
+    with pytest.raises(kit.KitError, match=r"residual\.go"):
+        kit.matches(expression, event={"data": {}}, awaited={"data": {}})
+
+
+def test_a_type_error_without_a_missing_field_is_a_kit_error() -> None:
+    with pytest.raises(kit.KitError, match="TypeError"):
+        kit.matches("async.data.n < 'a'", event={}, awaited={"data": {"n": 1}})
+
+
+def test_a_field_name_in_a_string_is_text_not_a_field() -> None:
+    awaited = {"data": {"note": "async.data.gone == 1"}}
+    expression = "async.data.note == 'async.data.gone == 1'"
+    assert kit.matches(expression, event={}, awaited=awaited)
+
+
+def test_an_expression_the_kit_cannot_read_is_left_to_cel() -> None:
+    with pytest.raises(ValueError, match="Syntax error"):
+        kit.matches("async.data.id == #", event={}, awaited={"data": {}})
+    with pytest.raises(ValueError, match="Syntax error"):
+        kit.matches("has(async.data.id", event={}, awaited={"data": {}})
 
 
 def test_evaluate_is_strict_about_missing_fields() -> None:
@@ -228,3 +321,20 @@ def test_the_registered_config_is_the_one_the_app_syncs(
     config = kit.registered_config(batched, app_url="http://testserver")
     assert config == synced
     assert config["batchEvents"] == {"maxSize": 10, "timeout": "5s"}  # the API's names
+
+
+def test_a_config_the_sdk_cannot_serialize_raises_pydantics_error() -> None:
+    app = inngest.Inngest(app_id="kit-config-error")
+
+    @app.create_function(
+        fn_id="too-fast",
+        trigger=inngest.TriggerEvent(event="kit/too-fast"),
+        throttle=inngest.Throttle(limit=1, period=datetime.timedelta(milliseconds=500)),
+    )
+    async def too_fast(ctx: inngest.Context) -> None:
+        return None
+
+    with pytest.raises(PydanticSerializationError) as info:
+        kit.registered_config(too_fast)
+    message = "FunctionConfigInvalidError: duration must be at least 1 second"
+    assert message in str(info.value)

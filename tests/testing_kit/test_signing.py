@@ -2,6 +2,7 @@
 hashed step ids and execution request bodies."""
 
 import inspect
+import json
 from typing import Any
 
 import inngest
@@ -52,6 +53,35 @@ def test_post_raw_sends_exactly_the_bytes_and_headers_given() -> None:
         "wrong-key": 401,
         "tampered": 401,
     }
+
+
+def test_the_signature_covers_the_canonical_form_not_the_bytes_sent() -> None:
+    # The SDK canonicalizes the body it receives before it checks the signature
+    # (validate_request_sig in inngest/_internal/net.py): a body sent
+    # pretty-printed, signed over its canonical form, is accepted; signed over
+    # the pretty-printed bytes, it is refused.
+    client = inngest.Inngest(
+        app_id="kit-canonical", is_production=True, signing_key=SIGNING_KEY
+    )
+
+    @client.create_function(fn_id="hi", trigger=inngest.TriggerEvent(event="kit/hi"))
+    async def hi(ctx: inngest.Context) -> str:
+        return "hi"
+
+    executor = kit.serve_functions(client, [hi])
+    body = kit.request_body(inngest.Event(name="kit/hi"))
+    pretty = json.dumps(body, indent=2, sort_keys=False).encode()
+    assert pretty != kit.canonical_json(body)
+
+    def status(signed_over: bytes) -> int:
+        headers = {
+            "content-type": "application/json",
+            "x-inngest-signature": kit.sign(signed_over, SIGNING_KEY),
+        }
+        return executor.post_raw(hi.id, pretty, headers)[0]
+
+    assert status(kit.canonical_json(body)) == 200
+    assert status(pretty) == 401
 
 
 def test_sign_is_deterministic_for_a_timestamp() -> None:

@@ -66,9 +66,18 @@ def test_a_chromium_path_that_does_not_run_is_an_error_not_skipped(
 
 
 def test_path_is_searched_in_order_and_a_stub_is_skipped(tmp_path: Path) -> None:
-    fake_browser(tmp_path / "bin" / "chromium", runs=False)  # Ubuntu's snap stub
+    # A name early in the order that does not run is passed over, like Ubuntu's
+    # snap stub; the next name that runs is taken, not a later one.
+    fake_browser(tmp_path / "bin" / browser.NAMES[0], runs=False)
+    second = fake_browser(tmp_path / "bin" / browser.NAMES[1])
+    fake_browser(tmp_path / "bin" / browser.NAMES[2])
+    assert browser.find(host(tmp_path)) == second
+
+
+def test_google_chrome_comes_before_a_chromium_on_path(tmp_path: Path) -> None:
+    # As on GitHub's Ubuntu images: Playwright supports the branded Chrome.
+    fake_browser(tmp_path / "bin" / "chromium")
     chrome = fake_browser(tmp_path / "bin" / "google-chrome")
-    fake_browser(tmp_path / "bin" / "google-chrome-stable")
     assert browser.find(host(tmp_path)) == chrome
 
 

@@ -103,3 +103,45 @@ def test_search_index_raw_and_gzip(site: Path) -> None:
         len(data),
         page_weight.gzip_size(data),
     )
+
+
+def test_the_shell_is_what_the_home_page_loaded_besides_itself(site: Path) -> None:
+    with SiteServer(site, base="/repo/") as server:
+        home = page_weight.PageWeight(
+            "",
+            ["/repo/", "/repo/site.css", "/repo/site.css", "/repo/x.js"],
+            [],
+            0,
+            0,
+            0,
+            0,
+        )
+        assert page_weight.shell(server, home) == ["site.css", "x.js"]
+
+
+def test_transfer_adds_the_page_its_own_files_and_the_shell_once(site: Path) -> None:
+    (site / "page" / "index.html").write_text(
+        '<link rel="stylesheet" href="../site.css"><img src="figure.svg">'
+        '<img src="https://elsewhere.example/x.png"><img src="data:image/png;base64,A">'
+    )
+    (site / "page" / "figure.svg").write_text("<svg></svg>" * 10)
+    files = [
+        site / "page" / "index.html",
+        site / "site.css",
+        site / "page" / "figure.svg",
+    ]
+    expected = sum(page_weight.gzip_size(f.read_bytes()) for f in files)
+    assert page_weight.transfer(site, "page/", ["site.css"]) == expected
+    index = site / "search" / "search_index.json"
+    with_index = expected + page_weight.gzip_size(index.read_bytes())
+    assert page_weight.transfer(
+        site, "page/", ["site.css", "search/search_index.json"]
+    ) == (with_index)
+
+
+def test_elements_are_counted_as_the_parser_makes_them(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text(
+        '<html><body><p>a <br> <span class="k">b</span></p><img src=x></body>'
+    )
+    assert page_weight.elements(page) == 6  # html, body, p, br, span, img

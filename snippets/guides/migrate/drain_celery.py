@@ -11,8 +11,14 @@ def celery_pending(
 ) -> dict[str, int]:
     """Messages in the broker and tasks held by workers; empty when drained.
 
+    `queues`: the workflow's queues, each one the app knows (its default
+    queue, `task_queues`, or one it has routed a task to); another name
+    raises `KeyError`, so a misspelled queue is not read as an empty one.
     `timeout`: how long to wait for the workers' answers, in seconds.
     """
+    unknown = [queue for queue in queues if queue not in app.amqp.queues]
+    if unknown:
+        raise KeyError(f"not a queue of {app.main}: {', '.join(unknown)}")
     inspect = app.control.inspect(timeout=timeout)
     held = {
         "active": inspect.active(),  # (1)!
@@ -25,7 +31,10 @@ def celery_pending(
     }
     with app.connection_for_read() as connection:
         for queue in queues:  # (3)!
-            declared = connection.default_channel.queue_declare(queue, passive=True)
+            try:
+                declared = connection.default_channel.queue_declare(queue, passive=True)
+            except connection.channel_errors:  # (4)!
+                continue
             pending[f"queue {queue}"] = declared.message_count
     return {name: count for name, count in pending.items() if count}
 

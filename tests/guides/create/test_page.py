@@ -154,6 +154,7 @@ def test_the_run_commands_match_the_assembled_app() -> None:
     )
 
 
+@pytest.mark.sdk_pin
 def test_the_install_command_pins_the_tested_sdk() -> None:
     tested = importlib.metadata.version("inngest")
     assert command("install") == f'pip install "inngest=={tested}" fastapi uvicorn', (

@@ -10,6 +10,7 @@ from typing import Any
 
 import inngest.connect
 import pytest
+from inngest.connect._internal import connect_pb2, init_handshake_handler
 from inngest.connect._internal.connection import WorkerConnection
 
 import inngest_kit as kit
@@ -41,6 +42,27 @@ def test_the_worker_registers_the_functions_over_a_websocket(
     assert worker._instance_id == "worker-7"  # type: ignore[attr-defined]
 
 
+def test_the_worker_sends_its_concurrency_limit_when_it_connects(
+    production: pytest.MonkeyPatch, signal_handlers: None
+) -> None:
+    # The SDK only passes the limit on, in the message that connects the
+    # worker; Inngest decides how many steps to send it.
+    production.setenv("INNGEST_CONNECT_MAX_WORKER_CONCURRENCY", "4")
+    worker: Any = connect.create_worker()
+    message = init_handshake_handler._create_sync_message(
+        app_configs=worker._app_configs,
+        auth_data=connect_pb2.AuthData(),
+        connection_id="conn-1",
+        env=None,
+        instance_id="worker-7",
+        max_worker_concurrency=worker._max_worker_concurrency,
+    )
+    assert not isinstance(message, Exception)
+    assert message.kind == connect_pb2.GatewayMessageType.WORKER_CONNECT
+    payload = connect_pb2.WorkerConnectRequestData.FromString(message.payload)
+    assert payload.max_worker_concurrency == 4
+
+
 def test_the_worker_needs_the_signing_key_too(
     production: pytest.MonkeyPatch, signal_handlers: None
 ) -> None:
@@ -66,9 +88,16 @@ def test_sigterm_closes_the_worker(
 
     monkeypatch.setattr(connect, "create_worker", keep_a_handle)
 
+    def dialing() -> bool:
+        """The worker runs: its connection thread has started."""
+        thread = getattr(workers[0], "_thread", None) if workers else None
+        return thread is not None and thread.is_alive()
+
     async def deploy_stops_the_container() -> None:
         running = asyncio.create_task(connect.main())
-        await asyncio.sleep(0.3)  # let it dial out and be refused
+        async with asyncio.timeout(10):
+            while not dialing():  # noqa: ASYNC110 (a thread's state: no event to await)
+                await asyncio.sleep(0.01)
         signal.raise_signal(signal.SIGTERM)
         await asyncio.wait_for(running, timeout=10)
 

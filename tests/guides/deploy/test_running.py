@@ -177,3 +177,20 @@ def test_blocking_io_in_an_async_step_blocks_the_event_loop(
     assert _blocked_ms(executor, threaded.id) < 150
     assert on_loop == [False]
     assert executor.run(threaded, PACKED).output == "label for o-1"
+
+
+def test_only_post_and_put_answers_measure_the_blocked_loop(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    # A GET is served by the SDK's sync handler, which never starts the timer.
+    client = inngest.Inngest(app_id="shop-async")
+    executor = kit.serve_functions(client, running.async_functions(client))
+    timings = {
+        method: executor.client.request(method, executor.serve_path).headers[
+            "server-timing"
+        ]
+        for method in ("GET", "PUT")
+    }
+    assert "async_block" not in timings["GET"]
+    assert "comm_handler;dur=" in timings["GET"]
+    assert "async_block;dur=" in timings["PUT"]

@@ -1,6 +1,7 @@
 """Syncing: what the PUT sends, and who may trigger it."""
 
 import json
+from importlib import metadata
 
 import pytest
 from starlette.testclient import TestClient
@@ -113,10 +114,29 @@ def test_dev_mode_ignores_the_hardening(
     assert kit.sync(client, inngest_api)["url"] == "http://testserver/api/inngest"
 
 
-def test_the_page_shows_exactly_what_the_app_registers(
+@pytest.fixture
+def synced(
     production: pytest.MonkeyPatch, inngest_api: kit.FakeInngestAPI
-) -> None:
+) -> dict[str, object]:
+    """What the app registers when synced (the page's sync_request.json)."""
     production.setenv("GIT_SHA", "4f2c1e9")
     app = config.create_app(config.create_client())
-    synced = kit.sync(TestClient(app), inngest_api)
-    assert synced == json.loads(SYNC_REQUEST.read_text())
+    registered: dict[str, object] = kit.sync(TestClient(app), inngest_api)
+    return registered
+
+
+def test_the_page_shows_exactly_what_the_app_registers(
+    synced: dict[str, object],
+) -> None:
+    shown = json.loads(SYNC_REQUEST.read_text())
+    # All but the SDK's version string, which the next test checks: against
+    # another SDK only that differs, and it is version bookkeeping, not drift.
+    assert {**synced, "sdk": None} == {**shown, "sdk": None}
+
+
+@pytest.mark.sdk_pin
+def test_the_page_shows_the_version_string_of_the_pinned_sdk(
+    synced: dict[str, object],
+) -> None:
+    shown = json.loads(SYNC_REQUEST.read_text())
+    assert synced["sdk"] == shown["sdk"] == f"py:v{metadata.version('inngest')}"

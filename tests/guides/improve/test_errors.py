@@ -45,9 +45,10 @@ AT = datetime.datetime(2030, 1, 1, 12, tzinfo=datetime.UTC)
     [
         (datetime.timedelta(seconds=30), datetime.timedelta(seconds=30)),
         (30_000, datetime.timedelta(seconds=30)),  # int = milliseconds
+        (1_500, datetime.timedelta(seconds=1.5)),  # fractions of a second too
         (AT, AT),  # an absolute time is sent as is
     ],
-    ids=["timedelta", "int-ms", "datetime"],
+    ids=["timedelta", "int-ms", "fraction", "datetime"],
 )
 def test_retry_after_error_tells_the_server_when_to_retry(
     monkeypatch: pytest.MonkeyPatch,
@@ -68,11 +69,11 @@ def test_retry_after_error_tells_the_server_when_to_retry(
     assert run.error["code"] == "retry_after_error"
     assert run.error["message"] == "payments API rate limit"
     wake = datetime.datetime.fromisoformat(run.last_headers["retry-after"])
-    second = datetime.timedelta(seconds=1)  # the header has second precision
+    ms = datetime.timedelta(milliseconds=1)  # the header has millisecond precision
     if isinstance(expected, datetime.datetime):
-        assert abs(wake - expected) < second
+        assert wake == expected
     else:
-        assert before + expected - second <= wake <= after + expected + second
+        assert before + expected - ms <= wake <= after + expected
 
 
 def test_rate_limited_once_then_charged(monkeypatch: pytest.MonkeyPatch) -> None:

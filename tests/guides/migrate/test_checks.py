@@ -49,6 +49,14 @@ def _crm_function(fn_id: str, **options: object) -> inngest.Function[None]:
             {"singleton": inngest.Singleton(mode="skip")},
             "singleton skips (or cancels) a run while another one is active",
         ),
+        (
+            {"batch_events": inngest.Batch(max_size=10, timeout=SECOND)},
+            "batchEvents runs once for a batch of events",
+        ),
+        (
+            {"timeouts": inngest.Timeouts(start=SECOND)},
+            "timeouts.start cancels a run that has not started in time",
+        ),
     ],
 )
 def test_an_option_that_discards_events_fails_the_check(
@@ -72,3 +80,12 @@ def test_the_check_names_every_option_it_finds() -> None:
     )
     with pytest.raises(AssertionError, match=r"rateLimit .*; debounce "):
         assert_keeps_every_event(fn)
+
+
+def test_a_finish_timeout_and_idempotency_pass_the_check() -> None:
+    fn = _crm_function(
+        "crm-add-note-with-finish",
+        timeouts=inngest.Timeouts(finish=SECOND),
+        idempotency="event.data.lead_id",
+    )
+    assert_keeps_every_event(fn)

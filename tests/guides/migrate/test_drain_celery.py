@@ -56,5 +56,17 @@ def test_a_message_no_worker_takes_is_pending(worker: Celery) -> None:
 
 
 def test_a_misspelled_queue_is_an_error_not_an_empty_queue(worker: Celery) -> None:
-    with pytest.raises(Exception, match="NOT_FOUND - no queue 'lead-nurtrue'"):
+    with pytest.raises(KeyError, match="not a queue of lead_nurture: lead-nurtrue"):
         celery_pending(worker, queues=["lead-nurtrue"], timeout=0.5)
+
+
+def test_a_queue_the_broker_no_longer_holds_is_empty(worker: Celery) -> None:
+    # Redis deletes a list when its last message is taken, so there a drained
+    # queue is not in the broker: its passive declare raises NOT_FOUND. Here
+    # (the in-memory broker) the queue is deleted to stand for that.
+    legacy.welcome.apply_async(("lead-7",), queue="drained")  # the app knows it
+    with worker.connection_for_write() as connection:
+        connection.default_channel.queue_delete("drained")
+        with pytest.raises(connection.channel_errors, match="NOT_FOUND"):
+            connection.default_channel.queue_declare("drained", passive=True)
+    assert celery_pending(worker, queues=["drained"], timeout=0.5) == {}

@@ -4,7 +4,8 @@ import datetime
 
 import fakeredis
 import pytest
-from rq import Queue, SimpleWorker
+from rq import Queue, RateLimit, SimpleWorker
+from rq.job import JobStatus
 
 from snippets.guides.migrate import leads
 from snippets.guides.migrate.drain_rq import rq_pending
@@ -34,3 +35,14 @@ def test_queued_and_deferred_jobs_are_pending_until_a_worker_runs_them(
     SimpleWorker([queue], connection=queue.connection).work(burst=True)
     assert rq_pending(queue) == {}
     assert (fresh_db.emails, fresh_db.replied) == ([("lead-1", "welcome")], {"lead-1"})
+
+
+def test_a_job_a_rate_limit_holds_back_is_pending(queue: Queue) -> None:
+    crm = RateLimit(key="crm", concurrency=1)
+    other = Queue("other", connection=queue.connection)
+    other.enqueue(leads.send_email, "lead-2", "welcome", rate_limit=crm)
+    held = queue.enqueue(leads.send_email, "lead-1", "welcome", rate_limit=crm)
+    assert held.get_status() == JobStatus.RATE_LIMITED
+    assert (queue.count, other.count) == (0, 1)  # the first job took the slot
+    assert rq_pending(queue) == {"rate limited": 1}
+    assert rq_pending(other) == {"queued": 1}
