@@ -62,3 +62,43 @@ def test_a_failing_pagefind_names_the_site(
     monkeypatch.setattr(search, "_write", broken)
     with pytest.raises(search.SearchIndexError, match=f"{tmp_path}: no binary"):
         search.index(tmp_path)
+
+
+def test_an_api_signature_is_indexed_with_its_name_apart() -> None:
+    heading = (
+        '<h3 id="kit.serve" class="doc doc-heading">\n'
+        "<code>serve_functions(client, *, key=None)</code></h3>"
+    )
+    assert "<code>serve_functions (client, *, key=None)</code>" in search.weighted(
+        heading
+    )
+
+
+def test_the_vocabulary_counts_the_articles_words_split_as_queries_are() -> None:
+    found = {
+        "/": "<nav>menu</nav><article class='x'><p>FakeInngestAPI &amp; "
+        "step.sleep_until, sleep</p></article>",
+        "/x/": "<p>no article here</p>",
+    }
+    # Only the article, its entities decoded, "&" not a word.
+    assert search.vocabulary(found) == {
+        "api": 1,
+        "fake": 1,
+        "inngest": 1,
+        "sleep": 2,
+        "step": 1,
+        "until": 1,
+    }
+
+
+def test_index_writes_the_vocabulary(tmp_path: Path) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1><p>debounce debounce</p>"))
+    search.index(tmp_path)
+    words = json.loads((tmp_path / search.BUNDLE / search.VOCABULARY).read_text())
+    assert words["debounce"] == 2
+
+
+def test_a_folder_without_pages_gets_no_index(tmp_path: Path) -> None:
+    (tmp_path / "downloads").mkdir()
+    search.index(tmp_path)
+    assert not (tmp_path / search.BUNDLE).exists()

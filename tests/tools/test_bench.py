@@ -499,3 +499,18 @@ def test_first_result_is_timed_cold_on_a_slow_cpu(
     ms = bench.first_result_ms(browser, server, search_eval.PAGEFIND)  # type: ignore[arg-type]
     assert ms == 500.0  # the median of 3
     assert sent == [("Emulation.setCPUThrottlingRate", {"rate": 4})] * 3
+
+
+def test_search_only_builds_compares_and_writes_its_own_report(
+    stand_ins: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench", "--search-only"])
+    bench.main()
+    assert [strict for _, strict, _ in stand_ins["builds"]] == [True]
+    report = json.loads((tmp_path / ".bench" / "search.json").read_text())
+    assert list(report["search"]) == [e.name for e in search_eval.ENGINES]
+    assert not (tmp_path / ".bench" / "report.json").exists()
+    assert "(kept)" in capsys.readouterr().out
