@@ -229,17 +229,21 @@ function answer(query) {
   });
 }
 
+// Pagefind and the vocabulary load with the first query a reader types, not
+// with the page: a page that is only read fetches neither.
 var ready = null;
 self.onmessage = function (event) {
   var message = event.data;
   if (message.type === SETUP) {
-    ready = setup();
-    queue = ready.then(function () { self.postMessage({type: READY}); });
+    self.postMessage({type: READY});
   } else if (message.type === QUERY) {
     // In order, one at a time: Material shows the answer to the last query.
     // A query that fails shows no results (and the error in the console).
-    queue = queue.then(function () { return answer(message.data); })
-      .catch(function (error) { console.error(error); return []; })
+    queue = queue.then(function () {
+      if (!String(message.data || "").trim()) return [];
+      ready = ready || setup();
+      return ready.then(function () { return answer(message.data); });
+    }).catch(function (error) { console.error(error); return []; })
       .then(function (items) { self.postMessage({type: RESULT, data: {items: items}}); });
   }
 };
