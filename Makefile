@@ -18,7 +18,7 @@ STAMP := $(VENV)/.synced-$(UV_VERSION)-pyc
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift stress mutate mutate-report skill new-page search-ranks bench bench-steps clean
+.PHONY: help venv serve build build-zensical zensical-parity test check lint typecheck actionlint pytest drift stress mutate mutate-report skill new-page search-ranks bench bench-search bench-steps clean
 
 help:
 	@echo "make serve   build and serve the site on http://127.0.0.1:8000"
@@ -37,6 +37,7 @@ help:
 	@echo "make bench   build time, page weight, Lighthouse and a phone profile (every page, median of 3)"
 	@echo "             and search hit rates, against the same Markdown on stock Material and on stock"
 	@echo "             Material with the same theme features (BENCH_ARGS='--pages quick-reference/')"
+	@echo "make bench-search  only the search engines compared, both sets (a minute)"
 	@echo "make bench-steps  what a step costs: Inngest vs Celery vs RQ (docs/assets/step-cost.*)"
 	@echo "make clean   remove the virtualenvs, caches and the built site"
 
@@ -170,6 +171,9 @@ $(LIGHTHOUSE): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 BENCH_ARGS ?=
 bench: venv $(LIGHTHOUSE) bench-steps
 	$(WITH_CHROMIUM) $(PY) -m tools.bench $(BENCH_ARGS)
+
+bench-search: venv
+	$(WITH_CHROMIUM) $(PY) -m tools.bench --search-only
 
 # Measures Inngest/Celery/RQ step overhead (a few minutes), rewrites
 # docs/assets/step-cost.json and .svg; commit both. On a machine doing nothing

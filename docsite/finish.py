@@ -8,7 +8,8 @@ so it is the same whichever generator built the pages:
 - `llms.txt` and `llms-full.txt`;
 - `downloads/inngest-workflow-skill.zip`: the agent skill;
 - `downloads/inngest_kit.py`: the testing kit; `downloads/leadflow.zip`: the
-  reference app (docsite/app_download.py).
+  reference app (docsite/app_download.py);
+- `pagefind/`: the search index of the built pages (docsite/search.py).
 
 MkDocs calls `finish` from hooks/site.py after each build (`make build`,
 `make serve`); `python -m docsite.finish SITE_DIR` runs it on another
@@ -20,11 +21,12 @@ To serve another file, add one line to FILES:
 `"downloads/name.ext": download("path/in/the/repository"),`.
 """
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from docsite import app_download, config, llms, skill
+from docsite import app_download, config, llms, search, skill
 from docsite.paths import ROOT
 
 Content = str | bytes
@@ -73,6 +75,9 @@ def finish(site_dir: Path, site: config.SiteConfig | None = None) -> list[str]:
             out.write_bytes(content)
         else:
             out.write_text(content)
+    # `make bench` compares Material's own search on the same build.
+    keep = os.environ.get(search.KEEP_MATERIAL_INDEX) == "1"
+    search.index(site_dir, keep_material_index=keep)
     return sorted(made)
 
 

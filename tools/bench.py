@@ -11,9 +11,15 @@ Three sites, built and measured in the same run (tools/stock_site.py):
 1. Builds each site twice, cold (no .cache/build) then warm, timed.
 2. Loads every page of each cold in chromium and adds up what it downloads,
    gzip-compressed as GitHub Pages serves it.
-3. Runs both search sets through this site's own search worker: the tuning
-   set (tools/search_eval.toml) and the blind set (tools/search_blind.toml,
-   never tuned against): top-1, top-3, mean reciprocal rank for each.
+3. Runs both search sets through each search engine compared
+   (tools/search_eval.py ENGINES: Material's search as tuned, Material with an
+   identifier tokenizer and section boosts, Pagefind, the one the site ships),
+   on the same build in the same browser: the tuning set
+   (tools/search_eval.toml) and the blind set (tools/search_blind.toml, never
+   tuned against): top-1, top-3, mean reciprocal rank; the bytes (gzip) each
+   engine's index and code weigh, and the time to the first result on a phone
+   profile (CPU slowed 4x, median of 3 cold loads). `--search-only` builds
+   this site and runs this step alone (`make bench-search`).
 4. For every page, `--runs` times, the three sites in turn (so each round
    of the three meets the same load on a shared machine):
    - a profile as a slow phone (tools/main_thread.py): elements, style
@@ -41,6 +47,7 @@ Makefile installs it from tools/lighthouse/package-lock.json).
 import argparse
 import contextlib
 import dataclasses
+import gzip
 import json
 import os
 import resource
@@ -55,6 +62,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
+from docsite import search
 from docsite.paths import ROOT
 from tools import built_html as html
 from tools import chromium, main_thread, page_weight, search_eval, stock_site
@@ -87,6 +95,7 @@ class BuildTime:
 def build(config: Path, out: Path, site_url: str, *, strict: bool) -> BuildTime:
     """`mkdocs build`, timed."""
     env = {**os.environ, "SITE_URL": site_url}
+    env[search.KEEP_MATERIAL_INDEX] = "1"  # Material's search is compared too
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)]
     command += ["-d", str(out)] + (["--strict"] if strict else [])
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -195,22 +204,103 @@ def weigh(browser: Browser, server: SiteServer, pages: list[str]) -> dict[str, A
     }
 
 
-def search_rates(browser: Browser, server: SiteServer, data: Path) -> dict[str, Any]:
+def search_rates(
+    browser: Browser, server: SiteServer, data: Path, engine: search_eval.Engine
+) -> dict[str, Any]:
     queries = search_eval.load(data)
-    say(f"search, {data.name}: {len(queries)} queries through Material's worker")
+    say(f"search, {engine.name}, {data.name}: {len(queries)} queries")
     page = browser.new_page()
     page.goto(server.url(""))
-    outcomes = search_eval.run(page, server.origin, queries)
+    outcomes = search_eval.run(page, server.origin, queries, engine)
     page.close()
     return {
         "file": data.name,
         "rates": dataclasses.asdict(search_eval.rates(outcomes)),
         "misses": [
-            {"query": o.query.text, "expected": o.query.expected, "cards": o.cards[:3]}
+            {
+                "query": o.query.text,
+                "kind": o.query.kind,
+                "rank": o.rank,
+                "expected": o.query.expected,
+                "cards": o.cards[:3],
+            }
             for o in outcomes
             if o.rank is None or o.rank > search_eval.TOP
         ],
     }
+
+
+PHONE_CPU = 4  # Lighthouse's mobile profile slows the CPU 4x
+
+
+def first_result_ms(
+    browser: Browser, server: SiteServer, engine: search_eval.Engine
+) -> float:
+    """Milliseconds from loading the index to the first answer, cold, CPU 4x
+    slower; the median of 3."""
+    query = search_eval.load(search_eval.DATA)[:1]
+    times = []
+    for _ in range(3):
+        context = browser.new_context()
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
+        page.goto(server.url(""))
+        times.append(search_eval.timed_run(page, server.origin, query, engine)[1])
+        context.close()
+    return sorted(times)[1]
+
+
+def gzipped(path: Path) -> int:
+    """Bytes on the wire: Pagefind's own files are compressed already."""
+    data = path.read_bytes()
+    return len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 9))
+
+
+def engine_bytes(root: Path, engine: search_eval.Engine) -> int:
+    """What the engine's search loads, gzip: Material's index and worker, or
+    the worker, Pagefind's code, its whole index and Material's emptied index."""
+    if engine.worker != search_eval.MATERIAL_WORKER:
+        files = [root / engine.worker, root / search.MATERIAL_INDEX]
+        files += [f for f in (root / search.BUNDLE).rglob("*") if f.is_file()]
+        empty = json.dumps({"config": {}, "docs": []}).encode()
+        return sum(gzipped(f) for f in files[:1] + files[2:]) + len(
+            gzip.compress(empty)
+        )
+    return gzipped(root / search.MATERIAL_INDEX) + gzipped(root / engine.worker)
+
+
+def compare_search(browser: Browser, server: SiteServer) -> dict[str, Any]:
+    """Every engine on both sets, its bytes and its time to a first result."""
+    return {
+        engine.name: {
+            "kept": engine == search_eval.KEPT,
+            "gzip_bytes": engine_bytes(server.root, engine),
+            "first_result_ms": first_result_ms(browser, server, engine),
+            "sets": {
+                name: search_rates(browser, server, data, engine)
+                for name, data in search_eval.SETS.items()
+            },
+        }
+        for engine in search_eval.ENGINES
+    }
+
+
+def search_only() -> None:
+    """`make bench-search`: build, compare the engines, print, write the report."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    with SiteServer(work / "ours", gzip=True) as ours, sync_playwright() as playwright:
+        say("building this site (mkdocs build --strict)")
+        build(ROOT / "mkdocs.yml", ours.root, SITE_URL, strict=True)
+        browser = playwright.chromium.launch(
+            executable_path=chromium.path(), args=chromium.ARGS, headless=True
+        )
+        report = {"search": compare_search(browser, ours)}
+        browser.close()
+    REPORT.parent.mkdir(exist_ok=True)
+    REPORT.with_name("search.json").write_text(json.dumps(report, indent=2))
+    print()
+    print_search(report["search"])
 
 
 def measure_page(
@@ -262,7 +352,15 @@ def main() -> None:
         default=3,
         help="rounds per page (profile, Lighthouse); the medians count (default 3)",
     )
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="only build this site and compare the search engines",
+    )
     args = parser.parse_args()
+    if args.search_only:
+        search_only()
+        return
     if not LIGHTHOUSE.is_file():
         sys.exit(f"no Lighthouse at {LIGHTHOUSE}: run `make bench` (it installs it)")
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -285,18 +383,19 @@ def main() -> None:
         browser = playwright.chromium.launch(
             executable_path=chromium.path(), args=chromium.ARGS, headless=True
         )
-        every_page = html.reader_pages(servers["ours"].root)
+        ours = servers["ours"].root
+        report["search"] = compare_search(browser, servers["ours"])
+        search.empty_material_index(ours / search.MATERIAL_INDEX)  # as shipped
+        every_page = html.reader_pages(ours)
         report["search_index"] = {}
         report["transfer"] = {}
         for name, server in servers.items():
             say(f"weighing {len(every_page)} pages of {sites[name]} (cold loads)")
-            raw, gzipped = page_weight.search_index(server.root)
-            report["search_index"][name] = {"raw": raw, "gzip": gzipped}
+            raw, packed = page_weight.search_index(server.root)
+            if name == "ours":  # what the kept engine loads, not the emptied index
+                raw = packed = engine_bytes(server.root, search_eval.KEPT)
+            report["search_index"][name] = {"raw": raw, "gzip": packed}
             report["transfer"][name] = weigh(browser, server, every_page)
-        report["search"] = {
-            name: search_rates(browser, servers["ours"], data)
-            for name, data in search_eval.SETS.items()
-        }
         pages = every_page if args.pages is None else args.pages
         report["pages"] = {}
         for number, url in enumerate(pages, 1):
@@ -376,7 +475,7 @@ def print_report(report: dict[str, Any]) -> None:
         )
     index = report["search_index"]
     print(
-        f"  {'search index KB gz':<18}"
+        f"  {'search KB gz':<18}"
         + "".join(f"{kb(index[n]['gzip']):>22}" for n in built)
     )
     others = names[1:]
@@ -469,27 +568,38 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"  every page meets it ({len(pages)} pages)")
 
 
-def print_search(sets: dict[str, Any]) -> None:
-    """Each set's rates, then its misses and the first cards they landed on."""
-    print("\nSearch through Material's worker (top-3: the owner in the first 3 cards)")
-    print(f"  {'set':<32}{'queries':>8}{'top-1':>7}{'top-3':>7}{'MRR':>6}")
-    for name, result in sets.items():
-        rates = result["rates"]
-        label = f"{name} ({result['file']})"
-        print(
-            f"  {label:<32}{rates['total']:>8}{rates['top1']:>7.0%}"
-            f"{rates['top3']:>7.0%}{rates['mrr']:>6.2f}"
-        )
-    for name, result in sets.items():
-        for miss in result["misses"]:
-            # A card's first section link if it shows one, else its page.
-            landed = ", ".join(
-                card[1 if len(card) > 1 else 0] or "home" for card in miss["cards"]
-            )
+def print_search(engines: dict[str, Any]) -> None:
+    """Each engine on each set, then the kept engine's misses by kind."""
+    print(
+        "\nSearch engines, same build, same browser (top-3: the owner in the first"
+        " 3 cards; KB: what the search loads, gzip; first: ms to the first result,"
+        f" CPU {PHONE_CPU}x slower)"
+    )
+    header = f"  {'engine':<48}{'set':<8}{'n':>5}{'top-1':>7}{'top-3':>7}{'MRR':>6}"
+    print(header + f"{'KB':>7}{'first':>8}")
+    for name, engine in engines.items():
+        label = name + (" (kept)" if engine["kept"] else "")
+        for set_name, result in engine["sets"].items():
+            rates = result["rates"]
             print(
-                f"  {name} miss: {miss['query']!r} -> expected {miss['expected']!r},"
-                f" landed on {landed or 'nothing'}"
+                f"  {label:<48}{set_name:<8}{rates['total']:>5}{rates['top1']:>7.0%}"
+                f"{rates['top3']:>7.0%}{rates['mrr']:>6.2f}"
+                f"{kb(engine['gzip_bytes']):>7}{engine['first_result_ms']:>8.0f}"
             )
+    for engine in engines.values():
+        if not engine["kept"]:
+            continue
+        for set_name, result in engine["sets"].items():
+            for miss in result["misses"]:
+                # A card's first section link if it shows one, else its page.
+                landed = ", ".join(
+                    card[1 if len(card) > 1 else 0] or "home" for card in miss["cards"]
+                )
+                print(
+                    f"  {set_name} miss ({miss['kind']}, rank {miss['rank'] or '-'}):"
+                    f" {miss['query']!r} -> {miss['expected']!r},"
+                    f" landed on {landed or 'nothing'}"
+                )
 
 
 if __name__ == "__main__":

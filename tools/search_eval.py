@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import material  # type: ignore[import-untyped]
 from playwright.sync_api import Page
 
 DATA = Path(__file__).with_name("search_eval.toml")
@@ -36,14 +37,25 @@ TOP = 3
 MIN_PER_PAGE = 2  # queries per page of the nav, in each set
 TODO = "TODO"  # how `make new-page` starts the rows a contributor writes
 
-# Runs in the page: a fresh worker from the site's own config, set up with the
-# site's index as Material's setupSearchWorker does, then one query at a time.
+# Runs in the page: a fresh search worker set up with the site's index as
+# Material's setupSearchWorker does, then one query at a time. `engine` names
+# the worker (Material's own from the site's config, or another site path that
+# speaks Material's worker protocol) and changes to Material's index (the
+# separator; boosts by location prefix). Returns each query's result groups and
+# the milliseconds from the start to the first answer.
 _RUN_QUERIES = """
-async (queries) => {
+async ([queries, engine]) => {
+  const started = performance.now();
   const config = JSON.parse(document.querySelector("#__config").textContent);
   const base = new URL(config.base, location);
   const index = await (await fetch(new URL("search/search_index.json", base))).json();
-  const worker = new Worker(new URL(config.search, location));
+  if (engine.separator) index.config.separator = engine.separator;
+  for (const doc of index.docs) {
+    for (const [prefix, boost] of engine.boosts) {
+      if (doc.location.startsWith(prefix)) doc.boost = (doc.boost || 1) * boost;
+    }
+  }
+  const worker = new Worker(new URL(engine.worker, base));
   const next = () => new Promise(resolve => {
     worker.onmessage = event => resolve(event.data);
   });
@@ -53,17 +65,53 @@ async (queries) => {
     options: {suggest: config.features.includes("search.suggest")}}});
   await ready;
   const results = [];
+  let first = null;
   for (const query of queries) {
     const answer = next();
     worker.postMessage({type: 2, data: query});
     const {data} = await answer;
+    if (first === null) first = performance.now() - started;
     results.push(data.items.map(group => group.map(
       doc => ({location: new URL(doc.location, base).href, score: doc.score}))));
   }
   worker.terminate();
-  return results;
+  return [results, first];
 }
 """
+
+
+@dataclasses.dataclass(frozen=True)
+class Engine:
+    """A search engine the site can ship, as tools/search_eval.py runs it."""
+
+    name: str
+    worker: str  # site path of the worker
+    separator: str = ""  # replaces the index's separator; "" = as built
+    boosts: tuple[tuple[str, float], ...] = ()  # (location prefix, factor)
+
+
+# The site's search (mkdocs.yml, overrides/main.html): Pagefind behind
+# Material's box (docs/assets/search-worker.js, docsite/search.py).
+PAGEFIND = Engine("pagefind", worker="assets/search-worker.js")
+# Material's own worker, which the site's config no longer names.
+_THEME = Path(material.__file__).parent / "templates"
+[_MATERIAL_WORKER] = (_THEME / "assets/javascripts/workers").glob("search.*.min.js")
+MATERIAL_WORKER = _MATERIAL_WORKER.relative_to(_THEME).as_posix()
+# Material's own search on the same build, as tuned before Pagefind
+# (the search plugin's separator in mkdocs.yml), and with a tokenizer for
+# identifiers and per-section boosts: the two it was compared with.
+MATERIAL = Engine("material", worker=MATERIAL_WORKER)
+MATERIAL_TUNED = Engine(
+    "material, identifier tokenizer + section boosts",
+    worker=MATERIAL_WORKER,
+    # Also split CamelCase, dots that join words (step.run -> step, run, and
+    # the whole word stays findable by prefix) and HTML entities.
+    separator=r'[\s\-_,;:!=\[\](){}"`/]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;',
+    # API entries (the testing kit's reference) below guide sections.
+    boosts=(("testing-kit/#inngest_kit", 0.3),),
+)
+ENGINES = (MATERIAL, MATERIAL_TUNED, PAGEFIND)
+KEPT = PAGEFIND
 
 
 @dataclasses.dataclass(frozen=True)
@@ -180,13 +228,30 @@ def _relative(location: str, origin: str) -> str:
     return path + (f"#{urllib.parse.unquote(parts.fragment)}" if parts.fragment else "")
 
 
-def run(page: Page, origin: str, queries: list[Query]) -> list[Outcome]:
-    """Every query through the site's search worker; `page` is any built page."""
-    results = page.evaluate(_RUN_QUERIES, [query.text for query in queries])
-    return [
+def run(
+    page: Page, origin: str, queries: list[Query], engine: Engine = KEPT
+) -> list[Outcome]:
+    """Every query through `engine`'s worker; `page` is any built page."""
+    return timed_run(page, origin, queries, engine)[0]
+
+
+def timed_run(
+    page: Page, origin: str, queries: list[Query], engine: Engine = KEPT
+) -> tuple[list[Outcome], float]:
+    """`run`, and the milliseconds from loading the index to the first answer."""
+    spec = {
+        "worker": engine.worker,
+        "separator": engine.separator,
+        "boosts": [list(boost) for boost in engine.boosts],
+    }
+    results, first = page.evaluate(
+        _RUN_QUERIES, [[query.text for query in queries], spec]
+    )
+    outcomes = [
         Outcome(query, shown_cards(groups, origin))
         for query, groups in zip(queries, results, strict=True)
     ]
+    return outcomes, float(first or 0)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,13 +1,13 @@
 """The built site's search finds the debug guide for every catalogued message.
 
-Reads site/search/search_index.json the way Material's lunr search tokenizes it
-(split on whitespace and hyphens, trim punctuation at both ends, lower case) and
-checks that every distinctive word of each message in
+Splits the built debug page into its sections, as the search index sees them
+(each heading with an id and the text up to the next heading), tokenizes them
+(split on whitespace and code punctuation, trim punctuation at both ends, lower
+case) and checks that every distinctive word of each message in
 snippets/guides/debug/messages.txt is in the catalogue entry of the same name.
 """
 
 import html
-import json
 import re
 from pathlib import Path
 
@@ -49,12 +49,25 @@ def _distinctive(message: str, separator: str) -> set[str]:
     }
 
 
+SEPARATOR = r'[\s\-_,;!=\[\](){}"`]+'
+HEADING = re.compile(r'<h[1-6] id="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
+
+
 @pytest.fixture(scope="module")
 def index(built_site: Path) -> dict[str, object]:
-    loaded: dict[str, object] = json.loads(
-        (built_site / "search" / "search_index.json").read_text()
-    )
-    return loaded
+    """The debug page's sections: {"config": {"separator"}, "docs": [...]}."""
+    text = (built_site / "guides" / "debug" / "index.html").read_text()
+    article = text[text.index("<article") : text.index("</article>")]
+    found = list(HEADING.finditer(article))
+    docs = [
+        {
+            "location": f"guides/debug/#{match.group(1)}",
+            "title": match.group(2),
+            "text": article[match.end() : after.start() if after else None],
+        }
+        for match, after in zip(found, [*found[1:], None], strict=True)
+    ]
+    return {"config": {"separator": SEPARATOR}, "docs": docs}
 
 
 def _queries() -> dict[str, str]:

@@ -1,5 +1,8 @@
-"""Search finds the page that owns the term: the one table of search
-expectations (tools/search_eval.toml), held at 95% top-3 in a real browser.
+"""Search finds the page that owns the term, in a real browser, through the
+site's search (Pagefind behind Material's box): the tuning set
+(tools/search_eval.toml, the one table of search expectations) and the blind
+set (tools/search_blind.toml, never tuned against: a regression shows there
+first), each held at its floor.
 
 The rows are what readers type: identifiers, error messages, task phrases,
 one-letter typos, each with the page and section that should answer it. A
@@ -20,8 +23,10 @@ from tools import built_html as html
 from tools import search_eval
 from tools.serve import SiteServer
 
-MIN_TOP3 = 0.95
-QUERIES = search_eval.load()
+# Floors at the figures last measured, rounded down (tuning 96.4%, blind 73.1%
+# top-3). They are only ever raised: raise one when the rate rises, never
+# lower one to let a change in. Targets: tuning >= 95% (held), blind >= 90%.
+MIN_TOP3 = {"tuning": 0.96, "blind": 0.73}
 
 
 def misses(outcomes: list[search_eval.Outcome]) -> list[str]:
@@ -34,19 +39,20 @@ def misses(outcomes: list[search_eval.Outcome]) -> list[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("name", list(search_eval.SETS))
 def test_search_puts_the_owner_in_the_top_three(
-    browser: Browser, site: SiteServer
+    browser: Browser, site: SiteServer, name: str
 ) -> None:
+    data = search_eval.SETS[name]
     visit = open_visit(browser, site)
     visit.goto("")
-    outcomes = search_eval.run(visit.page, site.origin, QUERIES)
+    outcomes = search_eval.run(visit.page, site.origin, search_eval.load(data))
     visit.context.close()
     assert not visit.external, f"search requested other hosts: {visit.external}"
     rates = search_eval.rates(outcomes)
-    assert rates.top3 >= MIN_TOP3, (
-        f"top-3 {rates.top3:.0%} < {MIN_TOP3:.0%} over {rates.total} queries of "
-        f"{search_eval.DATA.name}; each miss with its rank:\n"
-        + "\n".join(misses(outcomes))
+    assert rates.top3 >= MIN_TOP3[name], (
+        f"top-3 {rates.top3:.0%} < {MIN_TOP3[name]:.0%} over {rates.total} queries"
+        f" of {data.name}; each miss with its rank:\n" + "\n".join(misses(outcomes))
     )
 
 

@@ -5,6 +5,7 @@ that misses it and why; the whole run writes the report it prints. Chromium,
 Lighthouse, the profile and the real builds are stood in for: no figure is
 asserted here (figures belong in `make bench`)."""
 
+import gzip
 import itertools
 import json
 import stat
@@ -192,7 +193,9 @@ def stand_ins(
         search_eval.Query("miss", "nowhere/", "typo"),
     ]
 
-    def run(page: object, origin: str, asked: list[search_eval.Query]) -> Any:
+    def run(
+        page: object, origin: str, asked: list[search_eval.Query], engine: object
+    ) -> Any:
         return [search_eval.Outcome(q, [["guides/debug/"]]) for q in asked]
 
     def write(project: Path, site_url: str, baseline: str) -> Path:
@@ -207,6 +210,8 @@ def stand_ins(
     monkeypatch.setattr(page_weight, "measure", fake_weight)
     monkeypatch.setattr(search_eval, "load", lambda data: queries)
     monkeypatch.setattr(search_eval, "run", run)
+    monkeypatch.setattr(bench, "first_result_ms", lambda browser, server, e: 250.0)
+    monkeypatch.setattr(bench, "engine_bytes", lambda root, e: 2048)
     monkeypatch.setattr(stock_site, "write", write)
     return seen
 
@@ -233,14 +238,26 @@ def test_a_full_run_writes_and_prints_the_report(
     assert set(report["builds"]["stock"]) == {"cold", "warm"}
     for name in bench.SITES:
         assert set(report["transfer"][name]) == {"", "guides/debug/"}
-    # Both sets, through the same code, each named by its file.
-    assert list(report["search"]) == ["tuning", "blind"]
-    for name, data in search_eval.SETS.items():
-        assert report["search"][name]["file"] == data.name
-        assert report["search"][name]["rates"]["top3"] == 0.5
-        assert report["search"][name]["misses"] == [
-            {"query": "miss", "expected": "nowhere/", "cards": [["guides/debug/"]]}
-        ]
+    # Every engine on both sets, through the same code, each named by its file.
+    assert list(report["search"]) == [e.name for e in search_eval.ENGINES]
+    for engine in report["search"].values():
+        assert engine["gzip_bytes"] == 2048
+        assert engine["first_result_ms"] == 250.0
+        assert list(engine["sets"]) == ["tuning", "blind"]
+        for name, data in search_eval.SETS.items():
+            assert engine["sets"][name]["file"] == data.name
+            assert engine["sets"][name]["rates"]["top3"] == 0.5
+            assert engine["sets"][name]["misses"] == [
+                {
+                    "query": "miss",
+                    "kind": "typo",
+                    "rank": None,
+                    "expected": "nowhere/",
+                    "cards": [["guides/debug/"]],
+                }
+            ]
+    # This site's search weight is what the kept engine loads.
+    assert report["search_index"]["ours"]["gzip"] == 2048
     # Each page: three rounds, each the three sites in turn, profile then
     # Lighthouse; then the next page.
     one_round = [
@@ -267,9 +284,14 @@ def test_a_full_run_writes_and_prints_the_report(
     assert "cold" in out
     assert "warm" in out
     rows = [line.split() for line in out.splitlines()]
-    assert ["blind", "(search_blind.toml)", "2", "50%", "50%", "0.50"] in rows
-    assert "tuning miss: 'miss' -> expected 'nowhere/', landed on guides/debug/" in out
-    assert "blind miss: 'miss' -> expected 'nowhere/'" in out
+    assert ["(kept)", "blind", "2", "50%", "50%", "0.50", "2.0", "250"] in [
+        row[-8:] for row in rows
+    ]
+    assert (
+        "tuning miss (typo, rank -): 'miss' -> 'nowhere/', landed on guides/debug/"
+        in out
+    )
+    assert out.count("blind miss") == 1  # the kept engine's only
     assert "report: .bench/report.json" in out
     assert "every page meets it (2 pages)" in out
     assert "97/97/97" in out
@@ -402,10 +424,25 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
             "search_index": {name: {"raw": 0, "gzip": 0} for name in bench.SITES},
             "transfer": {"ours": {"": {"gzip": 1024}}, "features": {}, "stock": {}},
             "search": {
-                "tuning": {
-                    "file": "search_eval.toml",
-                    "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
-                    "misses": [{"query": "q", "expected": "", "cards": []}],
+                "pagefind": {
+                    "kept": True,
+                    "gzip_bytes": 1024,
+                    "first_result_ms": 1.0,
+                    "sets": {
+                        "tuning": {
+                            "file": "search_eval.toml",
+                            "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
+                            "misses": [
+                                {
+                                    "query": "q",
+                                    "kind": "task",
+                                    "rank": None,
+                                    "expected": "",
+                                    "cards": [],
+                                }
+                            ],
+                        },
+                    },
                 },
             },
             "pages": {},
@@ -414,5 +451,66 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
     out = capsys.readouterr().out
     home = next(line for line in out.splitlines() if line.strip().startswith("home"))
     assert home.split()[1:] == ["1.0", "-", "-", "-", "-"]
-    assert "tuning miss: 'q' -> expected '', landed on nothing" in out
+    assert "tuning miss (task, rank -): 'q' -> '', landed on nothing" in out
     assert "Lighthouse" not in out  # no page was measured
+
+
+def test_engine_bytes_count_what_each_search_loads(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text('{"docs": []}' * 50)
+    worker = tmp_path / search_eval.MATERIAL_WORKER
+    worker.parent.mkdir(parents=True)
+    worker.write_text("self.onmessage = null;" * 50)
+    (tmp_path / "assets" / "search-worker.js").write_text("var a = 1;" * 50)
+    (tmp_path / "pagefind" / "index").mkdir(parents=True)
+    packed = gzip.compress(b"x" * 500)
+    (tmp_path / "pagefind" / "index" / "en.pf_index").write_bytes(packed)
+    material = bench.engine_bytes(tmp_path, search_eval.MATERIAL)
+    assert material == bench.gzipped(worker) + bench.gzipped(
+        tmp_path / "search" / "search_index.json"
+    )
+    pagefind = bench.engine_bytes(tmp_path, search_eval.PAGEFIND)
+    # Pagefind's files are compressed already: counted as they are.
+    assert bench.gzipped(tmp_path / "pagefind" / "index" / "en.pf_index") == len(packed)
+    assert pagefind > len(packed)
+
+
+def test_first_result_is_timed_cold_on_a_slow_cpu(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    sent: list[Any] = []
+    times = iter([900.0, 300.0, 500.0])
+
+    class Context:
+        def new_page(self) -> Any:
+            return SimpleNamespace(goto=lambda url: None)
+
+        def new_cdp_session(self, page: object) -> Any:
+            return SimpleNamespace(send=lambda *args: sent.append(args))
+
+        def close(self) -> None:
+            pass
+
+    browser = SimpleNamespace(new_context=Context)
+    server = SimpleNamespace(url=lambda path: "http://x/", origin="http://x")
+    monkeypatch.setattr(
+        search_eval, "timed_run", lambda page, origin, q, engine: ([], next(times))
+    )
+    ms = bench.first_result_ms(browser, server, search_eval.PAGEFIND)  # type: ignore[arg-type]
+    assert ms == 500.0  # the median of 3
+    assert sent == [("Emulation.setCPUThrottlingRate", {"rate": 4})] * 3
+
+
+def test_search_only_builds_compares_and_writes_its_own_report(
+    stand_ins: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr("sys.argv", ["bench", "--search-only"])
+    bench.main()
+    assert [strict for _, strict, _ in stand_ins["builds"]] == [True]
+    report = json.loads((tmp_path / ".bench" / "search.json").read_text())
+    assert list(report["search"]) == [e.name for e in search_eval.ENGINES]
+    assert not (tmp_path / ".bench" / "report.json").exists()
+    assert "(kept)" in capsys.readouterr().out

@@ -65,10 +65,10 @@ class FakePage:
         self.results = results
         self.sent: list[str] = []
 
-    def evaluate(self, script: str, queries: list[str]) -> list[Any]:
+    def evaluate(self, script: str, args: list[Any]) -> list[Any]:
         assert "postMessage" in script
-        self.sent = queries
-        return self.results
+        self.sent, self.engine = args
+        return [self.results, 12.5]
 
 
 def test_run_ranks_each_query_by_the_card_showing_its_link() -> None:
@@ -80,6 +80,12 @@ def test_run_ranks_each_query_by_the_card_showing_its_link() -> None:
     page = FakePage([GROUPS, GROUPS, GROUPS])
     outcomes = search_eval.run(page, ORIGIN, queries)  # type: ignore[arg-type]
     assert page.sent == ["step.run", "home", "retries"]
+    # The site's engine: Pagefind's worker, Material's index as built.
+    assert page.engine == {
+        "worker": "assets/search-worker.js",
+        "separator": "",
+        "boosts": [],
+    }
     assert [o.rank for o in outcomes] == [1, 2, None]
     rates = search_eval.rates(outcomes)
     assert rates == search_eval.Rates(top1=1 / 3, top3=2 / 3, mrr=0.5, total=3)
@@ -158,3 +164,15 @@ def test_a_gap_names_the_file_the_row_and_what_to_add() -> None:
     [tuning] = search_eval.gaps(data, [], ["b/"], frozenset())
     assert 'add a row ["<what a reader types>", "b/#<section>", "<kind>"]' in tuning
     assert "make search-ranks PAGE=b/" in tuning
+
+
+def test_an_engine_changes_material_index_and_the_run_is_timed() -> None:
+    page = FakePage([GROUPS])
+    query = search_eval.Query("step.run", "steps/#step-run", "identifier")
+    engine = search_eval.MATERIAL_TUNED
+    outcomes, first = search_eval.timed_run(page, ORIGIN, [query], engine)  # type: ignore[arg-type]
+    assert first == 12.5
+    assert page.engine["worker"].startswith("assets/javascripts/workers/search.")
+    assert page.engine["separator"] == engine.separator
+    assert page.engine["boosts"] == [["testing-kit/#inngest_kit", 0.3]]
+    assert outcomes[0].rank == 1

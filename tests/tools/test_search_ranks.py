@@ -125,9 +125,10 @@ class FakePage:
     def goto(self, url: str) -> None:
         self.visited.append(url)
 
-    def evaluate(self, script: str, queries: list[str]) -> list[Any]:
+    def evaluate(self, script: str, args: list[Any]) -> list[Any]:
         origin = self.visited[0].rstrip("/")
-        return [[[{"location": f"{origin}/guides/cron/", "score": 1}]] for _ in queries]
+        found = [{"location": f"{origin}/guides/cron/", "score": 1}]
+        return [[[found] for _ in args[0]], 30.0]
 
 
 class FakeBrowser:

@@ -1,0 +1,104 @@
+"""docsite/search.py: Pagefind's index of the built pages, Material's emptied."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from docsite import search
+
+ARTICLE = '<html><body><article class="md-content__inner md-typeset">{}</article>'
+
+
+def page(site: Path, folder: str, body: str) -> None:
+    out = site / folder / "index.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(body)
+
+
+def test_pages_are_the_built_articles_not_redirects(tmp_path: Path) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
+    page(tmp_path, "guides/debug", ARTICLE.format("<h1>Debug</h1>"))
+    page(tmp_path, "kit", '<meta http-equiv="refresh" content="0; url=../x/">')
+    assert sorted(search.pages(tmp_path)) == ["/", "/guides/debug/"]
+
+
+def test_api_entries_weigh_less_than_prose() -> None:
+    html = '<div class="doc doc-contents first"><p>run</p></div>'
+    assert search.weighted(html) == (
+        '<div data-pagefind-weight="0.4" class="doc doc-contents first"><p>run</p></div>'
+    )
+
+
+def test_index_writes_the_bundle_and_empties_material_index(tmp_path: Path) -> None:
+    page(tmp_path, "guides/debug", ARTICLE.format("<h1>Debug</h1><p>signing key</p>"))
+    index = tmp_path / search.MATERIAL_INDEX
+    index.parent.mkdir()
+    index.write_text(json.dumps({"config": {"lang": ["en"]}, "docs": [{"t": 1}]}))
+    search.index(tmp_path)
+    bundle = {f.name for f in (tmp_path / search.BUNDLE).iterdir()}
+    assert set(search.USED) <= bundle
+    assert not {name for name in bundle if name.endswith(".css")}  # no UI of its own
+    assert json.loads(index.read_text()) == {"config": {"lang": ["en"]}, "docs": []}
+
+
+def test_the_bench_keeps_material_index(tmp_path: Path) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
+    index = tmp_path / search.MATERIAL_INDEX
+    index.parent.mkdir()
+    index.write_text('{"config": {}, "docs": [{"t": 1}]}')
+    search.index(tmp_path, keep_material_index=True)
+    assert json.loads(index.read_text())["docs"] == [{"t": 1}]
+
+
+def test_a_failing_pagefind_names_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
+
+    async def broken(site_dir: Path, found: dict[str, str]) -> None:
+        raise OSError("no binary")
+
+    monkeypatch.setattr(search, "_write", broken)
+    with pytest.raises(search.SearchIndexError, match=f"{tmp_path}: no binary"):
+        search.index(tmp_path)
+
+
+def test_an_api_signature_is_indexed_with_its_name_apart() -> None:
+    heading = (
+        '<h3 id="kit.serve" class="doc doc-heading">\n'
+        "<code>serve_functions(client, *, key=None)</code></h3>"
+    )
+    assert "<code>serve_functions (client, *, key=None)</code>" in search.weighted(
+        heading
+    )
+
+
+def test_the_vocabulary_counts_the_articles_words_split_as_queries_are() -> None:
+    found = {
+        "/": "<nav>menu</nav><article class='x'><p>FakeInngestAPI &amp; "
+        "step.sleep_until, sleep</p></article>",
+        "/x/": "<p>no article here</p>",
+    }
+    # Only the article, its entities decoded, "&" not a word.
+    assert search.vocabulary(found) == {
+        "api": 1,
+        "fake": 1,
+        "inngest": 1,
+        "sleep": 2,
+        "step": 1,
+        "until": 1,
+    }
+
+
+def test_index_writes_the_vocabulary(tmp_path: Path) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1><p>debounce debounce</p>"))
+    search.index(tmp_path)
+    words = json.loads((tmp_path / search.BUNDLE / search.VOCABULARY).read_text())
+    assert words["debounce"] == 2
+
+
+def test_a_folder_without_pages_gets_no_index(tmp_path: Path) -> None:
+    (tmp_path / "downloads").mkdir()
+    search.index(tmp_path)
+    assert not (tmp_path / search.BUNDLE).exists()
