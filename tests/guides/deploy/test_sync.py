@@ -43,6 +43,8 @@ def test_an_unsigned_put_makes_the_app_register_itself(
     [synced] = inngest_api.syncs
     [fn] = synced["functions"]
     assert fn["triggers"] == [{"event": "shop/order.paid"}]
+    # One URL per function: the step ids in the code are not registered.
+    assert list(fn["steps"]) == ["step"]
     assert fn["steps"]["step"]["runtime"] == {
         "type": "http",
         "url": "http://testserver/api/inngest?fnId=shop-ship-order&stepId=step",
