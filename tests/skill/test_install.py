@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -55,14 +56,29 @@ def test_the_page_lists_the_common_agents() -> None:
     assert ("~/.claude/skills", ".claude/skills") in folders
 
 
-@pytest.mark.parametrize("personal", [p for p, _ in agent_folders()])
+def all_folders() -> list[str]:
+    """Both columns of the table: per-user folders and per-project folders."""
+    return sorted({folder for row in agent_folders() for folder in row})
+
+
+@pytest.mark.parametrize("skills_dir", all_folders())
 def test_unzipping_as_the_page_says_installs_the_skill(
-    personal: str, zip_dir: Path, tmp_path: Path
+    skills_dir: str, zip_dir: Path, tmp_path: Path
 ) -> None:
-    script = shell_section("zip").replace("~/.claude/skills", personal, 1)
-    listing = run(script, cwd=zip_dir, home=tmp_path).split()
+    # A per-project folder is relative: the commands run in the project, next to the zip.
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(zip_dir / "inngest-workflow-skill.zip", project)
+    home = tmp_path / "home"
+    script = shell_section("zip").replace("~/.claude/skills", skills_dir, 1)
+    listing = run(script, cwd=project, home=home).split()
     assert listing == ["SKILL.md", "assets", "references"]
-    folder = tmp_path / personal.removeprefix("~/") / skill_export.NAME
+    base = (
+        home / skills_dir.removeprefix("~/")
+        if skills_dir.startswith("~/")
+        else project / skills_dir
+    )
+    folder = base / skill_export.NAME
     assert (folder / "SKILL.md").is_file()
     assert (folder / "references" / "create.md").is_file()
     assert (folder / "assets" / "inngest_kit.py").is_file()
