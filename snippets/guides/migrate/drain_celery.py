@@ -12,7 +12,8 @@ def celery_pending(
     """Messages in the broker and tasks held by workers; empty when drained.
 
     `queues`: the workflow's queues, each one the app knows (its default
-    queue, `task_queues`, or one it has routed a task to); another name
+    queue, or one in `task_queues`: a queue named only in `task_routes` is
+    known only after this process routed a task to it); another name
     raises `KeyError`, so a misspelled queue is not read as an empty one.
     `timeout`: how long to wait for the workers' answers, in seconds.
     """
