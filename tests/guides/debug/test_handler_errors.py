@@ -66,6 +66,13 @@ def test_timedelta_duration_plans_a_sleep() -> None:
     assert 23.9 < hours < 24.1
 
 
+def test_a_string_request_timeout_is_ignored_silently() -> None:
+    # Typed int | timedelta; a string falls through to the 30 s default, no error.
+    as_string = inngest.Inngest(app_id="t", is_production=False, request_timeout="5s")  # type: ignore[arg-type]
+    as_ms = inngest.Inngest(app_id="t", is_production=False, request_timeout=5_000)
+    assert (as_string._httpx_timeout, as_ms._httpx_timeout) == (30.0, 5.0)
+
+
 def test_inngest_errors_does_not_exist() -> None:
     with pytest.raises(ModuleNotFoundError) as info:
         importlib.import_module("inngest.errors")
