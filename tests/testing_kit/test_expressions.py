@@ -299,6 +299,25 @@ def test_event_for_a_cron_function_is_the_servers_timer_event() -> None:
     assert kit.event_for(nightly, cron="0 4 * * *").data["cron"] == "0 4 * * *"
 
 
+@client.create_function(
+    fn_id="jittered", trigger=inngest.TriggerCron(cron="0 3 * * *", jitter="5m")
+)
+async def jittered(ctx: inngest.Context) -> None:
+    pass
+
+
+def test_event_for_does_not_model_cron_jitter() -> None:
+    # The SDK syncs the jitter, and the server adds it to fireAt and ts
+    # (service.go L1053-1080); the kit's event, as its docstring says, does not.
+    assert kit.registered_config(jittered)["triggers"] == [
+        {"cron": "0 3 * * *", "jitter": "5m"}
+    ]
+    event = kit.event_for(jittered)
+    assert event.data["fireAt"] == event.data["scheduledAt"] == event.id
+    minute = datetime.datetime.strptime(event.id, "%Y-%m-%dT%H:%M:%S%z")
+    assert event.ts == int(minute.timestamp() * 1000)
+
+
 def test_a_cron_function_runs_from_its_timer_event() -> None:
     # event_for used to raise KitError for a function with only cron triggers.
     run = kit.serve_functions(client, [nightly]).run(nightly, kit.event_for(nightly))

@@ -10,6 +10,7 @@ import shlex
 import subprocess
 import sys
 import types
+import warnings
 from importlib import metadata
 from pathlib import Path
 
@@ -116,6 +117,15 @@ def test_imported_with_another_inngest_the_kit_warns(
         "this is inngest 0.6.0,"
     )
     assert copy.INNGEST_VERSION == kit.INNGEST_VERSION
+
+
+def test_imported_with_another_inngest_under_warnings_as_errors_the_import_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(UserWarning, match="checked against inngest"):
+            _load_a_copy(monkeypatch, "0.6.0")
 
 
 def test_imported_with_its_own_inngest_the_kit_is_silent(

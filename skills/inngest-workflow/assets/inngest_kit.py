@@ -27,8 +27,10 @@ step output size apply.
 
 What the kit does **not** reproduce: server-side flow control (concurrency,
 throttle, rate limit, debounce, priority, batching, singleton, idempotency),
-cancellation, and timers' wall clock (sleeps, wait and invoke timeouts, retry
-backoff). Those are asserted as the registered config, not as behaviour. Nor
+cancellation, cron jitter, and timers' wall clock (sleeps, wait and invoke
+timeouts, retry backoff). Flow control and cancellation are asserted as the
+registered config; a sleep's duration and a wait's or invoke's timeout as the
+op's `opts` (`Run.ops`); none of them as behaviour. Nor
 does it check a signature's age: the pinned SDK does not either (it verifies
 the HMAC only), so a replayed signed request is accepted.
 """
@@ -704,10 +706,12 @@ def event_for(fn: inngest.Function[Any], **data: Any) -> inngest.Event:
     `data`; for a function with only cron triggers, the event the server
     starts it with.
 
-    That event is `inngest/scheduled.timer` with the cron expression and the
-    minute it was scheduled for (`scheduledAt`, `fireAt`) in `data`, the
-    minute as its id (`pkg/execution/executor/service.go` in inngest/inngest).
-    `data` adds to it or replaces those fields.
+    That event is `inngest/scheduled.timer` with the cron expression,
+    `scheduledAt` (the minute the schedule fired) and `fireAt` (that minute
+    plus the trigger's `jitter`) in `data`, the minute as its id and `fireAt`
+    as its `ts` (`pkg/execution/executor/service.go` in inngest/inngest). The
+    kit puts the current minute in both and does not model jitter. `data`
+    adds to it or replaces those fields.
     """
     triggers = registered_config(fn)["triggers"]
     for trigger in triggers:
@@ -823,7 +827,8 @@ class Run:
     ops: list[Op] = dataclasses.field(default_factory=list)
     """Every op the SDK reported, in order."""
     requests: int = 0
-    """How many requests the run sent to the app."""
+    """How many execution requests the run sent to the app, not counting the
+    kit's own probe for the step behind a function-level error."""
     last_status_code: int = 0
     """The status of the last response: 200, 206, or a failure's."""
     last_headers: Mapping[str, str] = dataclasses.field(default_factory=dict)
