@@ -7,29 +7,30 @@ Material's search worker at docs/assets/search-worker.js, which answers from
 this index. Material's own index (search/search_index.json, which Material's
 bundle fetches on every page) is then emptied to its config.
 
-What is indexed, and how much each part weighs:
-- each page's article (ROOT), without the heading links, the page's buttons,
-  the page foot and the code annotation markers (`# (1)!`) (EXCLUDE);
-- the reference entries of the API (mkdocstrings) weigh less than prose, so a
-  guide's section comes first for an everyday word; the entry's own name (its
-  heading) still ranks it first for its identifier (WEIGHTS, in data attributes
-  added to the HTML before indexing and removed after);
-- an API entry's heading is its signature, `name(arg, *, key=None)`: Pagefind
-  would read `name(arg,` as one word, so the copy it indexes has the name
-  apart from its arguments (SIGNATURE);
-- the site's own words, with how often each occurs, go to VOCABULARY: the
-  search worker corrects a typed word that is not one of them to the most
-  frequent one a single edit away ("debounse" -> "debounce").
+What is indexed: one record per section of each page's article
+(docsite/search_records.py: the section, its context, what it links to),
+without the heading links, the page's buttons, the page foot and the code
+comments (EXCLUDE). Beside the index, in BUNDLE:
+- VOCABULARY, the site's own words with how often each occurs: the search
+  worker corrects a typed word that is not one of them to the most frequent
+  one a single edit away ("debounse" -> "debounce");
+- SYNONYMS, groups of words readers use for the same thing (docsite/
+  synonyms.toml): the worker also searches a query word's group, at a lower
+  score.
 """
 
 import asyncio
 import html
 import json
 import re
+import tomllib
 from collections import Counter
 from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
+
+from docsite import search_records
+from docsite.search_records import ROOT
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into the site
 # What the site's search loads of it; the rest (Pagefind's own UIs) is removed.
@@ -37,30 +38,23 @@ USED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pag
 # Set to "1", the build keeps Material's index whole (the bench compares both).
 KEEP_MATERIAL_INDEX = "DOCSITE_KEEP_MATERIAL_INDEX"
 MATERIAL_INDEX = Path("search") / "search_index.json"
-ROOT = "article.md-content__inner"
 EXCLUDE = [
     ".headerlink",  # the ¶ after each heading
     ".md-content__button",  # edit, view and copy buttons
     ".md-source-file",  # the page foot: tested version, last change
-    "span.c1",  # the annotation markers: the only comments left in a span
+    "span.c1",  # code comments: annotation markers (`# (1)!`) and lint pragmas
 ]
-# Pagefind weighs words by where they stand (1 = prose): opening tags that
-# start with one of these get data-pagefind-weight before indexing.
-WEIGHTS = {
-    '<div class="doc doc-contents': 0.4,  # an API entry's body (mkdocstrings)
-}
-
-
-# The name in an API entry's heading, before its arguments.
-SIGNATURE = re.compile(r'(class="doc doc-heading"[^<]*<code[^>]*>[^<(]*)\(')
 VOCABULARY = "vocabulary.json"  # in BUNDLE: {word: occurrences}
+SYNONYMS = "synonyms.json"  # in BUNDLE: {word: [words of its groups]}
+SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 _BODY = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
 
 
 class SearchIndexError(RuntimeError):
-    """Pagefind failed: its own message, with the site folder."""
+    """The index could not be written: Pagefind's own message with the site
+    folder, or what is wrong with the synonyms file."""
 
 
 def pages(site_dir: Path) -> dict[str, str]:
@@ -75,11 +69,28 @@ def pages(site_dir: Path) -> dict[str, str]:
     return found
 
 
-def weighted(text: str) -> str:
-    """`text` with data-pagefind-weight on the tags WEIGHTS names."""
-    for tag, weight in WEIGHTS.items():
-        text = text.replace(tag, f'<div data-pagefind-weight="{weight}"{tag[4:]}')
-    return SIGNATURE.sub(r"\1 (", text)
+def synonyms(path: Path = SYNONYM_FILE) -> dict[str, list[str]]:
+    """Word -> the other words of its groups, from `path`'s `groups`: lists of
+    lower-case words. A bad file raises SearchIndexError naming it."""
+    try:
+        groups = tomllib.loads(path.read_text())["groups"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise SearchIndexError(f"{path}: needs `groups = [[...], ...]` ({error})") from None
+    found: dict[str, list[str]] = {}
+    for number, group in enumerate(groups if isinstance(groups, list) else [None], 1):
+        if (
+            not isinstance(group, list)
+            or len(group) < 2
+            or not all(isinstance(w, str) and _WORD.fullmatch(w) for w in group)
+        ):
+            raise SearchIndexError(
+                f"{path}: group {number} must list two or more lower-case words"
+                f" (letters and digits), got {group!r}"
+            )
+        for word in group:
+            others = [other for other in group if other != word]
+            found[word] = [*found.get(word, []), *others]
+    return found
 
 
 def vocabulary(found: dict[str, str]) -> dict[str, int]:
@@ -101,9 +112,11 @@ async def _write(site_dir: Path, found: dict[str, str]) -> None:
         force_language="en",
         output_path=str(site_dir / BUNDLE),
     )
+    linked = search_records.inbound(found)
     async with PagefindIndex(config=config) as pagefind:
         for url, text in found.items():
-            await pagefind.add_html_file(content=weighted(text), url=url)
+            for record in search_records.records(url, text, linked):
+                await pagefind.add_html_file(content=record.html, url=record.url)
 
 
 def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
@@ -114,6 +127,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     found = pages(site_dir)
     if not found:
         return  # nothing built to search (a folder of downloads only)
+    groups = synonyms()  # a bad file stops the build before Pagefind runs
     try:
         asyncio.run(_write(site_dir, found))
     except Exception as error:  # the service's own error, whatever its type
@@ -129,6 +143,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
             file.unlink()
     words = json.dumps(vocabulary(found), separators=(",", ":"))
     (site_dir / BUNDLE / VOCABULARY).write_text(words)
+    (site_dir / BUNDLE / SYNONYMS).write_text(json.dumps(groups, separators=(",", ":")))
     if not keep_material_index:
         empty_material_index(site_dir / MATERIAL_INDEX)
 

@@ -7,34 +7,53 @@
 // build by docsite/search.py), so the box, its keyboard shortcuts, the result
 // cards and their highlighting stay Material's own.
 //
-// A result card is one page: its title, then the sections that answer the
-// query best (up to SHOWN, with the section title and a preview), the other
-// matching sections folded under "N more on this page".
-//
-// A query word that is not one of the site's words (pagefind/vocabulary.json,
-// written with the index) is read as the most frequent site word one edit
-// away, and a query whose words no page has all of is answered by each word
-// alone, at a lower score.
+// The index holds one record per section of a page (docsite/search_records.py).
+// A query is read as a reader types it:
+// - its words, identifiers split as the pages' are ("step.sleep_until",
+//   "sleepUntil" -> step, sleep, until), each typo read as the most frequent
+//   site word one edit away (pagefind/vocabulary.json), the commonest English
+//   words dropped where others remain (COMMON);
+// - each word is searched alone, and with the words readers use for the same
+//   thing (pagefind/synonyms.json, from docsite/synonyms.toml) at SYNONYM of
+//   its score; a section scores the sum over the words, times the share of the
+//   query's words it has (rarer words count more) to the power COVER;
+// - an identifier typed whole is also searched whole: a section that has it as
+//   written gains TYPED times that score;
+// - a section the best answers link to gains LEND of each one's score (the
+//   pages point at the section that owns a fact);
+// - a section named after the query's words ranks higher (TITLE), one named
+//   exactly the identifier typed far higher (EXACT), an API entry lower (API)
+//   unless named exactly, and a section many pages link to a little higher
+//   (LINKS).
+// A result card is one page: its title, then its sections that answer best
+// (up to SHOWN, with the section title and a preview), the others folded
+// under "N more on this page".
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var PAGES = 10;        // result cards
-var CANDIDATES = 15;   // pages re-ranked by their best section
-var RANK_TITLE = 3;    // a page whose best section is named after the query ranks this much higher
+var SECTIONS = 20;     // best sections read (their titles, links, previews)
 var SHOWN = 2;         // sections shown on a card
 var SHOWN_SHARE = 0.5; // a section is shown when it scores this share of the card's best
-var EXACT = 4;         // a page with a section named exactly what was typed (an API entry) ranks this much higher
-var TITLE = 4;         // a section named after every query word counts this much more
+var SYNONYM = 0.5;     // a synonym's score against the typed word's
+var COVER = 3;         // a section with half the query's words scores 1/2^COVER
+var TYPED = 10;        // an identifier found as typed, against its words apart
+var LEND = 0.25;       // what an answering section lends each section it links
+var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
+var EXACT = 4;         // a section named exactly the identifier typed
+var API = 0.3;         // an API entry not named exactly what was typed
+var LINKS = 0.2;       // times ln(1 + links from other pages to the section)
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 1.0};
-
-var ANY_WORD = 0.5;     // a page found by some of the query's words only, against all of them
-var FEW = 3;           // fewer pages than this with every word: each word is searched alone
+// Lucene's English stop words, and the words a question starts with.
+var COMMON = new Set(("a an and are as at be but by for if in into is it no not of on or such " +
+  "that the their then there these they this to was will with how what when where which " +
+  "who why do does can i my me you your should").split(" "));
 
 var root = new URL("../", self.location);  // this file is assets/search-worker.js
 var pagefind = null;
-var vocabulary = null; // loaded with the first query
+var lists = null;  // [vocabulary, synonyms], loaded with the first query
 var queue = Promise.resolve();
 
 function setup() {
@@ -46,13 +65,15 @@ function setup() {
   });
 }
 
-function loadVocabulary() {
-  if (!vocabulary) {
-    vocabulary = fetch(new URL("pagefind/vocabulary.json", root).href)
-      .then(function (response) { return response.ok ? response.json() : {}; })
-      .catch(function () { return {}; });
-  }
-  return vocabulary;
+function load(name) {
+  return fetch(new URL("pagefind/" + name, root).href)
+    .then(function (response) { return response.ok ? response.json() : {}; })
+    .catch(function () { return {}; });
+}
+
+function loadLists() {
+  lists = lists || Promise.all([load("vocabulary.json"), load("synonyms.json")]);
+  return lists;
 }
 
 // Every word one edit (a letter dropped, added, changed, or two swapped) from `word`.
@@ -87,150 +108,190 @@ function corrected(word, known) {
   return best;
 }
 
+// Pagefind's URLs start at the site's root ("/guides/debug/#keys"); Material
+// resolves a result's location against the site's base.
 function relative(url) {
   return url.replace(/^\//, "").replace(/^\.\//, "");
 }
 
-// A query's words, lower case, split as Pagefind splits identifiers:
+// A token's words, lower case, split as Pagefind splits identifiers:
 // "step.sleep_until" and "sleepUntil" -> step, sleep, until.
-function words(query) {
-  return query.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()
+function words(token) {
+  return token.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase()
     .split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-// A section: its matches, and far more for the query's words in its title or
-// anchor (as Material weighs a heading), so the card shows the section named
-// after what was typed.
+// How rare a site word is: rarer words decide more of a query.
+function rarity(word, known) {
+  return 1 / Math.log(2 + (known[word] || 0));
+}
+
+// The query, read: its words (corrected, common ones dropped where others
+// remain), and its identifiers (tokens of several words) as typed, their
+// misspelt parts corrected ("RetryAftrError" -> "retryaftererror").
+function read(query, known) {
+  var tokens = query.trim().split(/\s+/).filter(Boolean);
+  var all = [], identifiers = [];
+  tokens.forEach(function (token) {
+    var parts = words(token), fixed = parts.map(function (w) { return corrected(w, known); });
+    all = all.concat(fixed);
+    if (parts.length > 1) {
+      var typed = token.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+      parts.forEach(function (part, i) { typed = typed.replace(part, fixed[i]); });
+      identifiers.push(typed.replace(/ /g, ""));
+    }
+  });
+  var kept = all.filter(function (w) { return !COMMON.has(w); });
+  kept = kept.length ? kept : all;
+  return {words: kept.filter(function (w, i) { return kept.indexOf(w) === i; }),
+          identifiers: identifiers};
+}
+
+// Section id -> [result, score per query word]: each word searched alone and
+// by its synonyms, each result keeping the word's best score.
+function byWord(terms, synonyms) {
+  var searches = [];
+  terms.forEach(function (term, index) {
+    searches.push([term, index, 1]);
+    (synonyms[term] || []).forEach(function (other) {
+      if (terms.indexOf(other) < 0) searches.push([other, index, SYNONYM]);
+    });
+  });
+  return Promise.all(searches.map(function (s) { return pagefind.search(s[0]); }))
+    .then(function (found) {
+      var sections = new Map();
+      found.forEach(function (search, n) {
+        var index = searches[n][1], factor = searches[n][2];
+        search.results.forEach(function (result) {
+          var entry = sections.get(result.id);
+          if (!entry) {
+            entry = {result: result, scores: terms.map(function () { return 0; }), typed: 0};
+            sections.set(result.id, entry);
+          }
+          entry.scores[index] = Math.max(entry.scores[index], result.score * factor);
+        });
+      });
+      return sections;
+    });
+}
+
+// Each section's score: its words' scores times its share of the query.
+function scored(sections, terms, known) {
+  var weights = terms.map(function (term) { return rarity(term, known); });
+  var total = weights.reduce(function (a, b) { return a + b; }, 0);
+  sections.forEach(function (entry) {
+    var sum = 0, covered = 0;
+    entry.scores.forEach(function (score, i) {
+      sum += score;
+      if (score > 0) covered += weights[i];
+    });
+    entry.score = sum * Math.pow(total ? covered / total : 1, COVER) + TYPED * entry.typed;
+  });
+}
+
 // How much of the query a section's title or anchor names: each query word
-// found there, rarer site words counting more (vocabulary counts).
-function named(sub, terms, known) {
-  var name = words(sub.title + " " + (sub.anchor && sub.anchor.id || ""));
-  var rarity = function (term) { return 1 / Math.log(2 + (known[term] || 0)); };
-  var all = terms.reduce(function (sum, term) { return sum + rarity(term); }, 0);
-  var found = terms.filter(function (term) {
-    return name.some(function (word) { return word.indexOf(term) === 0; });
-  }).reduce(function (sum, term) { return sum + rarity(term); }, 0);
+// found there (as a word's start), rarer site words counting more.
+function named(data, terms, known) {
+  var name = words(data.meta.title + " " + data.url.split("#")[1]);
+  var all = 0, found = 0;
+  terms.forEach(function (term) {
+    all += rarity(term, known);
+    if (name.some(function (word) { return word.indexOf(term) === 0; })) found += rarity(term, known);
+  });
   return all ? found / all : 0;
 }
 
 // The section is the identifier typed: its anchor ends with it
 // ("Executor.run" -> inngest_kit.Executor.run) or its title starts with it.
-function exact(sub, query) {
+function exact(data, query) {
   var typed = query.trim().toLowerCase();
   if (!typed || /\s/.test(typed)) return false;
-  var id = "." + (sub.anchor && sub.anchor.id || "").toLowerCase();
-  var first = sub.title.toLowerCase().split(/[\s(]/)[0];
-  return id.slice(-typed.length - 1) === "." + typed || first === typed;
+  var anchor = "." + (data.url.split("#")[1] || "").toLowerCase();
+  var first = data.meta.title.toLowerCase().split(/[\s(]/)[0];
+  return anchor.slice(-typed.length - 1) === "." + typed || first === typed;
 }
 
-function matches(sub) {
-  return (sub.weighted_locations || []).reduce(function (sum, at) {
-    return sum + at.balanced_score;
-  }, 0);
-}
-
-// One Material result group: the page first, then its sections, best first;
-// Material shows those scoring as high as the page and folds the rest. A
-// page found by several searches (as typed, split) has each section at its
-// best share of its search's best section.
-function card(found, score, terms, known, query) {
-  var page = found[0];
-  var base = relative(page.url);
-  var shares = new Map();
-  found.forEach(function (data) {
-    var subs = data.sub_results.filter(function (sub) {
-      return sub.anchor && sub.anchor.element !== "h1" && sub.url.indexOf("#") >= 0;
-    });
-    var top = Math.max.apply(null, subs.map(matches).concat([1e-9]));
-    subs.forEach(function (sub) {
-      var seen = shares.get(sub.url);
-      var share = matches(sub) / top;
-      if (!seen || seen.share < share) shares.set(sub.url, {sub: sub, share: share});
+// Each section's score once the best answers lend to the sections they link.
+function lend(entries) {
+  var at = new Map();
+  entries.forEach(function (entry) { at.set(relative(entry.data.url), entry); });
+  var lent = entries.map(function () { return 0; });
+  entries.forEach(function (entry) {
+    (entry.data.meta.to || "").split(" ").filter(Boolean).forEach(function (target) {
+      var linked = at.get(target);
+      if (linked && linked !== entry) lent[entries.indexOf(linked)] += LEND * entry.score;
     });
   });
-  var sections = Array.from(shares.values()).map(function (entry) {
-    var same = exact(entry.sub, query);
-    var name = same ? 1 : named(entry.sub, terms, known);
-    var bonus = (1 + TITLE * name) * (same ? 1 + TITLE : 1);
-    return {sub: entry.sub, score: entry.share * bonus, named: name, exact: same};
-  }).sort(function (a, b) { return b.score - a.score; });
-  var best = sections.length ? sections[0].score : 0;
-  score = score * (1 + RANK_TITLE * (sections.length ? sections[0].named : 0));
-  if (sections.length && sections[0].exact) score *= EXACT;
-  var docs = [{location: base, title: page.meta.title || base, text: page.excerpt,
-               score: score, terms: {}}];
-  sections.forEach(function (section, index) {
-    var shown = index < SHOWN && section.score >= best * SHOWN_SHARE;
-    docs.push({
-      location: relative(section.sub.url),
-      title: section.sub.title,
-      text: section.sub.excerpt,
-      score: shown ? score : score / 2,
-      terms: {}
-    });
+  entries.forEach(function (entry, i) { entry.score += lent[i]; });
+}
+
+// Cards, best first: one Material result group per page, the page first,
+// then its sections, best first; Material shows those scoring as high as the
+// page and folds the rest.
+function cards(entries) {
+  var pages = new Map();
+  entries.forEach(function (entry) {
+    var page = relative(entry.data.url).split("#")[0];
+    if (!pages.has(page)) pages.set(page, []);
+    pages.get(page).push(entry);
   });
-  return docs;
+  return Array.from(pages.entries()).map(function (item) {
+    var page = item[0], found = item[1].sort(function (a, b) { return b.score - a.score; });
+    var best = found[0].score;
+    var docs = [{location: page, title: found[0].data.meta.page || page,
+                 text: found[0].data.excerpt, score: best, terms: {}}];
+    found.filter(function (entry) { return relative(entry.data.url) !== page; })
+      .forEach(function (entry, index) {
+        var shown = index < SHOWN && entry.score >= best * SHOWN_SHARE;
+        docs.push({location: relative(entry.data.url), title: entry.data.meta.title,
+                   text: entry.data.excerpt, score: shown ? best : best / 2, terms: {}});
+      });
+    return docs;
+  }).sort(function (a, b) { return b[0].score - a[0].score; }).slice(0, PAGES);
 }
 
-// Pagefind hands each search of a page the same object: kept apart.
-function copy(data) {
-  return {url: data.url, meta: data.meta, excerpt: data.excerpt,
-          sub_results: data.sub_results.slice()};
-}
-
-// Each page once: its best score over the searches, and every search's result.
-function merge(pages, results, factor) {
-  results.forEach(function (result) {
-    var score = result.score * factor;
-    var seen = pages.get(result.id);
-    if (!seen) pages.set(result.id, {score: score, results: [result]});
-    else {
-      seen.score = Math.max(seen.score, score);
-      seen.results.push(result);
-    }
-  });
-}
-
-// Pagefind keeps "step.sleep_until" as one word (stepsleep_until) and as its
-// parts: the query is searched as typed and with its identifiers split (and
-// its typos corrected), and each page keeps its better score.
 function answer(query) {
-  return loadVocabulary().then(function (known) {
-    var terms = words(query).map(function (word) { return corrected(word, known); });
-    var split = terms.join(" ");
-    var queries = [query];
-    if (split !== query.trim().toLowerCase()) queries.push(split);
-    return Promise.all(queries.map(function (q) { return pagefind.search(q); }))
-      .then(function (found) {
-        var pages = new Map();
-        found.forEach(function (search) { merge(pages, search.results, 1); });
-        if (pages.size >= FEW || terms.length < 2) return pages;
-        return Promise.all(terms.map(function (term) { return pagefind.search(term); }))
-          .then(function (alone) {
-            var factor = ANY_WORD / terms.length;
-            alone.forEach(function (search) { merge(pages, search.results, factor); });
-            return pages;
-          });
-      }).then(function (pages) {
-        var top = Array.from(pages.values())
-          .sort(function (a, b) { return b.score - a.score; }).slice(0, CANDIDATES);
-        return Promise.all(top.map(function (entry) {
-          return entry.results.reduce(function (done, result) {
-            return done.then(function (list) {
-              return result.data().then(function (data) { return list.concat([copy(data)]); });
-            });
-          }, Promise.resolve([]));
-        })).then(function (datas) {
-          return datas.map(function (found, index) {
-            return card(found, top[index].score, terms, known, query);
-          }).sort(function (a, b) { return b[0].score - a[0].score; }).slice(0, PAGES);
+  return loadLists().then(function (loaded) {
+    var known = loaded[0], synonyms = loaded[1];
+    var read_ = read(query, known);
+    var terms = read_.words;
+    return Promise.all([
+      byWord(terms, synonyms),
+      Promise.all(read_.identifiers.map(function (typed) { return pagefind.search(typed); }))
+    ]).then(function (found) {
+      var sections = found[0];
+      found[1].forEach(function (search) {
+        search.results.forEach(function (result) {
+          var entry = sections.get(result.id);
+          if (!entry) {
+            entry = {result: result, scores: terms.map(function () { return 0; }), typed: 0};
+            sections.set(result.id, entry);
+          }
+          entry.typed = Math.max(entry.typed, result.score);
         });
       });
+      scored(sections, terms, known);
+      var top = Array.from(sections.values())
+        .sort(function (a, b) { return b.score - a.score; }).slice(0, SECTIONS);
+      return Promise.all(top.map(function (entry) { return entry.result.data(); }))
+        .then(function (datas) {
+          top.forEach(function (entry, i) { entry.data = datas[i]; });
+          lend(top);
+          top.forEach(function (entry) {
+            var same = exact(entry.data, query);
+            var links = Number(entry.data.meta.links || 0);
+            entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
+              (same ? EXACT : entry.data.meta.kind === "api" ? API : 1) *
+              (1 + LINKS * Math.log(1 + links));
+          });
+          return cards(top);
+        });
+    });
   });
 }
 
-// Pagefind and the vocabulary load with the first query a reader types, not
-// with the page: a page that is only read fetches neither.
+// Pagefind and the word lists load with the first query a reader types, not
+// with the page: a page that is only read fetches none of them.
 var ready = null;
 self.onmessage = function (event) {
   var message = event.data;

@@ -1,0 +1,140 @@
+"""What the search index holds: one record per section of each built page.
+
+A reader's query is answered by a section (a result links to its heading), so
+each section is indexed on its own, as a small HTML document Pagefind reads
+(docsite/search.py writes the index):
+
+- the section's HTML (docsite/sections.py), its heading first; an API entry's
+  heading (mkdocstrings) is indexed as the entry's name (`Executor.run`), not
+  its signature, and shown as its signature without a default value;
+- after it, a paragraph of context at CONTEXT weight: the page's title, the
+  titles of the sections it is part of, an API entry's full name
+  (`inngest_kit.Executor.run`), and the words other pages use when they link
+  to it ("see [the signing keys](...)"), which name a section as readers and
+  writers think of it;
+- metadata the search worker reads (docs/assets/search-worker.js): the title,
+  the page's title, `kind` (`api` or `prose`), `links` (how many links from
+  other pages point at it) and `to` (the sections of other pages it links to,
+  root-relative, space-separated).
+"""
+
+import dataclasses
+import html
+import re
+import urllib.parse
+from collections import defaultdict
+
+from docsite import sections
+from docsite.sections import Section
+
+ROOT = "article.md-content__inner"
+CONTEXT = 0.5  # the weight of the context paragraph (1 = prose)
+# Pagefind weighs words by where they stand (1 = prose): opening tags that
+# start with one of these get data-pagefind-weight.
+WEIGHTS = {
+    '<div class="doc doc-contents': 0.4,  # an API entry's body (mkdocstrings)
+}
+API_MODULE = "inngest_kit."  # an API entry's name is its anchor without this
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S)
+_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
+_HEADING_END = re.compile(r"</h[1-6]>")
+
+
+@dataclasses.dataclass(frozen=True)
+class Record:
+    url: str  # root-relative with a leading slash: "/guides/debug/#keys"
+    html: str  # the document Pagefind indexes
+
+
+def article(page: str) -> str:
+    """The inner HTML of a built page's article ("" if it has none)."""
+    found = _ARTICLE.search(page)
+    return found.group(1) if found else ""
+
+
+def target(href: str, url: str) -> str | None:
+    """The root-relative link ("guides/debug/#keys") an `href` on the page at
+    `url` ("/guides/create/") points at, or None for another host, a file
+    or a place on the same page."""
+    parts = urllib.parse.urlsplit(urllib.parse.urljoin(f"http://site{url}", href))
+    if parts.netloc != "site" or not parts.path.endswith("/"):
+        return None
+    if parts.path == url:
+        return None
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    return parts.path.removeprefix("/") + fragment
+
+
+def links(section_html: str, url: str) -> list[tuple[str, str]]:
+    """(target, link text) of each link in a section to another page."""
+    found = []
+    for href, inner in _LINK.findall(section_html):
+        where = target(html.unescape(href), url)
+        if where is not None:
+            found.append((where, sections.text(inner)))
+    return found
+
+
+def inbound(pages: dict[str, str]) -> dict[str, list[str]]:
+    """Target ("guides/debug/#keys") -> the texts of the links to it from
+    other pages, for every built page (URL -> HTML)."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for url, page in pages.items():
+        for section in sections.split(article(page)):
+            for where, words in links(section.html, url):
+                found[where].append(words)
+    return dict(found)
+
+
+def weighted(text: str) -> str:
+    """`text` with data-pagefind-weight on the tags WEIGHTS names."""
+    for tag, weight in WEIGHTS.items():
+        text = text.replace(tag, f'<div data-pagefind-weight="{weight}"{tag[4:]}')
+    return text
+
+
+def api_name(section: Section) -> str:
+    """An API entry's name, from its anchor: `Executor.run`."""
+    return section.anchor.removeprefix(API_MODULE)
+
+
+def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
+    """The records of the built page `page` at `url` ("/guides/debug/");
+    `linked` is `inbound` of every page."""
+    parts = sections.split(article(page))
+    page_title = parts[0].title if parts else ""
+    found = []
+    for section in parts:
+        place = url.removeprefix("/") + (f"#{section.anchor}" if section.anchor else "")
+        api = "doc-heading" in section.heading
+        body = section.html
+        shown = section.title.split(" = ")[0]
+        if api:  # the heading's text becomes the entry's name
+            start = body.index(section.heading) + len(section.heading)
+            end = _HEADING_END.search(body, start)
+            stop = end.start() if end else start
+            body = body[:start] + html.escape(api_name(section)) + body[stop:]
+        context = [page_title, *section.parents]
+        if api:
+            context.append(section.anchor)
+        context += linked.get(place, [])
+        meta = {
+            "title": shown or page_title,
+            "page": page_title,
+            "kind": "api" if api else "prose",
+            "links": str(len(linked.get(place, []))),
+            "to": " ".join(sorted({where for where, _ in links(section.html, url)})),
+        }
+        head = "".join(
+            f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
+            for key, value in meta.items()
+        )
+        document = (
+            f'<html lang="en"><head>{head}</head><body>'
+            f'<article class="{ROOT.partition(".")[2].replace(".", " ")}">'
+            f"{weighted(body)}"
+            f'<p data-pagefind-weight="{CONTEXT}">{html.escape(" · ".join(context))}</p>'
+            "</article></body></html>"
+        )
+        found.append(Record(url=f"/{place}", html=document))
+    return found
