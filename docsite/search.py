@@ -69,13 +69,17 @@ def pages(site_dir: Path) -> dict[str, str]:
     return found
 
 
-def synonyms(path: Path = SYNONYM_FILE) -> dict[str, list[str]]:
-    """Word -> the other words of its groups, from `path`'s `groups`: lists of
-    lower-case words. A bad file raises SearchIndexError naming it."""
+def synonyms(path: Path | None = None) -> dict[str, list[str]]:
+    """Word -> the other words of its groups, from `path`'s (SYNONYM_FILE's)
+    `groups`: lists of lower-case words. A bad file raises SearchIndexError
+    naming it."""
+    path = path or SYNONYM_FILE
     try:
         groups = tomllib.loads(path.read_text())["groups"]
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
-        raise SearchIndexError(f"{path}: needs `groups = [[...], ...]` ({error})") from None
+        raise SearchIndexError(
+            f"{path}: needs `groups = [[...], ...]` ({error})"
+        ) from None
     found: dict[str, list[str]] = {}
     for number, group in enumerate(groups if isinstance(groups, list) else [None], 1):
         if (

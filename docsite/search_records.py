@@ -9,9 +9,10 @@ each section is indexed on its own, as a small HTML document Pagefind reads
   its signature, and shown as its signature without a default value;
 - after it, a paragraph of context at CONTEXT weight: the page's title, the
   titles of the sections it is part of, an API entry's full name
-  (`inngest_kit.Executor.run`), and the words other pages use when they link
+  (`inngest_kit.Executor.run`), the words other pages use when they link
   to it ("see [the signing keys](...)"), which name a section as readers and
-  writers think of it;
+  writers think of it, and the tails of its dotted identifiers
+  (`wait_for_event` of `ctx.step.wait_for_event`);
 - metadata the search worker reads (docs/assets/search-worker.js): the title,
   the page's title, `kind` (`api` or `prose`), `links` (how many links from
   other pages point at it) and `to` (the sections of other pages it links to,
@@ -35,9 +36,12 @@ WEIGHTS = {
     '<div class="doc doc-contents': 0.4,  # an API entry's body (mkdocstrings)
 }
 API_MODULE = "inngest_kit."  # an API entry's name is its anchor without this
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S)
+_ARTICLE = re.compile(
+    r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S
+)
 _LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _HEADING_END = re.compile(r"</h[1-6]>")
+_DOTTED = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,6 +97,21 @@ def weighted(text: str) -> str:
     return text
 
 
+def tails(text: str) -> list[str]:
+    """The ends of the dotted identifiers in `text` that are identifiers too:
+    `ctx.step.wait_for_event` -> `step.wait_for_event`, `wait_for_event`.
+    Pagefind indexes the whole name and its words, not its tails, and a reader
+    types `wait_for_event` more often than `ctx.step.wait_for_event`."""
+    found = set()
+    for name in _DOTTED.findall(text):
+        parts = name.split(".")
+        for start in range(1, len(parts)):
+            tail = ".".join(parts[start:])
+            if "." in tail or "_" in tail:
+                found.add(tail)
+    return sorted(found)
+
+
 def api_name(section: Section) -> str:
     """An API entry's name, from its anchor: `Executor.run`."""
     return section.anchor.removeprefix(API_MODULE)
@@ -115,9 +134,11 @@ def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
             stop = end.start() if end else start
             body = body[:start] + html.escape(api_name(section)) + body[stop:]
         context = [page_title, *section.parents]
-        if api:
+        if api:  # the entries it is part of by name, and its full name
+            context = [page_title, *(p.split("(")[0] for p in section.parents)]
             context.append(section.anchor)
         context += linked.get(place, [])
+        context += tails(section.title + " " + sections.text(section.html))
         meta = {
             "title": shown or page_title,
             "page": page_title,
@@ -129,11 +150,12 @@ def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
             f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
             for key, value in meta.items()
         )
+        words = html.escape(" · ".join(context))
         document = (
-            f'<html lang="en"><head>{head}</head><body>'
+            '<html lang="en"><head></head><body>'
             f'<article class="{ROOT.partition(".")[2].replace(".", " ")}">'
-            f"{weighted(body)}"
-            f'<p data-pagefind-weight="{CONTEXT}">{html.escape(" · ".join(context))}</p>'
+            f"{head}{weighted(body)}"
+            f'<p data-pagefind-weight="{CONTEXT}">{words}</p>'
             "</article></body></html>"
         )
         found.append(Record(url=f"/{place}", html=document))

@@ -17,7 +17,8 @@ _TAG = re.compile(r"<!--.*?-->|<!.*?>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*>", re.
 _HEADING = re.compile(r"h([1-6])")
 _ID = re.compile(r'\bid="([^"]+)"')
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    | {"param", "source", "track", "wbr"}
 )
 # Parts of a heading that are not its title: the ¶ link, mkdocstrings' labels.
 _NOT_TITLE = re.compile(
@@ -48,59 +49,67 @@ def title(heading_html: str) -> str:
     return text(_NOT_TITLE.sub("", heading_html))
 
 
+@dataclasses.dataclass
+class _Cut:
+    start: int  # offset in the article
+    level: int
+    anchor: str
+    heading: str  # start tag
+    title: str
+    open: list[str]  # the elements open there, opened again (bare) before it
+
+
 def split(article: str) -> list[Section]:
     """`article` (the inner HTML of a page's article) cut at its headings."""
-    # Where each section starts: offset, level, id, heading tag, title, and
-    # the elements open there (opened again, bare, before it). The page's own part first.
-    cuts: list[tuple[int, int, str, str, str, list[str]]] = [(0, 1, "", "", "", [])]
+    cuts = [_Cut(0, 1, "", "", "", [])]  # the page's own part first
     stack: list[str] = []  # the names of the open elements
     for match in _TAG.finditer(article):
         closing, name = match.group(1), (match.group(2) or "").lower()
         if not name:
             continue
-        level = _HEADING.fullmatch(name)
-        anchor = _ID.search(match.group(0))
-        if level and not closing and (anchor or level.group(1) == "1"):
+        heading = _HEADING.fullmatch(name)
+        found_id = _ID.search(match.group(0))
+        if heading and not closing and (found_id or heading.group(1) == "1"):
             end = article.find(f"</{name}>", match.end())
             inner = article[match.end() : end if end >= 0 else len(article)]
-            if level.group(1) == "1":  # the page's title names its own part
-                if not cuts[0][4]:
-                    cuts[0] = (0, 1, "", match.group(0), title(inner), [])
-                continue
-            cuts.append(
-                (
-                    match.start(),
-                    int(level.group(1)),
-                    anchor.group(1) if anchor else "",
-                    match.group(0),
-                    title(inner),
-                    list(stack),
+            if heading.group(1) == "1":  # the page's title names its own part
+                if not cuts[0].title:
+                    cuts[0].heading, cuts[0].title = match.group(0), title(inner)
+            else:
+                cuts.append(
+                    _Cut(
+                        match.start(),
+                        int(heading.group(1)),
+                        found_id.group(1) if found_id else "",
+                        match.group(0),
+                        title(inner),
+                        list(stack),
+                    )
                 )
-            )
         if closing:
             if name in stack:
                 del stack[len(stack) - 1 - stack[::-1].index(name) :]
         elif name not in _VOID and not match.group(0).endswith("/>"):
             stack.append(name)
-    sections: list[Section] = []
-    path: list[tuple[int, str]] = []  # (level, title) of the enclosing sections
-    for number, (start, level, anchor, tag, name, reopen) in enumerate(cuts):
-        while path and path[-1][0] >= level:
+    found: list[Section] = []
+    path: list[_Cut] = []  # the enclosing sections
+    for number, cut in enumerate(cuts):
+        while path and path[-1].level >= cut.level:
             path.pop()
-        end = cuts[number + 1][0] if number + 1 < len(cuts) else len(article)
-        body = "".join(f"<{name}>" for name in reopen) + article[start:end]
-        sections.append(
+        end = cuts[number + 1].start if number + 1 < len(cuts) else len(article)
+        body = "".join(f"<{name}>" for name in cut.open) + article[cut.start : end]
+        found.append(
             Section(
-                anchor=anchor,
-                level=level,
-                title=name,
-                heading=tag,
+                anchor=cut.anchor,
+                level=cut.level,
+                title=cut.title,
+                heading=cut.heading,
                 html=balanced(body),
-                parents=tuple(name for _, name in path[1:]),
+                parents=tuple(parent.title for parent in path[1:]),
             )
         )
-        path.append((level, name))
-    return sections
+        path.append(cut)
+    return found
 
 
 def balanced(fragment: str) -> str:

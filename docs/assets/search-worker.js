@@ -36,6 +36,7 @@ var SECTIONS = 20;     // best sections read (their titles, links, previews)
 var SHOWN = 2;         // sections shown on a card
 var SHOWN_SHARE = 0.5; // a section is shown when it scores this share of the card's best
 var SYNONYM = 0.5;     // a synonym's score against the typed word's
+var DAMP = 0;         // 1: each word's score counts as ln(1 + score)
 var COVER = 3;         // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var LEND = 0.25;       // what an answering section lends each section it links
@@ -108,10 +109,11 @@ function corrected(word, known) {
   return best;
 }
 
-// Pagefind's URLs start at the site's root ("/guides/debug/#keys"); Material
-// resolves a result's location against the site's base.
+// A result's URL from the site's base ("guides/debug/#keys"), as Material
+// resolves a location: Pagefind's may be root-relative or absolute.
 function relative(url) {
-  return url.replace(/^\//, "").replace(/^\.\//, "");
+  var href = new URL(url, root).href;
+  return href.indexOf(root.href) === 0 ? href.slice(root.href.length) : url;
 }
 
 // A token's words, lower case, split as Pagefind splits identifiers:
@@ -182,17 +184,17 @@ function scored(sections, terms, known) {
   sections.forEach(function (entry) {
     var sum = 0, covered = 0;
     entry.scores.forEach(function (score, i) {
-      sum += score;
+      sum += DAMP ? Math.log(1 + score) : score;
       if (score > 0) covered += weights[i];
     });
-    entry.score = sum * Math.pow(total ? covered / total : 1, COVER) + TYPED * entry.typed;
+    entry.score = sum * Math.pow(total ? covered / total : 1, COVER) + TYPED * (DAMP ? Math.log(1 + entry.typed) : entry.typed);
   });
 }
 
 // How much of the query a section's title or anchor names: each query word
 // found there (as a word's start), rarer site words counting more.
 function named(data, terms, known) {
-  var name = words(data.meta.title + " " + data.url.split("#")[1]);
+  var name = words((data.meta.title || "") + " " + (data.url.split("#")[1] || ""));
   var all = 0, found = 0;
   terms.forEach(function (term) {
     all += rarity(term, known);
@@ -207,7 +209,7 @@ function exact(data, query) {
   var typed = query.trim().toLowerCase();
   if (!typed || /\s/.test(typed)) return false;
   var anchor = "." + (data.url.split("#")[1] || "").toLowerCase();
-  var first = data.meta.title.toLowerCase().split(/[\s(]/)[0];
+  var first = (data.meta.title || "").toLowerCase().split(/[\s(]/)[0];
   return anchor.slice(-typed.length - 1) === "." + typed || first === typed;
 }
 

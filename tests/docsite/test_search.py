@@ -23,13 +23,6 @@ def test_pages_are_the_built_articles_not_redirects(tmp_path: Path) -> None:
     assert sorted(search.pages(tmp_path)) == ["/", "/guides/debug/"]
 
 
-def test_api_entries_weigh_less_than_prose() -> None:
-    html = '<div class="doc doc-contents first"><p>run</p></div>'
-    assert search.weighted(html) == (
-        '<div data-pagefind-weight="0.4" class="doc doc-contents first"><p>run</p></div>'
-    )
-
-
 def test_index_writes_the_bundle_and_empties_material_index(tmp_path: Path) -> None:
     page(tmp_path, "guides/debug", ARTICLE.format("<h1>Debug</h1><p>signing key</p>"))
     index = tmp_path / search.MATERIAL_INDEX
@@ -64,16 +57,6 @@ def test_a_failing_pagefind_names_the_site(
         search.index(tmp_path)
 
 
-def test_an_api_signature_is_indexed_with_its_name_apart() -> None:
-    heading = (
-        '<h3 id="kit.serve" class="doc doc-heading">\n'
-        "<code>serve_functions(client, *, key=None)</code></h3>"
-    )
-    assert "<code>serve_functions (client, *, key=None)</code>" in search.weighted(
-        heading
-    )
-
-
 def test_the_vocabulary_counts_the_articles_words_split_as_queries_are() -> None:
     found = {
         "/": "<nav>menu</nav><article class='x'><p>FakeInngestAPI &amp; "
@@ -101,4 +84,58 @@ def test_index_writes_the_vocabulary(tmp_path: Path) -> None:
 def test_a_folder_without_pages_gets_no_index(tmp_path: Path) -> None:
     (tmp_path / "downloads").mkdir()
     search.index(tmp_path)
+    assert not (tmp_path / search.BUNDLE).exists()
+
+
+def test_synonyms_map_each_word_to_the_rest_of_its_groups(tmp_path: Path) -> None:
+    words = tmp_path / "synonyms.toml"
+    words.write_text('groups = [["task", "function"], ["job", "function"]]')
+    assert search.synonyms(words) == {
+        "task": ["function"],
+        "function": ["task", "job"],
+        "job": ["function"],
+    }
+
+
+def test_the_site_synonyms_are_valid() -> None:
+    groups = search.synonyms()
+    assert groups["countdown"] == ["sleep"]  # Celery's word for a delay
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("groups = [", "needs `groups = "),
+        ("words = []", "needs `groups = "),
+        ('groups = [["task"]]', "group 1 must list two or more"),
+        ('groups = [["a", "b"], ["Task", "function"]]', "group 2 must list"),
+        ('groups = [["step.run", "run"]]', "group 1 must list"),
+        ('groups = "task"', "group 1 must list"),
+    ],
+)
+def test_a_bad_synonyms_file_is_named_with_what_is_wrong(
+    tmp_path: Path, text: str, wrong: str
+) -> None:
+    words = tmp_path / "synonyms.toml"
+    words.write_text(text)
+    with pytest.raises(search.SearchIndexError, match=f"{words}: {wrong}"):
+        search.synonyms(words)
+
+
+def test_index_writes_the_synonyms(tmp_path: Path) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
+    search.index(tmp_path)
+    groups = json.loads((tmp_path / search.BUNDLE / search.SYNONYMS).read_text())
+    assert groups == search.synonyms()
+
+
+def test_a_bad_synonyms_file_stops_before_pagefind_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
+    bad = tmp_path / "synonyms.toml"
+    bad.write_text("groups = [")
+    monkeypatch.setattr(search, "SYNONYM_FILE", bad)
+    with pytest.raises(search.SearchIndexError, match=r"synonyms\.toml"):
+        search.index(tmp_path)
     assert not (tmp_path / search.BUNDLE).exists()

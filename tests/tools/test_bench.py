@@ -238,12 +238,12 @@ def test_a_full_run_writes_and_prints_the_report(
     assert set(report["builds"]["stock"]) == {"cold", "warm"}
     for name in bench.SITES:
         assert set(report["transfer"][name]) == {"", "guides/debug/"}
-    # Every engine on both sets, through the same code, each named by its file.
+    # Every engine on every set, through the same code, each named by its file.
     assert list(report["search"]) == [e.name for e in search_eval.ENGINES]
     for engine in report["search"].values():
         assert engine["gzip_bytes"] == 2048
         assert engine["first_result_ms"] == 250.0
-        assert list(engine["sets"]) == ["tuning", "blind"]
+        assert list(engine["sets"]) == ["tuning", "blind", "blind-2"]
         for name, data in search_eval.SETS.items():
             assert engine["sets"][name]["file"] == data.name
             assert engine["sets"][name]["rates"]["top3"] == 0.5
@@ -291,7 +291,11 @@ def test_a_full_run_writes_and_prints_the_report(
         "tuning miss (typo, rank -): 'miss' -> 'nowhere/', landed on guides/debug/"
         in out
     )
-    assert out.count("blind miss") == 1  # the kept engine's only
+    assert ["(kept)", "blind-2", "2", "50%", "50%", "0.50", "2.0", "250"] in [
+        row[-8:] for row in rows
+    ]
+    assert out.count("tuning miss") == 1  # the kept engine's only
+    assert "blind miss" not in out  # not tuned against: in the report only
     assert "report: .bench/report.json" in out
     assert "every page meets it (2 pages)" in out
     assert "97/97/97" in out

@@ -102,9 +102,14 @@ def test_a_rank_past_the_top_three_is_a_miss_for_top3() -> None:
 
 NAV = [url_of(src) for src in config.load().nav_pages()]
 AWAITING = frozenset(search_eval.awaiting_blind())
-# The blind set was written for every page but the changelog (see its header);
-# a page added later waits in awaiting_blind for someone who has not read it.
-EXEMPT = {"tuning": frozenset[str](), "blind": frozenset({"changelog/"}) | AWAITING}
+# The blind sets were written for every page but the changelog (see their
+# headers; the first before the scheduled-functions page existed); a page added
+# later waits in awaiting_blind for someone who has not read it.
+EXEMPT = {
+    "tuning": frozenset[str](),
+    "blind": frozenset({"changelog/"}) | AWAITING,
+    "blind-2": frozenset({"changelog/"}) | AWAITING,
+}
 
 
 @pytest.mark.parametrize("name", search_eval.SETS)
