@@ -16,7 +16,9 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
   one a single edit away ("debounse" -> "debounce");
 - SYNONYMS, groups of words readers use for the same thing (docsite/
   synonyms.toml): the worker also searches a query word's group, at a lower
-  score.
+  score;
+- SECTIONS, what the worker weighs a section by: whether it is an API entry,
+  the links to it and from it.
 """
 
 import asyncio
@@ -47,6 +49,7 @@ EXCLUDE = [
 VOCABULARY = "vocabulary.json"  # in BUNDLE: {word: occurrences}
 SYNONYMS = "synonyms.json"  # in BUNDLE: {word: [words of its groups]}
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
+SECTIONS = "sections.json"  # in BUNDLE: search_records.weights
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 _BODY = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
@@ -109,18 +112,16 @@ def vocabulary(found: dict[str, str]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-async def _write(site_dir: Path, found: dict[str, str]) -> None:
+async def _write(site_dir: Path, records: list[search_records.Record]) -> None:
     config = IndexConfig(
         root_selector=ROOT,
         exclude_selectors=EXCLUDE,
         force_language="en",
         output_path=str(site_dir / BUNDLE),
     )
-    linked = search_records.inbound(found)
     async with PagefindIndex(config=config) as pagefind:
-        for url, text in found.items():
-            for record in search_records.records(url, text, linked):
-                await pagefind.add_html_file(content=record.html, url=record.url)
+        for record in records:
+            await pagefind.add_html_file(content=record.html, url=record.url)
 
 
 def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
@@ -132,8 +133,14 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     if not found:
         return  # nothing built to search (a folder of downloads only)
     groups = synonyms()  # a bad file stops the build before Pagefind runs
+    linked = search_records.inbound(found)
+    records = [
+        record
+        for url, text in found.items()
+        for record in search_records.records(url, text, linked)
+    ]
     try:
-        asyncio.run(_write(site_dir, found))
+        asyncio.run(_write(site_dir, records))
     except Exception as error:  # the service's own error, whatever its type
         raise SearchIndexError(
             f"pagefind could not index {site_dir}: {error}"
@@ -147,7 +154,11 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
             file.unlink()
     words = json.dumps(vocabulary(found), separators=(",", ":"))
     (site_dir / BUNDLE / VOCABULARY).write_text(words)
-    (site_dir / BUNDLE / SYNONYMS).write_text(json.dumps(groups, separators=(",", ":")))
+    for name, data in (
+        (SYNONYMS, groups),
+        (SECTIONS, search_records.weights(records)),
+    ):
+        (site_dir / BUNDLE / name).write_text(json.dumps(data, separators=(",", ":")))
     if not keep_material_index:
         empty_material_index(site_dir / MATERIAL_INDEX)
 

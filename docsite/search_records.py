@@ -13,10 +13,11 @@ each section is indexed on its own, as a small HTML document Pagefind reads
   to it ("see [the signing keys](...)"), which name a section as readers and
   writers think of it, and the tails of its dotted identifiers
   (`wait_for_event` of `ctx.step.wait_for_event`);
-- metadata the search worker reads (docs/assets/search-worker.js): the title,
-  the page's title, `kind` (`api` or `prose`), `links` (how many links from
-  other pages point at it) and `to` (the sections of other pages it links to,
-  root-relative, space-separated).
+- its title and its page's title, as Pagefind metadata (shown on the result);
+- beside the index, what the search worker weighs a section by
+  (docs/assets/search-worker.js): whether it is an API entry, how many links
+  from other pages point at it, and which sections of other pages it links to.
+  Those are not metadata: Pagefind searches metadata as it searches text.
 """
 
 import dataclasses
@@ -24,6 +25,7 @@ import html
 import re
 import urllib.parse
 from collections import defaultdict
+from typing import Any
 
 from docsite import sections
 from docsite.sections import Section
@@ -48,6 +50,20 @@ _DOTTED = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 class Record:
     url: str  # root-relative with a leading slash: "/guides/debug/#keys"
     html: str  # the document Pagefind indexes
+    api: bool  # an API entry (mkdocstrings)
+    links: int  # links from other pages to it
+    to: tuple[str, ...]  # the sections of other pages it links to ("a/#b")
+
+
+def weights(records: list[Record]) -> dict[str, Any]:
+    """What the search worker weighs sections by, for the records that have
+    it, keyed by URL without the leading slash: {"api": [url, ...],
+    "links": {url: count}, "to": {url: [target, ...]}}."""
+    return {
+        "api": [r.url[1:] for r in records if r.api],
+        "links": {r.url[1:]: r.links for r in records if r.links},
+        "to": {r.url[1:]: list(r.to) for r in records if r.to},
+    }
 
 
 def article(page: str) -> str:
@@ -139,13 +155,7 @@ def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
             context.append(section.anchor)
         context += linked.get(place, [])
         context += tails(section.title + " " + sections.text(section.html))
-        meta = {
-            "title": shown or page_title,
-            "page": page_title,
-            "kind": "api" if api else "prose",
-            "links": str(len(linked.get(place, []))),
-            "to": " ".join(sorted({where for where, _ in links(section.html, url)})),
-        }
+        meta = {"title": shown or page_title, "page": page_title}
         head = "".join(
             f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
             for key, value in meta.items()
@@ -158,5 +168,13 @@ def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
             f'<p data-pagefind-weight="{CONTEXT}">{words}</p>'
             "</article></body></html>"
         )
-        found.append(Record(url=f"/{place}", html=document))
+        found.append(
+            Record(
+                url=f"/{place}",
+                html=document,
+                api=api,
+                links=len(linked.get(place, [])),
+                to=tuple(sorted({where for where, _ in links(section.html, url)})),
+            )
+        )
     return found

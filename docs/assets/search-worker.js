@@ -20,7 +20,8 @@
 // - an identifier typed whole is also searched whole: a section that has it as
 //   written gains TYPED times that score;
 // - a section the best answers link to gains LEND of each one's score (the
-//   pages point at the section that owns a fact);
+//   pages point at the section that owns a fact; pagefind/sections.json has
+//   the links, the API entries and how many links point at each section);
 // - a section named after the query's words ranks higher (TITLE), one named
 //   exactly the identifier typed far higher (EXACT), an API entry lower (API)
 //   unless named exactly, and a section many pages link to a little higher
@@ -54,7 +55,7 @@ var COMMON = new Set(("a an and are as at be but by for if in into is it no not 
 
 var root = new URL("../", self.location);  // this file is assets/search-worker.js
 var pagefind = null;
-var lists = null;  // [vocabulary, synonyms], loaded with the first query
+var lists = null;  // [vocabulary, synonyms, sections], loaded with the first query
 var queue = Promise.resolve();
 
 function setup() {
@@ -73,7 +74,8 @@ function load(name) {
 }
 
 function loadLists() {
-  lists = lists || Promise.all([load("vocabulary.json"), load("synonyms.json")]);
+  lists = lists || Promise.all(
+    [load("vocabulary.json"), load("synonyms.json"), load("sections.json")]);
   return lists;
 }
 
@@ -205,21 +207,25 @@ function named(data, terms, known) {
 
 // The section is the identifier typed: its anchor ends with it
 // ("Executor.run" -> inngest_kit.Executor.run) or its title starts with it.
+// Typed as an identifier (a dot, an underscore or a capital): "run" is a
+// word, "Run" and "Executor.run" are names.
 function exact(data, query) {
-  var typed = query.trim().toLowerCase();
-  if (!typed || /\s/.test(typed)) return false;
+  var typed = query.trim();
+  if (!typed || /\s/.test(typed) || !/[._A-Z]/.test(typed)) return false;
+  typed = typed.toLowerCase();
   var anchor = "." + (data.url.split("#")[1] || "").toLowerCase();
   var first = (data.meta.title || "").toLowerCase().split(/[\s(]/)[0];
   return anchor.slice(-typed.length - 1) === "." + typed || first === typed;
 }
 
-// Each section's score once the best answers lend to the sections they link.
-function lend(entries) {
+// Each section's score once the best answers lend to the sections they link
+// (`to`: a section's URL -> the sections of other pages it links).
+function lend(entries, to) {
   var at = new Map();
   entries.forEach(function (entry) { at.set(relative(entry.data.url), entry); });
   var lent = entries.map(function () { return 0; });
   entries.forEach(function (entry) {
-    (entry.data.meta.to || "").split(" ").filter(Boolean).forEach(function (target) {
+    (to[relative(entry.data.url)] || []).forEach(function (target) {
       var linked = at.get(target);
       if (linked && linked !== entry) lent[entries.indexOf(linked)] += LEND * entry.score;
     });
@@ -254,7 +260,8 @@ function cards(entries) {
 
 function answer(query) {
   return loadLists().then(function (loaded) {
-    var known = loaded[0], synonyms = loaded[1];
+    var known = loaded[0], synonyms = loaded[1], graph = loaded[2];
+    var api = new Set(graph.api || []), links = graph.links || {};
     var read_ = read(query, known);
     var terms = read_.words;
     return Promise.all([
@@ -278,13 +285,12 @@ function answer(query) {
       return Promise.all(top.map(function (entry) { return entry.result.data(); }))
         .then(function (datas) {
           top.forEach(function (entry, i) { entry.data = datas[i]; });
-          lend(top);
+          lend(top, graph.to || {});
           top.forEach(function (entry) {
-            var same = exact(entry.data, query);
-            var links = Number(entry.data.meta.links || 0);
+            var url = relative(entry.data.url), same = exact(entry.data, query);
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
-              (same ? EXACT : entry.data.meta.kind === "api" ? API : 1) *
-              (1 + LINKS * Math.log(1 + links));
+              (same ? EXACT : api.has(url) ? API : 1) *
+              (1 + LINKS * Math.log(1 + (links[url] || 0)));
           });
           return cards(top);
         });

@@ -1,0 +1,191 @@
+"""The site search's ranking rules, each on a small site made for it.
+
+docs/assets/search-worker.js reads a query as a reader types it and ranks the
+sections of docsite/search_records.py's index. Each test builds pages where
+the rule it names decides the order: without the rule, the other section would
+come first (checked by hand against the worker with the rule switched off).
+"""
+
+import concurrent.futures
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from docsite import search
+from docsite.paths import ROOT
+from tests.site.visits import Visit, open_visit
+from tools.serve import SiteServer
+
+ARTICLE = (
+    '<!doctype html><html lang="en"><head><title>{title}</title></head><body>'
+    '<article class="md-content__inner md-typeset"><h1 id="top">{title}</h1>'
+    "{body}</article></body></html>"
+)
+API = (
+    '<h2 id="api">API</h2><div class="doc doc-object">'
+    '<h3 id="inngest_kit.Executor" class="doc doc-heading"><code>Executor()</code></h3>'
+    '<div class="doc doc-contents"><p>Plays the server for tests.</p>'
+    '<div class="doc doc-object">'
+    '<h4 id="inngest_kit.Executor.run" class="doc doc-heading">'
+    "<code>run(fn, event)</code></h4>"
+    '<div class="doc doc-contents"><p>Run a function to the end.</p>'
+    "</div></div></div></div>"
+)
+PAGES = {
+    "guide": (
+        "Guide",
+        '<h2 id="sleep">Pause</h2><p>Pause a function with step.sleep for a while.</p>'
+        '<h2 id="debounce">Debounce</h2><p>Debounce collapses a burst of events.</p>'
+        '<h2 id="retries">Retries</h2><p>A function is retried four times.</p>'
+        '<h2 id="questions">Questions</h2><p>How do I do it? How can I do that,'
+        " and what do I do when I do it? How do I know? What is it for?</p>"
+        '<h2 id="waits">Waiting</h2><p>Call ctx.step.wait_for_event until a reply.</p>'
+        '<h2 id="running">Run the app</h2><p>Start it with uvicorn to run it.</p>',
+    ),
+    "words": (
+        "Words",
+        '<h2 id="spelled">Spelled out</h2><p>Wait for the event. Wait for an event,'
+        " then wait for events: a wait for each event.</p>",
+    ),
+    "kit": ("Kit", API),
+    # LINKS: the same words in two sections; three sections of another page
+    # link one of them, in words of their own.
+    "hooks": (
+        "Hooks",
+        '<h2 id="incoming">Incoming</h2><p>Check the signature of a request.</p>',
+    ),
+    "calls": (
+        "Calls",
+        '<h2 id="outgoing">Outgoing</h2><p>Check the signature of a request.</p>',
+    ),
+    "menu": (
+        "Menu",
+        "".join(
+            f'<h2 id="m{n}">Item {n}</h2><p><a href="../calls/#outgoing">more</a></p>'
+            for n in range(3)
+        ),
+    ),
+    # LEND: two owners of the same words, one link to each; the link to
+    # `owner` is from a section that answers the query too.
+    "guess": (
+        "Guess",
+        '<h2 id="keys">Keys</h2><p>Idempotency keys stop repeats.</p>',
+    ),
+    "owner": (
+        "Owner",
+        '<h2 id="keys">Keys</h2><p>Idempotency keys stop the repeats.</p>',
+    ),
+    "faq": (
+        "Faq",
+        '<h2 id="one">One</h2><p>An idempotency note: see <a href="../owner/#keys">'
+        'this</a>.</p><h2 id="two">Two</h2><p>Read <a href="../guess/#keys">'
+        "that</a>.</p>",
+    ),
+}
+
+# A search worker for each query, as Material starts one; the cards' links.
+SEARCH = """async (query) => {
+  const worker = new Worker(new URL("assets/search-worker.js", location));
+  const next = () => new Promise(resolve => { worker.onmessage = e => resolve(e.data); });
+  let answer = next();
+  worker.postMessage({type: 0, data: {}});
+  await answer;
+  answer = next();
+  worker.postMessage({type: 2, data: query});
+  const {data} = await answer;
+  worker.terminate();
+  return data.items.map(group => group.map(doc => doc.location));
+}"""
+
+
+def write_site(site: Path) -> None:
+    """The pages, the worker, and the index (Pagefind in a thread of its own:
+    the browser's event loop runs in this one)."""
+    for folder, (title, body) in PAGES.items():
+        page = site / folder / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(ARTICLE.format(title=title, body=body))
+    (site / "index.html").write_text(ARTICLE.format(title="Home", body="<p>Hi</p>"))
+    (site / "404.html").write_text("<p>Not found</p>")
+    (site / "assets").mkdir()
+    shutil.copy(ROOT / "docs/assets/search-worker.js", site / "assets")
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(search.index, site).result()
+
+
+@pytest.fixture(scope="module")
+def small_site(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Visit]:
+    root = tmp_path_factory.mktemp("engine")
+    write_site(root)
+    with SiteServer(root) as server:
+        visit = open_visit(browser, server)
+        visit.goto("")
+        yield visit
+        visit.context.close()
+        assert not visit.external, f"search requested other hosts: {visit.external}"
+
+
+def cards(visit: Visit, query: str) -> list[list[str]]:
+    found: list[list[str]] = visit.page.evaluate(SEARCH, query)
+    return found
+
+
+def first_section(visit: Visit, query: str) -> str:
+    """The first card's best section ("guide/#sleep"), or its page."""
+    [page, *sections] = cards(visit, query)[0]
+    return sections[0] if sections else page
+
+
+def order(visit: Visit, query: str) -> list[str]:
+    """The pages of the cards, best first."""
+    return [card[0] for card in cards(visit, query)]
+
+
+@pytest.mark.browser
+def test_an_identifier_typed_whole_finds_where_it_is_written(
+    small_site: Visit,
+) -> None:
+    # "words/" has each word more often; "guide/#waits" has the name itself,
+    # inside a longer one (ctx.step.wait_for_event).
+    assert first_section(small_site, "wait_for_event") == "guide/#waits"
+
+
+@pytest.mark.browser
+def test_a_typo_is_read_as_the_site_word_one_letter_away(small_site: Visit) -> None:
+    assert first_section(small_site, "debounse") == "guide/#debounce"
+
+
+@pytest.mark.browser
+def test_a_synonym_finds_the_site_word(small_site: Visit) -> None:
+    # No page says "countdown" (Celery's word); synonyms.toml maps it to sleep.
+    assert first_section(small_site, "countdown") == "guide/#sleep"
+
+
+@pytest.mark.browser
+def test_common_words_do_not_decide(small_site: Visit) -> None:
+    assert first_section(small_site, "how do I retry a function") == "guide/#retries"
+
+
+@pytest.mark.browser
+def test_an_api_entry_ranks_below_a_guide_unless_named_exactly(
+    small_site: Visit,
+) -> None:
+    assert order(small_site, "run")[:2] == ["guide/", "kit/"]
+    assert first_section(small_site, "Executor.run") == "kit/#inngest_kit.Executor.run"
+
+
+@pytest.mark.browser
+def test_a_section_other_pages_link_to_ranks_higher(small_site: Visit) -> None:
+    pages = order(small_site, "signature")
+    assert pages.index("calls/") < pages.index("hooks/")
+
+
+@pytest.mark.browser
+def test_an_answer_lends_to_the_section_it_links(small_site: Visit) -> None:
+    pages = order(small_site, "idempotency")
+    assert pages.index("owner/") < pages.index("guess/")
