@@ -8,7 +8,7 @@ this index. Material's own index (search/search_index.json, which Material's
 bundle fetches on every page) is then emptied to its config.
 
 What is indexed: one record per section of each page's article
-(docsite/search_records.py: the section, its context, what it links to),
+(docsite/search_records.py: the section and its context),
 without the heading links, the page's buttons, the page foot and the code
 comments (EXCLUDE). Beside the index, in BUNDLE:
 - VOCABULARY, the site's own words with how often each occurs: the search
@@ -17,8 +17,8 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
 - SYNONYMS, groups of words readers use for the same thing (docsite/
   synonyms.toml): the worker also searches a query word's group, at a lower
   score;
-- SECTIONS, what the worker weighs a section by: whether it is an API entry,
-  the links to it and from it.
+- API_ENTRIES, the URLs of the API entries' sections: the worker ranks them
+  below guide sections unless one is named what was typed.
 """
 
 import asyncio
@@ -49,7 +49,7 @@ EXCLUDE = [
 VOCABULARY = "vocabulary.json"  # in BUNDLE: {word: occurrences}
 SYNONYMS = "synonyms.json"  # in BUNDLE: {word: [words of its groups]}
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
-SECTIONS = "sections.json"  # in BUNDLE: search_records.weights
+API_ENTRIES = "api.json"  # in BUNDLE: [section URL, ...]
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 _BODY = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
@@ -133,11 +133,10 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     if not found:
         return  # nothing built to search (a folder of downloads only)
     groups = synonyms()  # a bad file stops the build before Pagefind runs
-    linked = search_records.inbound(found)
     records = [
         record
         for url, text in found.items()
-        for record in search_records.records(url, text, linked)
+        for record in search_records.records(url, text)
     ]
     try:
         asyncio.run(_write(site_dir, records))
@@ -156,7 +155,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     (site_dir / BUNDLE / VOCABULARY).write_text(words)
     for name, data in (
         (SYNONYMS, groups),
-        (SECTIONS, search_records.weights(records)),
+        (API_ENTRIES, [record.url[1:] for record in records if record.api]),
     ):
         (site_dir / BUNDLE / name).write_text(json.dumps(data, separators=(",", ":")))
     if not keep_material_index:

@@ -9,23 +9,17 @@ each section is indexed on its own, as a small HTML document Pagefind reads
   its signature, and shown as its signature without a default value;
 - after it, a paragraph of context at CONTEXT weight: the page's title, the
   titles of the sections it is part of, an API entry's full name
-  (`inngest_kit.Executor.run`), the words other pages use when they link
-  to it ("see [the signing keys](...)"), which name a section as readers and
-  writers think of it, and the tails of its dotted identifiers
+  (`inngest_kit.Executor.run`) and the tails of its dotted identifiers
   (`wait_for_event` of `ctx.step.wait_for_event`);
 - its title and its page's title, as Pagefind metadata (shown on the result);
-- beside the index, what the search worker weighs a section by
-  (docs/assets/search-worker.js): whether it is an API entry, how many links
-  from other pages point at it, and which sections of other pages it links to.
-  Those are not metadata: Pagefind searches metadata as it searches text.
+- whether it is an API entry, which the search worker
+  (docs/assets/search-worker.js) reads from a list beside the index: not
+  metadata, which Pagefind searches as it searches text.
 """
 
 import dataclasses
 import html
 import re
-import urllib.parse
-from collections import defaultdict
-from typing import Any
 
 from docsite import sections
 from docsite.sections import Section
@@ -41,7 +35,6 @@ API_MODULE = "inngest_kit."  # an API entry's name is its anchor without this
 _ARTICLE = re.compile(
     r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S
 )
-_LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 _HEADING_END = re.compile(r"</h[1-6]>")
 _DOTTED = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 
@@ -51,59 +44,12 @@ class Record:
     url: str  # root-relative with a leading slash: "/guides/debug/#keys"
     html: str  # the document Pagefind indexes
     api: bool  # an API entry (mkdocstrings)
-    links: int  # links from other pages to it
-    to: tuple[str, ...]  # the sections of other pages it links to ("a/#b")
-
-
-def weights(records: list[Record]) -> dict[str, Any]:
-    """What the search worker weighs sections by, for the records that have
-    it, keyed by URL without the leading slash: {"api": [url, ...],
-    "links": {url: count}, "to": {url: [target, ...]}}."""
-    return {
-        "api": [r.url[1:] for r in records if r.api],
-        "links": {r.url[1:]: r.links for r in records if r.links},
-        "to": {r.url[1:]: list(r.to) for r in records if r.to},
-    }
 
 
 def article(page: str) -> str:
     """The inner HTML of a built page's article ("" if it has none)."""
     found = _ARTICLE.search(page)
     return found.group(1) if found else ""
-
-
-def target(href: str, url: str) -> str | None:
-    """The root-relative link ("guides/debug/#keys") an `href` on the page at
-    `url` ("/guides/create/") points at, or None for another host, a file
-    or a place on the same page."""
-    parts = urllib.parse.urlsplit(urllib.parse.urljoin(f"http://site{url}", href))
-    if parts.netloc != "site" or not parts.path.endswith("/"):
-        return None
-    if parts.path == url:
-        return None
-    fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return parts.path.removeprefix("/") + fragment
-
-
-def links(section_html: str, url: str) -> list[tuple[str, str]]:
-    """(target, link text) of each link in a section to another page."""
-    found = []
-    for href, inner in _LINK.findall(section_html):
-        where = target(html.unescape(href), url)
-        if where is not None:
-            found.append((where, sections.text(inner)))
-    return found
-
-
-def inbound(pages: dict[str, str]) -> dict[str, list[str]]:
-    """Target ("guides/debug/#keys") -> the texts of the links to it from
-    other pages, for every built page (URL -> HTML)."""
-    found: dict[str, list[str]] = defaultdict(list)
-    for url, page in pages.items():
-        for section in sections.split(article(page)):
-            for where, words in links(section.html, url):
-                found[where].append(words)
-    return dict(found)
 
 
 def weighted(text: str) -> str:
@@ -133,10 +79,10 @@ def api_name(section: Section) -> str:
     return section.anchor.removeprefix(API_MODULE)
 
 
-def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
-    """The records of the built page `page` at `url` ("/guides/debug/");
-    `linked` is `inbound` of every page."""
-    parts = sections.split(article(page))
+def records(url: str, page: str) -> list[Record]:
+    """The records of the built page `page` at `url` ("/guides/debug/")."""
+    inner = article(page)
+    parts = sections.split(inner) if inner else []
     page_title = parts[0].title if parts else ""
     found = []
     for section in parts:
@@ -153,7 +99,6 @@ def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
         if api:  # the entries it is part of by name, and its full name
             context = [page_title, *(p.split("(")[0] for p in section.parents)]
             context.append(section.anchor)
-        context += linked.get(place, [])
         context += tails(section.title + " " + sections.text(section.html))
         meta = {"title": shown or page_title, "page": page_title}
         head = "".join(
@@ -168,13 +113,5 @@ def records(url: str, page: str, linked: dict[str, list[str]]) -> list[Record]:
             f'<p data-pagefind-weight="{CONTEXT}">{words}</p>'
             "</article></body></html>"
         )
-        found.append(
-            Record(
-                url=f"/{place}",
-                html=document,
-                api=api,
-                links=len(linked.get(place, [])),
-                to=tuple(sorted({where for where, _ in links(section.html, url)})),
-            )
-        )
+        found.append(Record(url=f"/{place}", html=document, api=api))
     return found

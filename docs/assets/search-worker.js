@@ -15,17 +15,15 @@
 //   words dropped where others remain (COMMON);
 // - each word is searched alone, and with the words readers use for the same
 //   thing (pagefind/synonyms.json, from docsite/synonyms.toml) at SYNONYM of
-//   its score; a section scores the sum over the words, times the share of the
-//   query's words it has (rarer words count more) to the power COVER;
+//   its score; a section scores the sum over the words (each as ln(1 +
+//   score): no one word decides), times the share of the query's words it has
+//   (rarer words count more) to the power COVER;
 // - an identifier typed whole is also searched whole: a section that has it as
-//   written gains TYPED times that score;
-// - a section the best answers link to gains LEND of each one's score (the
-//   pages point at the section that owns a fact; pagefind/sections.json has
-//   the links, the API entries and how many links point at each section);
+//   written gains TYPED times ln(1 + that score) (Pagefind also answers it by
+//   its parts: a section without the whole name gains nothing);
 // - a section named after the query's words ranks higher (TITLE), one named
-//   exactly the identifier typed far higher (EXACT), an API entry lower (API)
-//   unless named exactly, and a section many pages link to a little higher
-//   (LINKS).
+//   exactly the identifier typed far higher (EXACT), and an API entry
+//   (pagefind/api.json) lower (API) unless named exactly.
 // A result card is one page: its title, then its sections that answer best
 // (up to SHOWN, with the section title and a preview), the others folded
 // under "N more on this page".
@@ -33,18 +31,15 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var PAGES = 10;        // result cards
-var SECTIONS = 20;     // best sections read (their titles, links, previews)
+var SECTIONS = 20;     // best sections read (their titles, URLs, previews)
 var SHOWN = 2;         // sections shown on a card
 var SHOWN_SHARE = 0.5; // a section is shown when it scores this share of the card's best
 var SYNONYM = 0.5;     // a synonym's score against the typed word's
-var DAMP = 0;         // 1: each word's score counts as ln(1 + score)
 var COVER = 3;         // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
-var LEND = 0.25;       // what an answering section lends each section it links
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
 var EXACT = 4;         // a section named exactly the identifier typed
 var API = 0.3;         // an API entry not named exactly what was typed
-var LINKS = 0.2;       // times ln(1 + links from other pages to the section)
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 1.0};
@@ -55,7 +50,7 @@ var COMMON = new Set(("a an and are as at be but by for if in into is it no not 
 
 var root = new URL("../", self.location);  // this file is assets/search-worker.js
 var pagefind = null;
-var lists = null;  // [vocabulary, synonyms, sections], loaded with the first query
+var lists = null;  // [vocabulary, synonyms, API entries], loaded with the first query
 var queue = Promise.resolve();
 
 function setup() {
@@ -75,7 +70,7 @@ function load(name) {
 
 function loadLists() {
   lists = lists || Promise.all(
-    [load("vocabulary.json"), load("synonyms.json"), load("sections.json")]);
+    [load("vocabulary.json"), load("synonyms.json"), load("api.json")]);
   return lists;
 }
 
@@ -142,7 +137,12 @@ function read(query, known) {
     if (parts.length > 1) {
       var typed = token.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
       parts.forEach(function (part, i) { typed = typed.replace(part, fixed[i]); });
-      identifiers.push(typed.replace(/ /g, ""));
+      typed = typed.replace(/ /g, "");
+      // Its tails too, as the index has them ("kit.event_for" -> "event_for").
+      typed.split(".").forEach(function (part, i, all) {
+        var tail = all.slice(i).join(".");
+        if (identifiers.indexOf(tail) < 0 && (i === 0 || /[._]/.test(tail))) identifiers.push(tail);
+      });
     }
   });
   var kept = all.filter(function (w) { return !COMMON.has(w); });
@@ -186,10 +186,11 @@ function scored(sections, terms, known) {
   sections.forEach(function (entry) {
     var sum = 0, covered = 0;
     entry.scores.forEach(function (score, i) {
-      sum += DAMP ? Math.log(1 + score) : score;
+      sum += Math.log(1 + score);
       if (score > 0) covered += weights[i];
     });
-    entry.score = sum * Math.pow(total ? covered / total : 1, COVER) + TYPED * (DAMP ? Math.log(1 + entry.typed) : entry.typed);
+    entry.words = sum * Math.pow(total ? covered / total : 1, COVER);
+    entry.score = entry.words + TYPED * Math.log(1 + entry.typed);
   });
 }
 
@@ -205,32 +206,24 @@ function named(data, terms, known) {
   return all ? found / all : 0;
 }
 
-// The section is the identifier typed: its anchor ends with it
-// ("Executor.run" -> inngest_kit.Executor.run) or its title starts with it.
-// Typed as an identifier (a dot, an underscore or a capital): "run" is a
-// word, "Run" and "Executor.run" are names.
+// The section is the identifier typed: its anchor or its title's first word
+// ends with it, or with its last name ("kit.event_for" ->
+// inngest_kit.event_for, "inngest.Throttle" -> #throttle). Typed as an
+// identifier (a dot, an underscore or a capital): "run" is a word, "Run" and
+// "Executor.run" are names.
 function exact(data, query) {
   var typed = query.trim();
   if (!typed || /\s/.test(typed) || !/[._A-Z]/.test(typed)) return false;
-  typed = typed.toLowerCase();
+  var last = typed.split(".").pop();
+  var names = [typed.toLowerCase()];
+  if (last !== typed && /[_A-Z]/.test(last)) names.push(last.toLowerCase());
   var anchor = "." + (data.url.split("#")[1] || "").toLowerCase();
-  var first = (data.meta.title || "").toLowerCase().split(/[\s(]/)[0];
-  return anchor.slice(-typed.length - 1) === "." + typed || first === typed;
-}
-
-// Each section's score once the best answers lend to the sections they link
-// (`to`: a section's URL -> the sections of other pages it links).
-function lend(entries, to) {
-  var at = new Map();
-  entries.forEach(function (entry) { at.set(relative(entry.data.url), entry); });
-  var lent = entries.map(function () { return 0; });
-  entries.forEach(function (entry) {
-    (to[relative(entry.data.url)] || []).forEach(function (target) {
-      var linked = at.get(target);
-      if (linked && linked !== entry) lent[entries.indexOf(linked)] += LEND * entry.score;
+  var first = "." + (data.meta.title || "").toLowerCase().split(/[\s(]/)[0];
+  return names.some(function (name) {
+    return [anchor, first].some(function (own) {
+      return own.slice(-name.length - 1) === "." + name;
     });
   });
-  entries.forEach(function (entry, i) { entry.score += lent[i]; });
 }
 
 // Cards, best first: one Material result group per page, the page first,
@@ -260,8 +253,8 @@ function cards(entries) {
 
 function answer(query) {
   return loadLists().then(function (loaded) {
-    var known = loaded[0], synonyms = loaded[1], graph = loaded[2];
-    var api = new Set(graph.api || []), links = graph.links || {};
+    var known = loaded[0], synonyms = loaded[1];
+    var api = new Set(Array.isArray(loaded[2]) ? loaded[2] : []);
     var read_ = read(query, known);
     var terms = read_.words;
     return Promise.all([
@@ -284,13 +277,16 @@ function answer(query) {
         .sort(function (a, b) { return b.score - a.score; }).slice(0, SECTIONS);
       return Promise.all(top.map(function (entry) { return entry.result.data(); }))
         .then(function (datas) {
-          top.forEach(function (entry, i) { entry.data = datas[i]; });
-          lend(top, graph.to || {});
+          top.forEach(function (entry, i) {
+            entry.data = datas[i];
+            var text = (datas[i].content || "").toLowerCase();
+            var has = read_.identifiers.some(function (name) { return text.indexOf(name) >= 0; });
+            if (!has) entry.score = entry.words;
+          });
           top.forEach(function (entry) {
             var url = relative(entry.data.url), same = exact(entry.data, query);
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
-              (same ? EXACT : api.has(url) ? API : 1) *
-              (1 + LINKS * Math.log(1 + (links[url] || 0)));
+              (same ? EXACT : api.has(url) ? API : 1);
           });
           return cards(top);
         });

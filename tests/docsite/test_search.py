@@ -139,3 +139,11 @@ def test_a_bad_synonyms_file_stops_before_pagefind_runs(
     with pytest.raises(search.SearchIndexError, match=r"synonyms\.toml"):
         search.index(tmp_path)
     assert not (tmp_path / search.BUNDLE).exists()
+
+
+def test_index_lists_the_api_entries(tmp_path: Path) -> None:
+    entry = '<h2 id="kit.run" class="doc doc-heading"><code>run()</code></h2>'
+    page(tmp_path, "kit", ARTICLE.format(f"<h1>Kit</h1><h2 id='use'>Use</h2>{entry}"))
+    search.index(tmp_path)
+    api = json.loads((tmp_path / search.BUNDLE / search.API_ENTRIES).read_text())
+    assert api == ["kit/#kit.run"]

@@ -19,20 +19,11 @@ KIT = PAGE.format(
     '<div class="doc doc-contents"><p>Runs ctx.step.wait_for_event to the end.</p>'
     "</div></div></div>"
 )
-GUIDE = PAGE.format(
-    '<h1 id="debug">Debug</h1>'
-    '<h2 id="offline">Offline</h2><p>See <a href="../kit/#inngest_kit.Executor.run">'
-    "the <code>Executor</code> runner</a>, <a href='#offline'>here</a> and "
-    '<a href="https://inngest.com/docs">Inngest</a>.</p>'
-)
 
 
 def meta(record: search_records.Record) -> dict[str, str]:
-    return dict(
-        re.findall(
-            r'data-pagefind-meta="(\w+)\[content\]" content="([^"]*)"', record.html
-        )
-    )
+    pattern = r'data-pagefind-meta="(\w+)\[content\]" content="([^"]*)"'
+    return dict(re.findall(pattern, record.html))
 
 
 def context(record: search_records.Record) -> str:
@@ -41,54 +32,32 @@ def context(record: search_records.Record) -> str:
     return found.group(1)
 
 
-def test_links_to_other_pages_are_kept_root_relative() -> None:
-    assert search_records.target("../kit/#a", "/guides/debug/") == "guides/kit/#a"
-    assert search_records.target("../../", "/guides/debug/") == ""
-    assert search_records.target("#a", "/guides/debug/") is None  # same page
-    assert search_records.target("https://x.com/", "/guides/") is None
-    assert search_records.target("../kit.zip", "/guides/") is None  # a file
-
-
-def test_one_record_per_section_with_what_other_pages_call_it() -> None:
-    pages = {"/kit/": KIT, "/debug/": GUIDE}
-    linked = search_records.inbound(pages)
-    assert linked == {"kit/#inngest_kit.Executor.run": ["the Executor runner"]}
-    records = search_records.records("/kit/", KIT, linked)
-    assert [r.url for r in records] == [
-        "/kit/",
-        "/kit/#api",
-        "/kit/#inngest_kit.Executor",
-        "/kit/#inngest_kit.Executor.run",
+def test_one_record_per_section_with_its_context() -> None:
+    records = search_records.records("/kit/", KIT)
+    assert [(r.url, r.api) for r in records] == [
+        ("/kit/", False),
+        ("/kit/#api", False),
+        ("/kit/#inngest_kit.Executor", True),
+        ("/kit/#inngest_kit.Executor.run", True),
     ]
-    run = records[-1]
-    # Indexed by its name, shown by its signature; an API entry; one link in.
+    top, _, _, run = records
+    assert meta(top) == {"title": "Testing kit", "page": "Testing kit"}
+    assert context(top) == "Testing kit"
+    # Indexed by its name, shown by its signature.
     assert ">Executor.run</h4>" in run.html
     assert meta(run) == {
         "title": "run(fn, event, *, waits=None)",
         "page": "Testing kit",
-        "kind": "api",
-        "links": "1",
-        "to": "",
     }
+    # Its page, the entries it is part of by name, its full name, and the
+    # tails of the dotted names in it.
     assert context(run) == (
         "Testing kit · API · Executor · inngest_kit.Executor.run · "
-        "the Executor runner · step.wait_for_event · wait_for_event"
+        "step.wait_for_event · wait_for_event"
     )
-    # The API entry's body weighs less than prose.
+    # The API entry's body weighs less than prose; the menu is not indexed.
     assert '<div data-pagefind-weight="0.4" class="doc doc-contents">' in run.html
-
-
-def test_a_section_lists_the_sections_of_other_pages_it_links() -> None:
-    [top, offline] = search_records.records("/debug/", GUIDE, {})
-    assert meta(offline)["to"] == "kit/#inngest_kit.Executor.run"
-    assert meta(offline)["kind"] == "prose"
-    assert meta(top) == {
-        "title": "Debug",
-        "page": "Debug",
-        "kind": "prose",
-        "links": "0",
-        "to": "",
-    }
+    assert "menu" not in "".join(r.html for r in records)
 
 
 def test_a_value_is_not_part_of_an_attribute_title() -> None:
@@ -96,9 +65,13 @@ def test_a_value_is_not_part_of_an_attribute_title() -> None:
         '<h1 id="k">Kit</h1><h3 id="inngest_kit.LIMIT" class="doc doc-heading">'
         "<code>LIMIT = 1000</code></h3>"
     )
-    entry = search_records.records("/k/", page, {})[-1]
+    entry = search_records.records("/k/", page)[-1]
     assert meta(entry)["title"] == "LIMIT"
     assert ">LIMIT</h3>" in entry.html
+
+
+def test_a_page_without_an_article_has_no_records() -> None:
+    assert search_records.records("/x/", "<p>redirect</p>") == []
 
 
 def test_tails_of_dotted_identifiers() -> None:
