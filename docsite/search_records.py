@@ -7,8 +7,9 @@ each section is indexed on its own, as a small HTML document Pagefind reads
 - the section's HTML (docsite/sections.py), its heading first; an API entry's
   heading (mkdocstrings) is indexed as the entry's name (`Executor.run`), not
   its signature, and shown as its signature without a default value;
-- after it, a paragraph of context at CONTEXT weight: the page's title, the
-  titles of the sections it is part of, an API entry's full name
+- after it, a paragraph of context at CONTEXT weight: the page's title (and,
+  for the page's own part, its description), the titles of the sections it
+  is part of, an API entry's full name
   (`inngest_kit.Executor.run`) and the tails of its dotted identifiers
   (`wait_for_event` of `ctx.step.wait_for_event`);
 - its title and its page's title, as Pagefind metadata (shown on the result);
@@ -36,6 +37,7 @@ _ARTICLE = re.compile(
     r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S
 )
 _HEADING_END = re.compile(r"</h[1-6]>")
+_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 _DOTTED = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
 
 
@@ -96,6 +98,9 @@ def records(url: str, page: str) -> list[Record]:
             stop = end.start() if end else start
             body = body[:start] + html.escape(api_name(section)) + body[stop:]
         context = [page_title, *section.parents]
+        if not section.anchor:  # the page's own part: what the page is for
+            described = _DESCRIPTION.search(page)
+            context += [html.unescape(described.group(1))] if described else []
         if api:  # the entries it is part of by name, and its full name
             context = [page_title, *(p.split("(")[0] for p in section.parents)]
             context.append(section.anchor)

@@ -273,8 +273,13 @@ function answer(query) {
         });
       });
       scored(sections, terms, known);
-      var top = Array.from(sections.values())
-        .sort(function (a, b) { return b.score - a.score; }).slice(0, SECTIONS);
+      // The best by their words, and the best by an identifier typed whole.
+      var all = Array.from(sections.values());
+      var top = all.slice().sort(function (a, b) { return b.words - a.words; })
+        .slice(0, SECTIONS);
+      all.filter(function (entry) { return entry.typed > 0 && top.indexOf(entry) < 0; })
+        .sort(function (a, b) { return b.typed - a.typed; }).slice(0, SECTIONS / 2)
+        .forEach(function (entry) { top.push(entry); });
       return Promise.all(top.map(function (entry) { return entry.result.data(); }))
         .then(function (datas) {
           top.forEach(function (entry, i) {
