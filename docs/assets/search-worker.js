@@ -35,14 +35,14 @@ var SECTIONS = 20;     // best sections read (their titles, URLs, previews)
 var SHOWN = 2;         // sections shown on a card
 var SHOWN_SHARE = 0.5; // a section is shown when it scores this share of the card's best
 var SYNONYM = 0.5;     // a synonym's score against the typed word's
-var COVER = 3;         // a section with half the query's words scores 1/2^COVER
+var COVER = 0.5;       // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
 var EXACT = 4;         // a section named exactly the identifier typed
 var API = 0.3;         // an API entry not named exactly what was typed
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
-var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 1.0};
+var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
 // Lucene's English stop words, and the words a question starts with.
 var COMMON = new Set(("a an and are as at be but by for if in into is it no not of on or such " +
   "that the their then there these they this to was will with how what when where which " +
@@ -127,14 +127,19 @@ function rarity(word, known) {
 
 // The query, read: its words (corrected, common ones dropped where others
 // remain), and its identifiers (tokens of several words) as typed, their
-// misspelt parts corrected ("RetryAftrError" -> "retryaftererror").
+// misspelt parts corrected ("RetryAftrError" -> "retryaftererror"). A
+// constant typed in capitals ("REPLIES"; five or more: "POST" and "CEL" are
+// words) is an identifier too, found only as written (`constants`).
 function read(query, known) {
   var tokens = query.trim().split(/\s+/).filter(Boolean);
-  var all = [], identifiers = [];
+  var all = [], identifiers = [], constants = [];
   tokens.forEach(function (token) {
     var parts = words(token), fixed = parts.map(function (w) { return corrected(w, known); });
     all = all.concat(fixed);
-    if (parts.length > 1) {
+    if (parts.length === 1 && /^[A-Z][A-Z0-9]{4,}$/.test(token)) {
+      identifiers.push(parts[0]);
+      constants.push(token);
+    } else if (parts.length > 1) {
       var typed = token.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
       parts.forEach(function (part, i) { typed = typed.replace(part, fixed[i]); });
       typed = typed.replace(/ /g, "");
@@ -148,7 +153,7 @@ function read(query, known) {
   var kept = all.filter(function (w) { return !COMMON.has(w); });
   kept = kept.length ? kept : all;
   return {words: kept.filter(function (w, i) { return kept.indexOf(w) === i; }),
-          identifiers: identifiers};
+          identifiers: identifiers, constants: constants};
 }
 
 // Section id -> [result, score per query word]: each word searched alone and
@@ -284,8 +289,11 @@ function answer(query) {
         .then(function (datas) {
           top.forEach(function (entry, i) {
             entry.data = datas[i];
-            var text = (datas[i].content || "").toLowerCase();
-            var has = read_.identifiers.some(function (name) { return text.indexOf(name) >= 0; });
+            var text = datas[i].content || "", lower = text.toLowerCase();
+            var has = read_.constants.some(function (name) { return text.indexOf(name) >= 0; }) ||
+              read_.identifiers.some(function (name) {
+                return read_.constants.indexOf(name.toUpperCase()) < 0 && lower.indexOf(name) >= 0;
+              });
             if (!has) entry.score = entry.words;
           });
           top.forEach(function (entry) {
