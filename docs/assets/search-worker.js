@@ -18,9 +18,12 @@
 //   its score; a section scores the sum over the words (each as ln(1 +
 //   score): no one word decides), times the share of the query's words it has
 //   (rarer words count more) to the power COVER;
-// - an identifier typed whole is also searched whole: a section that has it as
-//   written gains TYPED times ln(1 + that score) (Pagefind also answers it by
-//   its parts: a section without the whole name gains nothing);
+// - an identifier typed whole ("step.sleep_until", "RetryAfterError", a
+//   constant in capitals: "REPLIES") is also searched whole, and by its
+//   dotted tails ("sleep_until"): a section that has it as written gains
+//   TYPED times ln(1 + that score) (Pagefind also answers it by its parts: a
+//   section without the whole name gains nothing);
+// - the SECTIONS best by their words and the best by an identifier are read;
 // - a section named after the query's words ranks higher (TITLE), one named
 //   exactly the identifier typed far higher (EXACT), and an API entry
 //   (pagefind/api.json) lower (API) unless named exactly.
