@@ -61,3 +61,11 @@ def test_unopened_closing_tags_are_dropped_and_void_elements_kept() -> None:
     assert sections.balanced("</div><p>a<br>b</span></p><em>c") == (
         "<p>a<br>b</p><em>c</em>"
     )
+
+
+def test_comments_are_kept_and_never_cut_at() -> None:
+    [page, keys] = sections.split(
+        '<!-- a --><p>x</p><h2 id="k">K</h2><!-- <h2 id="no"> -->'
+    )
+    assert page.html == "<!-- a --><p>x</p>"
+    assert keys.html == '<h2 id="k">K</h2><!-- <h2 id="no"> -->'
