@@ -15,7 +15,7 @@ Three sites, built and measured in the same run (tools/stock_site.py):
    (tools/search_eval.py ENGINES: Material's search as tuned, Material with an
    identifier tokenizer and section boosts, Pagefind, the one the site ships),
    on the same build in the same browser: the tuning set
-   (tools/search_eval.toml) and the two blind sets (tools/search_blind*.toml,
+   (tools/search_eval.toml) and the blind sets (tools/search_blind*.toml,
    never tuned against: their misses go to the report only, not to the
    screen): top-1, top-3, mean reciprocal rank; the bytes (gzip) each
    engine's index and code weigh, and the time to the first result on a phone

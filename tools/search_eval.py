@@ -1,16 +1,17 @@
-"""Search evaluation: run reader queries through Material's own search worker.
+"""Search evaluation: run reader queries through a search worker in a browser.
 
 Shared by the browser test (tests/site/test_search.py, in `make test`),
 `make bench`, which prints the rates, and `make search-ranks`
-(tools/search_ranks.py), which prints each query's rank. Three sets of
+(tools/search_ranks.py), which prints each query's rank. Four sets of
 queries, each with the page (and section) every query should find, in the same
 format and scored by the same code: tools/search_eval.toml, the tuning set
 (the one table of search expectations) that changes to the pages and the
-engine are checked against, and two blind sets, each written by someone who
+engine are checked against, and three blind sets, each written by someone who
 had not read the pages, before a change to the search engine, and never tuned
 against (their headers say how): tools/search_blind.toml, before Pagefind
-replaced Material's search, and tools/search_blind_2.toml, before the index
-held one record per section.
+replaced Material's search; tools/search_blind_2.toml, before the index held
+one record per section; tools/search_blind_3.toml, after it, for the next
+change.
 
 Each query goes to Material's search worker (the one the built site ships,
 set up as Material's bundle sets it up), and the result is turned into the
@@ -36,8 +37,9 @@ from playwright.sync_api import Page
 DATA = Path(__file__).with_name("search_eval.toml")
 BLIND = Path(__file__).with_name("search_blind.toml")
 BLIND_2 = Path(__file__).with_name("search_blind_2.toml")
+BLIND_3 = Path(__file__).with_name("search_blind_3.toml")
 # The name `make bench` prints: its file.
-SETS = {"tuning": DATA, "blind": BLIND, "blind-2": BLIND_2}
+SETS = {"tuning": DATA, "blind": BLIND, "blind-2": BLIND_2, "blind-3": BLIND_3}
 TOP = 3
 MIN_PER_PAGE = 2  # queries per page of the nav, in each set
 TODO = "TODO"  # how `make new-page` starts the rows a contributor writes
@@ -181,7 +183,7 @@ ADD = {
         "until then list {page!r} in awaiting_blind in tools/search_eval.toml"
     ),
 }
-ADD["blind-2"] = ADD["blind"]
+ADD["blind-2"] = ADD["blind-3"] = ADD["blind"]
 
 
 def gaps(

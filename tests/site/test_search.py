@@ -1,8 +1,8 @@
 """Search finds the page that owns the term, in a real browser, through the
 site's search (Pagefind behind Material's box): the tuning set
 (tools/search_eval.toml, the one table of search expectations) and the two
-blind sets (tools/search_blind.toml, tools/search_blind_2.toml, never tuned
-against: a regression shows there first), each held at its floor.
+blind sets (tools/search_blind*.toml, never tuned against: a regression shows
+there first), each held at its floor.
 
 The rows are what readers type: identifiers, error messages, task phrases,
 one-letter typos, each with the page and section that should answer it. A
@@ -25,11 +25,11 @@ from tools.serve import SiteServer
 
 # Floors at the figures measured with the engine of one record per section,
 # rounded down: tuning 95.1% (305 rows; the 108 added with the engine are
-# harder than the first 197), blind 75.0%, blind-2 68.2% top-3 (measured once,
-# with the engine done). They are only ever raised: raise one when the rate
-# rises, never lower one to let a change in. Targets: tuning >= 95% (held),
-# each blind set >= 90% (not yet).
-MIN_TOP3 = {"tuning": 0.95, "blind": 0.75, "blind-2": 0.68}
+# harder than the first 197), blind 75.0%, blind-2 68.2%, blind-3 67.7% top-3
+# (the last two measured once each, with the engine done). They are only ever
+# raised: raise one when the rate rises, never lower one to let a change in.
+# Targets: tuning >= 95% (held), each blind set >= 90% (not yet).
+MIN_TOP3 = {"tuning": 0.95, "blind": 0.75, "blind-2": 0.68, "blind-3": 0.67}
 
 
 def misses(outcomes: list[search_eval.Outcome]) -> list[str]:

@@ -243,7 +243,7 @@ def test_a_full_run_writes_and_prints_the_report(
     for engine in report["search"].values():
         assert engine["gzip_bytes"] == 2048
         assert engine["first_result_ms"] == 250.0
-        assert list(engine["sets"]) == ["tuning", "blind", "blind-2"]
+        assert list(engine["sets"]) == ["tuning", "blind", "blind-2", "blind-3"]
         for name, data in search_eval.SETS.items():
             assert engine["sets"][name]["file"] == data.name
             assert engine["sets"][name]["rates"]["top3"] == 0.5
