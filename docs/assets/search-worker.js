@@ -215,8 +215,8 @@ function named(data, terms, known) {
 }
 
 // The section is the identifier typed: its anchor or its title's first word
-// ends with it, or with its last name ("kit.event_for" ->
-// inngest_kit.event_for, "inngest.Throttle" -> #throttle). Typed as an
+// ends with it, or with its last name, after a dot or an underscore
+// ("kit.sync" -> inngest_kit.sync, "inngest.Throttle" -> #throttle). Typed as an
 // identifier (a dot, an underscore or a capital): "run" is a word, "Run" and
 // "Executor.run" are names.
 function exact(data, query) {
@@ -229,7 +229,8 @@ function exact(data, query) {
   var first = "." + (data.meta.title || "").toLowerCase().split(/[\s(]/)[0];
   return names.some(function (name) {
     return [anchor, first].some(function (own) {
-      return own.slice(-name.length - 1) === "." + name;
+      var end = own.slice(-name.length - 1);
+      return end.slice(1) === name && /[._]/.test(end[0]);
     });
   });
 }

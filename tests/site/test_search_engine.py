@@ -146,3 +146,7 @@ def test_an_api_entry_ranks_below_a_guide_unless_named_exactly(
 ) -> None:
     assert order(small_site, "run")[:2] == ["guide/", "kit/"]
     assert first_section(small_site, "Executor.run") == "kit/#inngest_kit.Executor.run"
+    # As imported under another name: `import inngest_kit as kit`.
+    assert first_section(small_site, "kit.Executor.run") == (
+        "kit/#inngest_kit.Executor.run"
+    )
