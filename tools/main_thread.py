@@ -157,15 +157,20 @@ def blocking(durations: Any) -> float:
 
 def _settled(page: Page) -> list[float]:
     """The durations of the page's long tasks, once QUIET_MS have passed
-    without a new one (or DEADLINE_S from now: a page that never settles is
-    reported as it stands)."""
+    without a new one, counted from the last task or from the first look,
+    whichever is later: the observer reports a task after it ends, so a
+    slow load's last task may not be in yet at the first look (or DEADLINE_S
+    from now: a page that never settles is reported as it stands)."""
     deadline = time.monotonic() + DEADLINE_S
+    first = None
     while True:
         now, tasks = page.evaluate("[performance.now(), window.__longTasks]")
-        last = max((start + duration for start, duration in tasks), default=0.0)
-        if now - last >= QUIET_MS or time.monotonic() > deadline:
+        first = now if first is None else first
+        last = max((start + duration for start, duration in tasks), default=first)
+        quiet_since = max(last, first)
+        if now - quiet_since >= QUIET_MS or time.monotonic() > deadline:
             return [duration for _, duration in tasks]
-        page.wait_for_timeout(QUIET_MS - (now - last))
+        page.wait_for_timeout(QUIET_MS - (now - quiet_since))
 
 
 def main_thread_events(trace: dict[str, Any], url: str) -> list[dict[str, Any]]:

@@ -170,6 +170,17 @@ def test_profile_puts_the_slowed_load_and_the_trace_together() -> None:
     assert browser.closed == 2  # both loads' contexts
 
 
+def test_a_slow_load_is_watched_quiet_for_the_whole_period() -> None:
+    """At the first look (5 s in: a slow machine) no task is reported yet: the
+    observer reports one after it ends. The wait is a full quiet period from
+    that look, not from the page's start, and the task seen then counts."""
+    browser = FakeBrowser()
+    browser.looks = iter([[5000.0, []], [6500.0, [[4000.0, 200.0]]]])
+    cost = main_thread.profile(browser, URL)  # type: ignore[arg-type]
+    assert browser.waited == [1500.0]
+    assert cost.long_tasks == 1
+
+
 @pytest.mark.browser
 def test_profile_reads_the_counters_the_long_tasks_and_the_trace(
     tmp_path: Path, chromium_browser: Browser
