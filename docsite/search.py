@@ -22,10 +22,13 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
 """
 
 import asyncio
+import gzip
 import html
 import json
 import re
+import shutil
 import tomllib
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -39,6 +42,7 @@ BUNDLE = "pagefind"  # the folder Pagefind writes into the site
 USED = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind")
 # Set to "1", the build keeps Material's index whole (the bench compares both).
 KEEP_MATERIAL_INDEX = "DOCSITE_KEEP_MATERIAL_INDEX"
+ATTEMPTS = 3  # writes of an index that came out incomplete (see `incomplete`)
 MATERIAL_INDEX = Path("search") / "search_index.json"
 EXCLUDE = [
     ".headerlink",  # the ¶ after each heading
@@ -124,6 +128,30 @@ async def _write(site_dir: Path, records: list[search_records.Record]) -> None:
             await pagefind.add_html_file(content=record.html, url=record.url)
 
 
+def incomplete(bundle: Path) -> str | None:
+    """The first file of Pagefind's output that is not whole (its entry file
+    that does not parse, an empty file, a compressed file that does not
+    decompress), or None.
+
+    On a busy machine Pagefind's service now and then answers that it wrote
+    the files before the last one is on disk; an index missing its entry file
+    loads no search at all."""
+    entry = bundle / "pagefind-entry.json"
+    try:
+        json.loads(entry.read_text())["languages"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return entry.name
+    for file in sorted(bundle.rglob("*")):
+        if file.is_file() and not file.stat().st_size:
+            return file.relative_to(bundle).as_posix()
+        if file.is_file() and file.suffix.startswith((".pf_", ".pagefind")):
+            try:
+                gzip.decompress(file.read_bytes())
+            except (OSError, EOFError, zlib.error):
+                return file.relative_to(bundle).as_posix()
+    return None
+
+
 def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     """Write Pagefind's index into `site_dir`/pagefind and empty Material's.
 
@@ -138,12 +166,23 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
         for url, text in found.items()
         for record in search_records.records(url, text)
     ]
-    try:
-        asyncio.run(_write(site_dir, records))
-    except Exception as error:  # the service's own error, whatever its type
-        raise SearchIndexError(
-            f"pagefind could not index {site_dir}: {error}"
-        ) from error
+    bundle = site_dir / BUNDLE
+    for attempt in range(1, ATTEMPTS + 1):
+        shutil.rmtree(bundle, ignore_errors=True)
+        try:
+            asyncio.run(_write(site_dir, records))
+        except Exception as error:  # the service's own error, whatever its type
+            raise SearchIndexError(
+                f"pagefind could not index {site_dir}: {error}"
+            ) from error
+        broken = incomplete(bundle)
+        if broken is None:
+            break
+        if attempt == ATTEMPTS:
+            raise SearchIndexError(
+                f"pagefind wrote an incomplete index {ATTEMPTS} times in a row:"
+                f" {bundle / broken} is empty or cut short"
+            )
     for file in (site_dir / BUNDLE).iterdir():
         if (
             file.is_file()

@@ -2,6 +2,7 @@
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -147,3 +148,51 @@ def test_index_lists_the_api_entries(tmp_path: Path) -> None:
     search.index(tmp_path)
     api = json.loads((tmp_path / search.BUNDLE / search.API_ENTRIES).read_text())
     assert api == ["kit/#kit.run"]
+
+
+def test_an_incomplete_index_is_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1><p>debounce</p>"))
+    write = search._write
+    calls = []
+
+    async def cut_short_once(site_dir: Path, records: list[Any]) -> None:
+        await write(site_dir, records)
+        calls.append(1)
+        if len(calls) == 1:  # as Pagefind's service does now and then
+            (site_dir / search.BUNDLE / "pagefind-entry.json").write_text("")
+
+    monkeypatch.setattr(search, "_write", cut_short_once)
+    search.index(tmp_path)
+    assert len(calls) == 2
+    assert search.incomplete(tmp_path / search.BUNDLE) is None
+
+
+def test_an_index_incomplete_every_time_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
+    write = search._write
+
+    async def cut_short(site_dir: Path, records: list[Any]) -> None:
+        await write(site_dir, records)
+        (site_dir / search.BUNDLE / "pagefind-entry.json").write_text("{")
+
+    monkeypatch.setattr(search, "_write", cut_short)
+    with pytest.raises(search.SearchIndexError, match=r"pagefind-entry\.json is empty"):
+        search.index(tmp_path)
+
+
+def test_incomplete_finds_an_empty_or_cut_file(tmp_path: Path) -> None:
+    page(tmp_path, ".", ARTICLE.format("<h1>Home</h1><p>debounce</p>"))
+    search.index(tmp_path)
+    bundle = tmp_path / search.BUNDLE
+    assert search.incomplete(bundle) is None
+    fragment = next((bundle / "fragment").iterdir())
+    whole = fragment.read_bytes()
+    fragment.write_bytes(whole[:10])
+    assert search.incomplete(bundle) == f"fragment/{fragment.name}"
+    fragment.write_bytes(whole)
+    (bundle / "pagefind.js").write_text("")
+    assert search.incomplete(bundle) == "pagefind.js"
