@@ -116,7 +116,8 @@ def vocabulary(found: dict[str, str]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-async def _write(site_dir: Path, records: list[search_records.Record]) -> None:
+async def write(site_dir: Path, records: list[search_records.Record]) -> None:
+    """Pagefind's index of `records`, written to `site_dir`/BUNDLE."""
     config = IndexConfig(
         root_selector=ROOT,
         exclude_selectors=EXCLUDE,
@@ -170,7 +171,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     for attempt in range(1, ATTEMPTS + 1):
         shutil.rmtree(bundle, ignore_errors=True)
         try:
-            asyncio.run(_write(site_dir, records))
+            asyncio.run(write(site_dir, records))
         except Exception as error:  # the service's own error, whatever its type
             raise SearchIndexError(
                 f"pagefind could not index {site_dir}: {error}"

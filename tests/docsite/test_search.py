@@ -53,7 +53,7 @@ def test_a_failing_pagefind_names_the_site(
     async def broken(site_dir: Path, found: dict[str, str]) -> None:
         raise OSError("no binary")
 
-    monkeypatch.setattr(search, "_write", broken)
+    monkeypatch.setattr(search, "write", broken)
     with pytest.raises(search.SearchIndexError, match=f"{tmp_path}: no binary"):
         search.index(tmp_path)
 
@@ -154,7 +154,7 @@ def test_an_incomplete_index_is_written_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page(tmp_path, ".", ARTICLE.format("<h1>Home</h1><p>debounce</p>"))
-    write = search._write
+    write = search.write
     calls = []
 
     async def cut_short_once(site_dir: Path, records: list[Any]) -> None:
@@ -163,7 +163,7 @@ def test_an_incomplete_index_is_written_again(
         if len(calls) == 1:  # as Pagefind's service does now and then
             (site_dir / search.BUNDLE / "pagefind-entry.json").write_text("")
 
-    monkeypatch.setattr(search, "_write", cut_short_once)
+    monkeypatch.setattr(search, "write", cut_short_once)
     search.index(tmp_path)
     assert len(calls) == 2
     assert search.incomplete(tmp_path / search.BUNDLE) is None
@@ -173,13 +173,13 @@ def test_an_index_incomplete_every_time_names_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     page(tmp_path, ".", ARTICLE.format("<h1>Home</h1>"))
-    write = search._write
+    write = search.write
 
     async def cut_short(site_dir: Path, records: list[Any]) -> None:
         await write(site_dir, records)
         (site_dir / search.BUNDLE / "pagefind-entry.json").write_text("{")
 
-    monkeypatch.setattr(search, "_write", cut_short)
+    monkeypatch.setattr(search, "write", cut_short)
     with pytest.raises(search.SearchIndexError, match=r"pagefind-entry\.json is empty"):
         search.index(tmp_path)
 
