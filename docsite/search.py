@@ -23,7 +23,6 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
 
 import asyncio
 import gzip
-import html
 import json
 import re
 import shutil
@@ -34,7 +33,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
-from docsite import search_records
+from docsite import search_records, sections
 from docsite.search_records import ROOT
 
 BUNDLE = "pagefind"  # the folder Pagefind writes into the site
@@ -54,9 +53,7 @@ VOCABULARY = "vocabulary.json"  # in BUNDLE: {word: occurrences}
 SYNONYMS = "synonyms.json"  # in BUNDLE: {word: [words of its groups]}
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
 API_ENTRIES = "api.json"  # in BUNDLE: [section URL, ...]
-_TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[a-z][a-z0-9]*")
-_BODY = re.compile(r"<article[^>]*>(.*?)</article>", re.S)
 
 
 class SearchIndexError(RuntimeError):
@@ -70,7 +67,7 @@ def pages(site_dir: Path) -> dict[str, str]:
     found = {}
     for file in sorted(site_dir.rglob("index.html")):
         text = file.read_text()
-        if f'<article class="{ROOT.partition(".")[2].replace(".", " ")}' in text:
+        if search_records.article(text):
             folder = file.parent.relative_to(site_dir).as_posix()
             found["/" if folder == "." else f"/{folder}/"] = text
     return found
@@ -109,8 +106,7 @@ def vocabulary(found: dict[str, str]) -> dict[str, int]:
     CamelCase, as the worker splits a query), with its count."""
     counts: Counter[str] = Counter()
     for text in found.values():
-        body = _BODY.search(text)
-        plain = html.unescape(_TAG.sub(" ", body.group(1) if body else ""))
+        plain = sections.text(search_records.article(text))
         plain = re.sub(r"([a-z])([A-Z])", r"\1 \2", plain).lower()
         counts.update(_WORD.findall(plain))
     return dict(sorted(counts.items()))
@@ -142,14 +138,16 @@ def incomplete(bundle: Path) -> str | None:
         json.loads(entry.read_text())["languages"]
     except (OSError, ValueError, KeyError, TypeError):
         return entry.name
-    for file in sorted(bundle.rglob("*")):
-        if file.is_file() and not file.stat().st_size:
-            return file.relative_to(bundle).as_posix()
-        if file.is_file() and file.suffix.startswith((".pf_", ".pagefind")):
+    for file in sorted(f for f in bundle.rglob("*") if f.is_file()):
+        name = file.relative_to(bundle).as_posix()
+        data = file.read_bytes()
+        if not data:
+            return name
+        if file.suffix.startswith((".pf_", ".pagefind")):
             try:
-                gzip.decompress(file.read_bytes())
+                gzip.decompress(data)
             except (OSError, EOFError, zlib.error):
-                return file.relative_to(bundle).as_posix()
+                return name
     return None
 
 
@@ -184,7 +182,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
                 f"pagefind wrote an incomplete index {ATTEMPTS} times in a row:"
                 f" {bundle / broken} is empty or cut short"
             )
-    for file in (site_dir / BUNDLE).iterdir():
+    for file in bundle.iterdir():
         if (
             file.is_file()
             and file.name.startswith(("pagefind-", "wasm."))
@@ -192,12 +190,12 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
         ):
             file.unlink()
     words = json.dumps(vocabulary(found), separators=(",", ":"))
-    (site_dir / BUNDLE / VOCABULARY).write_text(words)
+    (bundle / VOCABULARY).write_text(words)
     for name, data in (
         (SYNONYMS, groups),
         (API_ENTRIES, [record.url[1:] for record in records if record.api]),
     ):
-        (site_dir / BUNDLE / name).write_text(json.dumps(data, separators=(",", ":")))
+        (bundle / name).write_text(json.dumps(data, separators=(",", ":")))
     if not keep_material_index:
         empty_material_index(site_dir / MATERIAL_INDEX)
 

@@ -97,14 +97,13 @@ def records(url: str, page: str) -> list[Record]:
             end = _HEADING_END.search(body, start)
             stop = end.start() if end else start
             body = body[:start] + html.escape(api_name(section)) + body[stop:]
-        context = [page_title, *section.parents]
+        # The entries an API entry is part of go by name, then its full name.
+        parents = [p.split("(")[0] if api else p for p in section.parents]
+        context = [page_title, *parents, *([section.anchor] if api else [])]
         if not section.anchor:  # the page's own part: what the page is for
             described = _DESCRIPTION.search(page)
             context += [html.unescape(described.group(1))] if described else []
-        if api:  # the entries it is part of by name, and its full name
-            context = [page_title, *(p.split("(")[0] for p in section.parents)]
-            context.append(section.anchor)
-        context += tails(section.title + " " + sections.text(section.html))
+        context += tails(sections.text(section.html))  # the heading is in it
         meta = {"title": shown or page_title, "page": page_title}
         head = "".join(
             f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'

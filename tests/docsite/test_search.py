@@ -60,7 +60,7 @@ def test_a_failing_pagefind_names_the_site(
 
 def test_the_vocabulary_counts_the_articles_words_split_as_queries_are() -> None:
     found = {
-        "/": "<nav>menu</nav><article class='x'><p>FakeInngestAPI &amp; "
+        "/": '<nav>menu</nav><article class="md-content__inner"><p>FakeInngestAPI &amp; '
         "step.sleep_until, sleep</p></article>",
         "/x/": "<p>no article here</p>",
     }
