@@ -159,6 +159,17 @@ function read(query, known) {
           identifiers: identifiers, constants: constants};
 }
 
+// A section's entry in `sections` (id -> entry), made on its first result:
+// its score per query word and as an identifier typed whole, none yet.
+function entryOf(sections, result, terms) {
+  var entry = sections.get(result.id);
+  if (!entry) {
+    entry = {result: result, scores: terms.map(function () { return 0; }), typed: 0};
+    sections.set(result.id, entry);
+  }
+  return entry;
+}
+
 // Section id -> [result, score per query word]: each word searched alone and
 // by its synonyms, each result keeping the word's best score.
 function byWord(terms, synonyms) {
@@ -175,11 +186,7 @@ function byWord(terms, synonyms) {
       found.forEach(function (search, n) {
         var index = searches[n][1], factor = searches[n][2];
         search.results.forEach(function (result) {
-          var entry = sections.get(result.id);
-          if (!entry) {
-            entry = {result: result, scores: terms.map(function () { return 0; }), typed: 0};
-            sections.set(result.id, entry);
-          }
+          var entry = entryOf(sections, result, terms);
           entry.scores[index] = Math.max(entry.scores[index], result.score * factor);
         });
       });
@@ -273,11 +280,7 @@ function answer(query) {
       var sections = found[0];
       found[1].forEach(function (search) {
         search.results.forEach(function (result) {
-          var entry = sections.get(result.id);
-          if (!entry) {
-            entry = {result: result, scores: terms.map(function () { return 0; }), typed: 0};
-            sections.set(result.id, entry);
-          }
+          var entry = entryOf(sections, result, terms);
           entry.typed = Math.max(entry.typed, result.score);
         });
       });
@@ -299,8 +302,6 @@ function answer(query) {
                 return read_.constants.indexOf(name.toUpperCase()) < 0 && lower.indexOf(name) >= 0;
               });
             if (!has) entry.score = entry.words;
-          });
-          top.forEach(function (entry) {
             var url = relative(entry.data.url), same = exact(entry.data, query);
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
               (same ? EXACT : api.has(url) ? API : 1);
