@@ -92,10 +92,24 @@ function edits(word) {
   return out;
 }
 
-// `word` if the site has it, else its most frequent neighbour one edit away
-// (a longer one first: a dropped letter is the commonest slip).
+// The forms of `word` Pagefind's stemmer reads as the same word: "batches"
+// is "batch", "throttled" is "throttle" and "throttling".
+function inflections(word) {
+  var forms = [word + "s", word + "es", word + "ed", word + "d", word + "ing"];
+  [["ies", "y"], ["es", ""], ["s", ""], ["ed", ""], ["ed", "e"], ["d", ""], ["ing", ""],
+   ["ing", "e"]].forEach(function (swap) {
+    var stem = word.slice(0, -swap[0].length);
+    if (word.slice(-swap[0].length) === swap[0] && stem.length > 2) forms.push(stem + swap[1]);
+  });
+  return forms;
+}
+
+// `word` if the site has it (or another form of it), else its most frequent
+// neighbour one edit away (a longer one first: a dropped letter is the
+// commonest slip).
 function corrected(word, known) {
   if (known[word] || word.length < 2 || /[0-9]/.test(word)) return word;
+  if (inflections(word).some(function (form) { return known[form]; })) return word;
   var best = word, rank = [-1, 0];
   edits(word).forEach(function (candidate) {
     var count = known[candidate];
