@@ -42,7 +42,7 @@ var COVER = 0.5;       // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
 var EXACT = 4;         // a section named exactly the identifier typed
-var API = 0.3;         // an API entry not named exactly what was typed
+var TCOVER = 1; var API = 0.3;         // an API entry not named exactly what was typed
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
@@ -219,7 +219,7 @@ function scored(sections, terms, known) {
       if (score > 0) covered += weights[i];
     });
     entry.words = sum * Math.pow(total ? covered / total : 1, COVER);
-    entry.score = entry.words + TYPED * Math.log(1 + entry.typed);
+    entry.score = entry.words + TYPED * Math.log(1 + entry.typed) * Math.pow(total ? covered / total : 1, TCOVER);
   });
 }
 
