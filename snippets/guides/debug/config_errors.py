@@ -147,3 +147,56 @@ async def place_order() -> list[str]:
 
 
 # --8<-- [end:event-name]
+
+
+# --8<-- [start:duplicate-id]
+@client.create_function(
+    fn_id="notify-customer",
+    trigger=inngest.TriggerEvent(event="debug/order.paid"),
+)
+async def email_customer(ctx: inngest.Context) -> str:
+    return "email sent"
+
+
+@client.create_function(
+    fn_id="notify-customer",  # (1)!
+    trigger=inngest.TriggerEvent(event="debug/order.shipped"),
+)
+async def text_customer(ctx: inngest.Context) -> str:
+    return "text sent"
+
+
+duplicate_app = fastapi.FastAPI()
+inngest.fast_api.serve(duplicate_app, client, [email_customer, text_customer])
+# --8<-- [end:duplicate-id]
+
+
+# --8<-- [start:no-functions]
+def registered_functions() -> list[inngest.Function[str]]:
+    functions: list[inngest.Function[str]] = []
+    # `functions.append(...)` was meant to happen here, under a condition
+    # that was false, or in a module that was never imported.
+    return functions
+
+
+empty_app = fastapi.FastAPI()
+inngest.fast_api.serve(empty_app, client, registered_functions())  # (1)!
+# --8<-- [end:no-functions]
+
+
+# --8<-- [start:sync-on-failure]
+def report_failure(ctx: inngest.Context) -> None:  # (1)!
+    """Page the on-call engineer."""
+
+
+def register_charge_card() -> None:
+    @client.create_function(
+        fn_id="charge-card",
+        trigger=inngest.TriggerEvent(event="debug/order.placed"),
+        on_failure=report_failure,
+    )
+    async def charge_card(ctx: inngest.Context) -> None:
+        """Charge the customer's card."""
+
+
+# --8<-- [end:sync-on-failure]

@@ -3,9 +3,11 @@
 import asyncio
 import json
 import logging
+import traceback
 
 import inngest
 import pytest
+from inngest._internal import errors as inngest_errors
 from starlette.testclient import TestClient
 
 import inngest_kit as kit
@@ -146,3 +148,56 @@ def test_the_sdk_registers_any_cron_text_as_written() -> None:
     assert '`TriggerCron(cron="every day at 18:00")`' in " ".join(PAGE.split())
     trigger = inngest.TriggerCron(cron="every day at 18:00")
     assert trigger.model_dump(exclude_none=True) == {"cron": "every day at 18:00"}
+
+
+def test_a_duplicate_fn_id_keeps_the_last_function_only(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    test_client = TestClient(c.duplicate_app)
+    count = test_client.get("/api/inngest").json()["function_count"]
+    [synced] = kit.sync(test_client, inngest_api)["functions"]
+    assert synced["id"] == "debug-guide-notify-customer"
+    shown = [f'"function_count": {count}', f'"triggers": {json.dumps(synced["triggers"])}']
+    assert shown == message("duplicate-fn-id").splitlines()
+    # No error at decoration, at serve() or at sync: the first one is gone.
+    # A request for the id runs the last function, whichever was meant.
+    paid = inngest.Event(name="debug/order.paid")
+    run = kit.Executor(test_client, []).run(c.email_customer, paid)
+    assert run.output == "text sent"
+    # Alone (with an id of its own), the first function runs.
+    alone = kit.serve_functions(client, [c.email_customer])
+    assert alone.run(c.email_customer, paid).output == "email sent"
+
+
+def test_serving_no_functions_fails_the_sync(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    test_client = TestClient(c.empty_app)
+    # The endpoint answers a GET: only the sync fails.
+    assert test_client.get("/api/inngest").json()["function_count"] == 0
+    res = test_client.put("/api/inngest")
+    logged = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    shown = [logged[-1], f"{res.status_code} {res.text}"]
+    assert shown == message("no-functions").splitlines()
+
+
+def test_a_sync_on_failure_handler_fails_at_decoration() -> None:
+    with pytest.raises(Exception) as info:  # noqa: PT011 (the class is private)
+        c.register_charge_card()
+    assert type(info.value) is inngest_errors.Error
+    assert traceback.format_exception_only(info.value)[-1].rstrip() == message(
+        "sync-on-failure"
+    )
+    # The other way round (a sync function, an async handler) fails as well.
+    async def page_async(ctx: inngest.Context) -> None:
+        """Page the on-call engineer."""
+
+    with pytest.raises(inngest_errors.Error, match="a non-async function cannot have"):
+
+        @client.create_function(
+            fn_id="charge-card-sync",
+            trigger=inngest.TriggerEvent(event="debug/order.placed"),
+            on_failure=page_async,
+        )
+        def charge_card_sync(ctx: inngest.ContextSync) -> None:
+            """Charge the customer's card."""

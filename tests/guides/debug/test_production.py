@@ -1,6 +1,8 @@
 """Production mode: missing keys, signature checks, key rotation, timestamps."""
 
 import logging
+import socket
+import time
 import traceback
 
 import inngest
@@ -79,6 +81,25 @@ def test_send_with_an_event_key_from_the_environment(
     _, client = create_app()
     assert len(client.send_sync(EVENT)) == 1
     assert inngest_api.event_keys == ["event-key-from-env"]
+
+
+def test_send_with_no_server_listening_fails_after_about_three_seconds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with socket.socket() as closed:  # bound, not listening: connections refused
+        closed.bind(("127.0.0.1", 0))
+        dev_server = "http://127.0.0.1:%d" % closed.getsockname()[1]
+        monkeypatch.setenv("INNGEST_DEV", dev_server)  # dev mode, nothing there
+        _, client = create_app()
+        assert not client.is_production
+        start = time.monotonic()
+        with pytest.raises(Exception) as info:  # noqa: PT011 (the class is private)
+            client.send_sync(EVENT)
+        waited = time.monotonic() - start
+    assert type(info.value).__name__ == "SendEventsError"
+    assert _last_line(info.value) == message("send-no-response")
+    # Five attempts, 0.1 + 0.2 + 0.4 + 0.8 + 1.6 s of backoff (plus jitter).
+    assert 3.1 <= waited < 10
 
 
 def test_production_endpoint_rejects_unsigned_wrong_and_tampered_requests(
