@@ -193,7 +193,7 @@ def register_charge_card() -> None:
     @client.create_function(
         fn_id="charge-card",
         trigger=inngest.TriggerEvent(event="debug/order.placed"),
-        on_failure=report_failure,
+        on_failure=report_failure,  # type: ignore[arg-type]
     )
     async def charge_card(ctx: inngest.Context) -> None:
         """Charge the customer's card."""

@@ -157,7 +157,10 @@ def test_a_duplicate_fn_id_keeps_the_last_function_only(
     count = test_client.get("/api/inngest").json()["function_count"]
     [synced] = kit.sync(test_client, inngest_api)["functions"]
     assert synced["id"] == "debug-guide-notify-customer"
-    shown = [f'"function_count": {count}', f'"triggers": {json.dumps(synced["triggers"])}']
+    shown = [
+        f'"function_count": {count}',
+        f'"triggers": {json.dumps(synced["triggers"])}',
+    ]
     assert shown == message("duplicate-fn-id").splitlines()
     # No error at decoration, at serve() or at sync: the first one is gone.
     # A request for the id runs the last function, whichever was meant.
@@ -185,14 +188,17 @@ def test_a_sync_on_failure_handler_fails_at_decoration() -> None:
     with pytest.raises(Exception) as info:  # noqa: PT011 (the class is private)
         c.register_charge_card()
     assert type(info.value) is inngest_errors.Error
-    assert traceback.format_exception_only(info.value)[-1].rstrip() == message(
-        "sync-on-failure"
-    )
+    shown = traceback.format_exception_only(info.value)[-1].rstrip()
+    assert shown == message("sync-on-failure")
+
     # The other way round (a sync function, an async handler) fails as well.
     async def page_async(ctx: inngest.Context) -> None:
         """Page the on-call engineer."""
 
-    with pytest.raises(inngest_errors.Error, match="a non-async function cannot have"):
+    with pytest.raises(
+        inngest_errors.Error,
+        match="a non-async function cannot have an async on_failure handler",
+    ):
 
         @client.create_function(
             fn_id="charge-card-sync",

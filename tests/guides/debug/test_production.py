@@ -88,7 +88,7 @@ def test_send_with_no_server_listening_fails_after_about_three_seconds(
 ) -> None:
     with socket.socket() as closed:  # bound, not listening: connections refused
         closed.bind(("127.0.0.1", 0))
-        dev_server = "http://127.0.0.1:%d" % closed.getsockname()[1]
+        dev_server = f"http://127.0.0.1:{closed.getsockname()[1]}"
         monkeypatch.setenv("INNGEST_DEV", dev_server)  # dev mode, nothing there
         _, client = create_app()
         assert not client.is_production
