@@ -39,6 +39,7 @@ _ARTICLE = re.compile(
 _HEADING_END = re.compile(r"</h[1-6]>")
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 _DOTTED = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+")
+_CAMEL = re.compile(r"[a-z][A-Z]")  # a name of several words: RetryAfterError
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,15 +64,16 @@ def weighted(text: str) -> str:
 
 def tails(text: str) -> list[str]:
     """The ends of the dotted identifiers in `text` that are identifiers too:
-    `ctx.step.wait_for_event` -> `step.wait_for_event`, `wait_for_event`.
-    Pagefind indexes the whole name and its words, not its tails, and a reader
-    types `wait_for_event` more often than `ctx.step.wait_for_event`."""
+    `ctx.step.wait_for_event` -> `step.wait_for_event`, `wait_for_event`;
+    `inngest.NonRetriableError` -> `NonRetriableError`. Pagefind indexes the
+    whole name and its words, not its tails, and a reader types
+    `wait_for_event` more often than `ctx.step.wait_for_event`."""
     found = set()
     for name in _DOTTED.findall(text):
         parts = name.split(".")
         for start in range(1, len(parts)):
             tail = ".".join(parts[start:])
-            if "." in tail or "_" in tail:
+            if "." in tail or "_" in tail or _CAMEL.search(tail):
                 found.add(tail)
     return sorted(found)
 

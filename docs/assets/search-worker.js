@@ -42,7 +42,7 @@ var COVER = 0.5;       // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
 var EXACT = 4;         // a section named exactly the identifier typed
-var TCOVER = 1; var API = 0.3;         // an API entry not named exactly what was typed
+var TCOVER = 1; var CHOICE = 2; var API = 0.3;         // an API entry not named exactly what was typed
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
@@ -287,6 +287,7 @@ function answer(query) {
     var api = new Set(Array.isArray(loaded[2]) ? loaded[2] : []);
     var read_ = read(query, known);
     var terms = read_.words;
+    var choice = /\S\s+(or|vs\.?|versus)\s+\S/i.test(query) && !/[:"']/.test(query);
     return Promise.all([
       byWord(terms, synonyms),
       Promise.all(read_.identifiers.map(function (typed) { return pagefind.search(typed); }))
@@ -317,6 +318,7 @@ function answer(query) {
               });
             if (!has) entry.score = entry.words;
             var url = relative(entry.data.url), same = exact(entry.data, query);
+            if (choice && /\?$/.test(entry.data.meta.title || "")) entry.score *= CHOICE;
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
               (same ? EXACT : api.has(url) ? API : 1);
           });

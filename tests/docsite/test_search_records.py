@@ -75,7 +75,6 @@ def test_a_page_without_an_article_has_no_records() -> None:
 
 
 def test_tails_of_dotted_identifiers() -> None:
-    assert search_records.tails("ctx.step.run and inngest.fast_api.serve x.y") == [
-        "fast_api.serve",
-        "step.run",
-    ]
+    assert search_records.tails(
+        "ctx.step.run and inngest.fast_api.serve x.y raise inngest.RetryAfterError"
+    ) == ["RetryAfterError", "fast_api.serve", "step.run"]
