@@ -10,8 +10,9 @@
 // The index holds one record per section of a page (docsite/search_records.py).
 // A query is read as a reader types it:
 // - its words, identifiers split as the pages' are ("step.sleep_until",
-//   "sleepUntil" -> step, sleep, until), each typo read as the most frequent
-//   site word one edit away (pagefind/vocabulary.json), the commonest English
+//   "sleepUntil" -> step, sleep, until), each typo (a word the site has in
+//   no form: "batches" is "batch") read as the most frequent site word one
+//   edit away (pagefind/vocabulary.json), the commonest English
 //   words dropped where others remain (COMMON);
 // - each word is searched alone, and with the words readers use for the same
 //   thing (pagefind/synonyms.json, from docsite/synonyms.toml) at SYNONYM of
@@ -21,12 +22,15 @@
 // - an identifier typed whole ("step.sleep_until", "RetryAfterError", a
 //   constant in capitals: "REPLIES") is also searched whole, and by its
 //   dotted tails ("sleep_until"): a section that has it as written gains
-//   TYPED times ln(1 + that score) (Pagefind also answers it by its parts: a
-//   section without the whole name gains nothing);
+//   TYPED times ln(1 + that score) times its share of the query's words
+//   (Pagefind also answers it by its parts: a section without the whole name
+//   gains nothing);
 // - the SECTIONS best by their words and the best by an identifier are read;
 // - a section named after the query's words ranks higher (TITLE), one named
 //   exactly the identifier typed far higher (EXACT), and an API entry
-//   (pagefind/api.json) lower (API) unless named exactly.
+//   (pagefind/api.json) lower (API) unless named exactly; for a query naming
+//   alternatives ("debounce or throttle", "a vs b"), a section whose title
+//   asks a question ("Which flow-control option?") ranks higher (CHOICE).
 // A result card is one page: its title, then its sections that answer best
 // (up to SHOWN, with the section title and a preview), the others folded
 // under "N more on this page".
@@ -42,7 +46,8 @@ var COVER = 0.5;       // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
 var EXACT = 4;         // a section named exactly the identifier typed
-var TCOVER = 1; var CHOICE = 2; var API = 0.3;         // an API entry not named exactly what was typed
+var CHOICE = 2;        // a section titled as a question, for a query naming alternatives
+var API = 0.3;         // an API entry not named exactly what was typed
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
@@ -218,8 +223,9 @@ function scored(sections, terms, known) {
       sum += Math.log(1 + score);
       if (score > 0) covered += weights[i];
     });
-    entry.words = sum * Math.pow(total ? covered / total : 1, COVER);
-    entry.score = entry.words + TYPED * Math.log(1 + entry.typed) * Math.pow(total ? covered / total : 1, TCOVER);
+    var share = total ? covered / total : 1;
+    entry.words = sum * Math.pow(share, COVER);
+    entry.score = entry.words + TYPED * Math.log(1 + entry.typed) * share;
   });
 }
 

@@ -53,6 +53,17 @@ PAGES = {
         " event, then wait for events: a wait for each event.</p>",
     ),
     "kit": ("Kit", API),
+    "flow": (
+        "Flow control",
+        '<h2 id="batch">Batch</h2><p>A batch of events starts one run.</p>'
+        '<h2 id="matches">Filters</h2><p>An expression matches the event.</p>'
+        '<h2 id="limits">Limits</h2><p>Throttle delays starts; debounce waits for'
+        " quiet. Throttle, debounce, throttle again: throttle or debounce, both"
+        " limit starts.</p>"
+        '<h2 id="which">Which one?</h2><p>A table: debounce for bursts, throttle'
+        " for a partner's quota, a batch for bulk writes, concurrency for"
+        " load, priority for order, and rate limits for floods of events.</p>",
+    ),
 }
 
 # A search worker for each query, as Material starts one; the cards' links.
@@ -150,3 +161,16 @@ def test_an_api_entry_ranks_below_a_guide_unless_named_exactly(
     assert first_section(small_site, "kit.Executor.run") == (
         "kit/#inngest_kit.Executor.run"
     )
+
+
+@pytest.mark.browser
+def test_a_word_the_site_has_in_another_form_is_no_typo(small_site: Visit) -> None:
+    # No page says "batches"; "matches" is one letter away, "batch" its stem.
+    assert first_section(small_site, "batches") == "flow/#batch"
+
+
+@pytest.mark.browser
+def test_alternatives_find_the_section_that_asks_which(small_site: Visit) -> None:
+    # "flow/#limits" has both words more often; "flow/#which" compares them.
+    assert first_section(small_site, "throttle or debounce") == "flow/#which"
+    assert first_section(small_site, "throttle and debounce") == "flow/#limits"
