@@ -17,8 +17,8 @@
 // - each word is searched alone, and with the words readers use for the same
 //   thing (pagefind/synonyms.json, from docsite/synonyms.toml) at SYNONYM of
 //   its score; a section scores the sum over the words (each as ln(1 +
-//   score): no one word decides), times the share of the query's words it has
-//   (rarer words count more) to the power COVER;
+//   score), the score capped at CAP: no one word decides), times the share
+//   of the query's words it has (rarer words count more) to the power COVER;
 // - an identifier typed whole ("step.sleep_until", "RetryAfterError", a
 //   constant in capitals: "REPLIES") is also searched whole, and by its
 //   dotted tails ("sleep_until"): a section that has it as written gains
@@ -42,6 +42,7 @@ var SECTIONS = 20;     // best sections read (their titles, URLs, previews)
 var SHOWN = 2;         // sections shown on a card
 var SHOWN_SHARE = 0.5; // a section is shown when it scores this share of the card's best
 var SYNONYM = 0.5;     // a synonym's score against the typed word's
+var CAP = 12;          // a word's score counts up to this: past it, a word said more often says no more
 var COVER = 0.5;       // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
@@ -220,7 +221,7 @@ function scored(sections, terms, known) {
   sections.forEach(function (entry) {
     var sum = 0, covered = 0;
     entry.scores.forEach(function (score, i) {
-      sum += Math.log(1 + score);
+      sum += Math.log(1 + Math.min(score, CAP));
       if (score > 0) covered += weights[i];
     });
     var share = total ? covered / total : 1;

@@ -53,6 +53,14 @@ PAGES = {
         " event, then wait for events: a wait for each event.</p>",
     ),
     "kit": ("Kit", API),
+    "cases": (
+        "Cases",
+        # "pytest" weighted as a heading is: Pagefind scores it past the cap.
+        '<h2 id="flags">Flags</h2><p><span data-pagefind-weight="10">'
+        "pytest pytest</span> runs it. A function.</p>"
+        '<h2 id="calls">Calls</h2><p>Each pytest case calls the function, then'
+        " pytest checks the function's result: a function per pytest case.</p>",
+    ),
     "flow": (
         "Flow control",
         '<h2 id="batch">Batch</h2><p>A batch of events starts one run.</p>'
@@ -65,6 +73,16 @@ PAGES = {
         " load, priority for order, and rate limits for floods of events.</p>",
     ),
 }
+# Sections on other things, so that the words above are as rare as a real
+# site's names are (Pagefind scores a rare word higher).
+PAGES["more"] = (
+    "More",
+    "".join(
+        f'<h2 id="topic-{n}">Topic {n}</h2><p>Another topic, number {n}, on'
+        " another part of the app.</p>"
+        for n in range(50)
+    ),
+)
 
 # A search worker for each query, as Material starts one; the cards' links.
 SEARCH = """async (query) => {
@@ -174,3 +192,10 @@ def test_alternatives_find_the_section_that_asks_which(small_site: Visit) -> Non
     # "flow/#limits" has both words more often; "flow/#which" compares them.
     assert first_section(small_site, "throttle or debounce") == "flow/#which"
     assert first_section(small_site, "throttle and debounce") == "flow/#limits"
+
+
+@pytest.mark.browser
+def test_a_word_said_more_often_does_not_decide_alone(small_site: Visit) -> None:
+    # "cases/#flags" scores far higher for "pytest" alone; "cases/#calls" has
+    # both words often.
+    assert first_section(small_site, "pytest function") == "cases/#calls"
