@@ -37,6 +37,7 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var TWO_EDITS = 8;     // letters a word needs before two typos in it are read as slips
 var PAGES = 10;        // result cards
 var SECTIONS = 20;     // best sections read (their titles, URLs, previews)
 var SHOWN = 2;         // sections shown on a card
@@ -83,19 +84,28 @@ function loadLists() {
   return lists;
 }
 
-// Every word one edit (a letter dropped, added, changed, or two swapped) from `word`.
-function edits(word) {
-  var letters = "abcdefghijklmnopqrstuvwxyz0123456789", out = [];
-  for (var i = 0; i <= word.length; i++) {
-    var head = word.slice(0, i), tail = word.slice(i);
-    if (tail) out.push(head + tail.slice(1));
-    if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
-    for (var j = 0; j < letters.length; j++) {
-      out.push(head + letters[j] + tail);
-      if (tail) out.push(head + letters[j] + tail.slice(1));
+// How many edits (a letter dropped, added or changed, or two neighbours
+// swapped) turn `a` into `b`; `limit` + 1 when it takes more than `limit`.
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  var before = [], row = [];
+  for (var j = 0; j <= b.length; j++) row.push(j);
+  for (var i = 1; i <= a.length; i++) {
+    var next = [i], least = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      var d = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, before[j - 2] + 1);
+      }
+      next.push(d);
+      least = Math.min(least, d);
     }
+    if (least > limit) return limit + 1;
+    before = row;
+    row = next;
   }
-  return out;
+  return row[b.length];
 }
 
 // The forms of `word` Pagefind's stemmer reads as the same word: "batches"
@@ -110,18 +120,21 @@ function inflections(word) {
   return forms;
 }
 
-// `word` if the site has it (or another form of it), else its most frequent
-// neighbour one edit away (a longer one first: a dropped letter is the
-// commonest slip).
+// `word` if the site has it (or another form of it), else the site word
+// fewest edits away: one, or two in a word of TWO_EDITS letters or more; of
+// those, a longer one (a dropped letter is the commonest slip), then the
+// most frequent.
 function corrected(word, known) {
   if (known[word] || word.length < 2 || /[0-9]/.test(word)) return word;
   if (inflections(word).some(function (form) { return known[form]; })) return word;
-  var best = word, rank = [-1, 0];
-  edits(word).forEach(function (candidate) {
-    var count = known[candidate];
-    if (!count) return;
-    var mine = [candidate.length > word.length ? 1 : 0, count];
-    if (mine[0] > rank[0] || (mine[0] === rank[0] && mine[1] > rank[1])) {
+  var limit = word.length >= TWO_EDITS ? 2 : 1;
+  var best = word, rank = [-limit - 1, -1, 0];
+  Object.keys(known).forEach(function (candidate) {
+    var edits = distance(word, candidate, limit);
+    if (edits > limit) return;
+    var mine = [-edits, candidate.length > word.length ? 1 : 0, known[candidate]];
+    for (var k = 0; k < mine.length && mine[k] === rank[k]; k++);
+    if (k < mine.length && mine[k] > rank[k]) {
       best = candidate;
       rank = mine;
     }

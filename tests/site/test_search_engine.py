@@ -159,6 +159,12 @@ def test_a_typo_is_read_as_the_site_word_one_letter_away(small_site: Visit) -> N
 
 
 @pytest.mark.browser
+def test_a_long_word_may_have_two_typos(small_site: Visit) -> None:
+    assert first_section(small_site, "debonuse") == "guide/#debounce"  # 8 letters
+    assert first_section(small_site, "thrtotle") == "flow/#limits"
+
+
+@pytest.mark.browser
 def test_a_synonym_finds_the_site_word(small_site: Visit) -> None:
     # No page says "countdown" (Celery's word); synonyms.toml maps it to sleep.
     assert first_section(small_site, "countdown") == "guide/#sleep"
