@@ -37,6 +37,10 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+// What separates the names in a query, code pasted too: `Flaky(failures=2)`
+// is Flaky and failures, `@client.create_function(fn_id=` client.create_function
+// and fn_id.
+var CODE = /[()\[\]{},=:;"'@]+/;
 var TWO_EDITS = 8;     // letters a word needs before two typos in it are read as slips
 var PAGES = 10;        // result cards
 var SECTIONS = 20;     // best sections read (their titles, URLs, previews)
@@ -167,7 +171,14 @@ function rarity(word, known) {
 // constant typed in capitals ("REPLIES"; five or more: "POST" and "CEL" are
 // words) is an identifier too, found only as written (`constants`).
 function read(query, known) {
-  var tokens = query.trim().split(/\s+/).filter(Boolean);
+  // Each token as typed ("retries=0" is on a page as such), and, pasted code
+  // cut at its brackets and signs, its names ("Flaky(failures=2)": Flaky).
+  var tokens = [];
+  query.trim().split(/\s+/).filter(Boolean).forEach(function (token) {
+    var names = token.split(CODE).filter(Boolean);
+    tokens.push(token);
+    if (names.length !== 1 || names[0] !== token) tokens = tokens.concat(names);
+  });
   var all = [], identifiers = [], constants = [];
   tokens.forEach(function (token) {
     var parts = words(token), fixed = parts.map(function (w) { return corrected(w, known); });
@@ -261,7 +272,8 @@ function named(data, terms, known) {
 // identifier (a dot, an underscore or a capital): "run" is a word, "Run" and
 // "Executor.run" are names.
 function exact(data, query) {
-  var typed = query.trim();
+  var call = /^@?([\w.]+)\(/.exec(query.trim());
+  var typed = call ? call[1] : query.trim();
   if (!typed || /\s/.test(typed) || !/[._A-Z]/.test(typed)) return false;
   var last = typed.split(".").pop();
   var names = [typed.toLowerCase()];
