@@ -27,7 +27,8 @@
 //   gains nothing);
 // - the SECTIONS best by their words and the best by an identifier are read;
 // - a section named after the query's words ranks higher (TITLE), one named
-//   exactly the identifier typed far higher (EXACT), and an API entry
+//   exactly the identifier typed far higher (EXACT), one with the query's
+//   words one after another (a pasted message) higher (PHRASE), an API entry
 //   (pagefind/api.json) lower (API) unless named exactly; for a query naming
 //   alternatives ("debounce or throttle", "a vs b"), a section whose title
 //   asks a question ("Which flow-control option?") ranks higher (CHOICE).
@@ -52,6 +53,8 @@ var COVER = 0.5;       // a section with half the query's words scores 1/2^COVER
 var TYPED = 10;        // an identifier found as typed, against its words apart
 var TITLE = 1;         // a section named after every query word scores 1 + TITLE times more
 var EXACT = 4;         // a section named exactly the identifier typed
+var PHRASE = 1;        // a section with the query's words one after another (a pasted
+var PHRASE_MIN = 4;    // message), PHRASE_MIN or more, scores 1 + PHRASE times their share
 var CHOICE = 2;        // a section titled as a question, for a query naming alternatives
 var API = 0.3;         // an API entry not named exactly what was typed
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
@@ -203,6 +206,20 @@ function read(query, known) {
           identifiers: identifiers, constants: constants};
 }
 
+// The most words of `said`, in order, that `text` has one after another.
+function longestRun(said, text) {
+  var best = 0, row = new Array(text.length + 1).fill(0);
+  for (var i = 0; i < said.length; i++) {
+    var next = [0];
+    for (var j = 0; j < text.length; j++) {
+      next.push(said[i] === text[j] ? row[j] + 1 : 0);
+      if (next[j + 1] > best) best = next[j + 1];
+    }
+    row = next;
+  }
+  return best;
+}
+
 // A section's entry in `sections` (id -> entry), made on its first result:
 // its score per query word and as an identifier typed whole, none yet.
 function entryOf(sections, result, terms) {
@@ -319,6 +336,7 @@ function answer(query) {
     var api = new Set(Array.isArray(loaded[2]) ? loaded[2] : []);
     var read_ = read(query, known);
     var terms = read_.words;
+    var said = words(query);
     var choice = /\S\s+(or|vs\.?|versus)\s+\S/i.test(query) && !/[:"']/.test(query);
     return Promise.all([
       byWord(terms, synonyms),
@@ -349,6 +367,8 @@ function answer(query) {
                 return read_.constants.indexOf(name.toUpperCase()) < 0 && lower.indexOf(name) >= 0;
               });
             if (!has) entry.score = entry.words;
+            var run = longestRun(said, words(text));
+            if (run >= PHRASE_MIN) entry.score *= 1 + PHRASE * run / said.length;
             var url = relative(entry.data.url), same = exact(entry.data, query);
             if (choice && /\?$/.test(entry.data.meta.title || "")) entry.score *= CHOICE;
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *

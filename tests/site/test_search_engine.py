@@ -53,6 +53,13 @@ PAGES = {
         " event, then wait for events: a wait for each event.</p>",
     ),
     "kit": ("Kit", API),
+    "keys": (
+        "Keys",
+        '<h2 id="rotate">Rotate</h2><p>A signing key, a new signing key, a valid'
+        " signing key: rotate the signing key, and keep the valid key.</p>"
+        '<h2 id="message">Message</h2><p>The app logs: the signing key is not'
+        " valid for this environment.</p>",
+    ),
     "cases": (
         "Cases",
         # "pytest" weighted as a heading is: Pagefind scores it past the cap.
@@ -205,3 +212,9 @@ def test_a_word_said_more_often_does_not_decide_alone(small_site: Visit) -> None
     # "cases/#flags" scores far higher for "pytest" alone; "cases/#calls" has
     # both words often.
     assert first_section(small_site, "pytest function") == "cases/#calls"
+
+
+@pytest.mark.browser
+def test_a_pasted_message_finds_where_it_is_written(small_site: Visit) -> None:
+    # "keys/#rotate" has the words more often, "keys/#message" in this order.
+    assert first_section(small_site, "signing key is not valid") == "keys/#message"
