@@ -570,8 +570,8 @@ def print_report(report: dict[str, Any]) -> None:
 
 
 def print_search(engines: dict[str, Any]) -> None:
-    """Each engine on each set, then the kept engine's misses on the tuning
-    set (the blind sets' are in the report: they are not tuned against)."""
+    """Each engine on each set, then the kept engine's misses on the sets
+    that are tuned against (the blind sets' are in the report)."""
     print(
         "\nSearch engines, same build, same browser (top-3: the owner in the first"
         " 3 cards; KB: what the search loads, gzip; first: ms to the first result,"
@@ -592,7 +592,7 @@ def print_search(engines: dict[str, Any]) -> None:
         if not engine["kept"]:
             continue
         for set_name, result in engine["sets"].items():
-            if set_name != "tuning":
+            if set_name not in search_eval.SEEN:
                 continue
             for miss in result["misses"]:
                 # A card's first section link if it shows one, else its page.

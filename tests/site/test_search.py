@@ -29,7 +29,13 @@ from tools.serve import SiteServer
 # (the last two measured once each, with the engine done). They are only ever
 # raised: raise one when the rate rises, never lower one to let a change in.
 # Targets: tuning >= 95% (held), each blind set >= 90% (not yet).
-MIN_TOP3 = {"tuning": 0.95, "blind": 0.75, "blind-2": 0.68, "blind-3": 0.67}
+MIN_TOP3 = {
+    "tuning": 0.95,
+    "dev": 0.75,
+    "blind": 0.75,
+    "blind-2": 0.68,
+    "blind-3": 0.67,
+}
 
 
 def misses(outcomes: list[search_eval.Outcome]) -> list[str]:
