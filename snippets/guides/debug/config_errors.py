@@ -204,7 +204,7 @@ def register_charge_card() -> None:
 
 # --8<-- [start:field-required]
 def register_refund() -> None:
-    @client.create_function(
+    client.create_function(
         fn_id="refund",
         trigger=inngest.TriggerEvent(  # (1)!
             name="debug/refund.requested",  # type: ignore[call-arg]
@@ -215,8 +215,6 @@ def register_refund() -> None:
             )
         ],
     )
-    async def refund(ctx: inngest.Context) -> None:
-        """Refund the customer."""
 
 
 # --8<-- [end:field-required]
