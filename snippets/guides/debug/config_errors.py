@@ -200,3 +200,34 @@ def register_charge_card() -> None:
 
 
 # --8<-- [end:sync-on-failure]
+
+
+# --8<-- [start:field-required]
+def register_refund() -> None:
+    client.create_function(
+        fn_id="refund",
+        trigger=inngest.TriggerEvent(  # (1)!
+            name="debug/refund.requested",  # type: ignore[call-arg]
+        ),
+        concurrency=[
+            inngest.Concurrency(  # (2)!
+                key="event.data.customer_id",  # type: ignore[call-arg]
+            )
+        ],
+    )
+
+
+# --8<-- [end:field-required]
+
+
+# --8<-- [start:required-fields]
+@client.create_function(
+    fn_id="refund-fixed",
+    trigger=inngest.TriggerEvent(event="debug/refund.requested"),
+    concurrency=[inngest.Concurrency(key="event.data.customer_id", limit=1)],
+)
+async def refund_fixed(ctx: inngest.Context) -> str:
+    return "refunded"
+
+
+# --8<-- [end:required-fields]

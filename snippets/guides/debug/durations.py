@@ -51,3 +51,37 @@ async def remind_trial_fixed(ctx: inngest.Context) -> None:
 
 
 # --8<-- [end:whole-seconds]
+
+
+# --8<-- [start:milliseconds-not-seconds]
+@client.create_function(
+    fn_id="sync-crm",
+    trigger=inngest.TriggerEvent(event="debug/contact.updated"),
+    throttle=inngest.Throttle(limit=10, period=60),  # (1)!
+)
+async def sync_crm(ctx: inngest.Context) -> None:
+    await ctx.step.wait_for_event(
+        "wait-for-merge",
+        event="debug/contact.merged",
+        timeout=30,  # (2)!
+    )
+
+
+# --8<-- [end:milliseconds-not-seconds]
+
+
+# --8<-- [start:timedelta-seconds]
+@client.create_function(
+    fn_id="sync-crm-fixed",
+    trigger=inngest.TriggerEvent(event="debug/contact.updated"),
+    throttle=inngest.Throttle(limit=10, period=datetime.timedelta(seconds=60)),
+)
+async def sync_crm_fixed(ctx: inngest.Context) -> None:
+    await ctx.step.wait_for_event(
+        "wait-for-merge",
+        event="debug/contact.merged",
+        timeout=datetime.timedelta(seconds=30),
+    )
+
+
+# --8<-- [end:timedelta-seconds]

@@ -2,6 +2,7 @@
 
 import asyncio
 import datetime
+import uuid
 
 import inngest
 
@@ -158,3 +159,41 @@ async def welcome(ctx: inngest.Context) -> str:
 
 
 # --8<-- [end:return-value]
+
+
+# --8<-- [start:unstable-step-id]
+@client.create_function(
+    fn_id="unstable-step-id",
+    trigger=inngest.TriggerEvent(event="debug/unstable-step-id"),
+    retries=0,
+)
+async def notify_unique(ctx: inngest.Context) -> str:
+    await ctx.group.parallel(
+        (
+            lambda: ctx.step.run(f"email-{uuid.uuid4()}", notify, "email"),  # (1)!
+            lambda: ctx.step.run("sms", notify, "sms"),
+        )
+    )
+    return await ctx.step.run("log-sent", notify, "log")
+
+
+# --8<-- [end:unstable-step-id]
+
+
+# --8<-- [start:stable-step-id]
+@client.create_function(
+    fn_id="stable-step-id",
+    trigger=inngest.TriggerEvent(event="debug/stable-step-id"),
+)
+async def notify_user(ctx: inngest.Context) -> str:
+    user_id = ctx.event.data["user_id"]
+    await ctx.group.parallel(
+        (
+            lambda: ctx.step.run(f"email-{user_id}", notify, "email"),  # (1)!
+            lambda: ctx.step.run("sms", notify, "sms"),
+        )
+    )
+    return await ctx.step.run("log-sent", notify, "log")
+
+
+# --8<-- [end:stable-step-id]

@@ -6,6 +6,7 @@ import logging
 import traceback
 
 import inngest
+import pydantic
 import pytest
 from inngest._internal import errors as inngest_errors
 from starlette.testclient import TestClient
@@ -14,7 +15,7 @@ import inngest_kit as kit
 from docsite import paths
 from snippets.guides.debug import config_errors as c
 from snippets.guides.debug.app import client
-from tests.guides.debug.messages import message
+from tests.guides.debug.messages import lines, message
 
 LEAD = inngest.Event(name="debug/lead.created", data={"lead_id": "lead-42"})
 REPLY = inngest.Event(name="debug/reply.received", data={"lead_id": "lead-42"})
@@ -188,17 +189,13 @@ def test_a_sync_on_failure_handler_fails_at_decoration() -> None:
     with pytest.raises(Exception) as info:  # noqa: PT011 (the class is private)
         c.register_charge_card()
     assert type(info.value) is inngest_errors.Error
-    shown = traceback.format_exception_only(info.value)[-1].rstrip()
-    assert shown == message("sync-on-failure")
+    first = traceback.format_exception_only(info.value)[-1].rstrip()
 
     # The other way round (a sync function, an async handler) fails as well.
     async def page_async(ctx: inngest.Context) -> None:
         """Page the on-call engineer."""
 
-    with pytest.raises(
-        inngest_errors.Error,
-        match="a non-async function cannot have an async on_failure handler",
-    ):
+    with pytest.raises(inngest_errors.Error) as other:
 
         @client.create_function(
             fn_id="charge-card-sync",
@@ -207,3 +204,69 @@ def test_a_sync_on_failure_handler_fails_at_decoration() -> None:
         )
         def charge_card_sync(ctx: inngest.ContextSync) -> None:
             """Charge the customer's card."""
+
+    second = traceback.format_exception_only(other.value)[-1].rstrip()
+    assert [first, second] == lines("sync-on-failure")
+
+
+def _last_line(err: BaseException) -> str:
+    return traceback.format_exception_only(err)[-1].rstrip()
+
+
+def test_a_missing_required_field_fails_at_decoration() -> None:
+    with pytest.raises(inngest_errors.FunctionConfigInvalidError) as info:
+        c.register_refund()
+    # `name=` is dropped like any unknown field, so `event` is missing.
+    assert _last_line(info.value) == lines("field-required")[0]
+    # Once the trigger is fixed, the concurrency limit is the next one missing.
+    with pytest.raises(inngest_errors.FunctionConfigInvalidError) as info:
+        inngest.Concurrency(key="event.data.customer_id")  # type: ignore[call-arg]
+    assert _last_line(info.value) == lines("field-required")[1]
+
+
+def test_a_value_outside_the_allowed_ones_is_refused() -> None:
+    assert '`Concurrency(limit=5, scope="function")`' in PAGE
+    with pytest.raises(inngest_errors.FunctionConfigInvalidError) as info:
+        inngest.Concurrency(limit=5, scope="function")  # type: ignore[arg-type]
+    assert _last_line(info.value) == lines("field-required")[2]
+
+
+def test_the_message_names_only_the_first_field_that_failed() -> None:
+    with pytest.raises(inngest_errors.FunctionConfigInvalidError) as info:
+        inngest.Throttle()  # type: ignore[call-arg]
+    assert str(info.value) == "limit: Field required"  # `period` is missing too
+
+
+def test_the_page_lists_the_required_fields_of_each_option_model() -> None:
+    models: list[type[pydantic.BaseModel]] = [
+        inngest.TriggerEvent,
+        inngest.TriggerCron,
+        inngest.Cancel,
+        inngest.Concurrency,
+        inngest.Throttle,
+        inngest.RateLimit,
+        inngest.Debounce,
+        inngest.Batch,
+        inngest.Singleton,
+        inngest.Priority,
+    ]
+    listed = ", ".join(
+        f"`{model.__name__}("
+        + ", ".join(f"{f}=" for f, i in model.model_fields.items() if i.is_required())
+        + ")`"
+        for model in models
+    )
+    assert f"required fields: {listed}" in " ".join(PAGE.split())
+    assert [
+        f for f, i in inngest.Timeouts.model_fields.items() if i.is_required()
+    ] == []
+
+
+def test_the_required_fields_register(inngest_api: kit.FakeInngestAPI) -> None:
+    fn = c.refund_fixed
+    executor = kit.serve_functions(client, [fn])
+    [registered] = kit.sync(executor.client, inngest_api)["functions"]
+    assert registered["triggers"] == [{"event": "debug/refund.requested"}]
+    assert registered["concurrency"] == [{"key": "event.data.customer_id", "limit": 1}]
+    run = executor.run(fn, inngest.Event(name="debug/refund.requested"))
+    assert run.output == "refunded"

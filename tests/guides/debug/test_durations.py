@@ -1,13 +1,16 @@
-"""Fractional seconds pass decoration, then fail the sync or the wait."""
+"""Durations the SDK cannot write: fractions of a second, less than a second."""
 
 import datetime
 
 import fastapi
+import inngest
 import inngest.fast_api
 import pytest
+from pydantic_core import PydanticSerializationError
 from starlette.testclient import TestClient
 
 import inngest_kit as kit
+from docsite import paths
 from snippets.guides.debug import durations
 from snippets.guides.debug.app import client, hello
 from tests.clock import wake_time
@@ -56,3 +59,43 @@ def test_whole_seconds_sync_and_wait(inngest_api: kit.FakeInngestAPI) -> None:
     assert run.completed
     [wait] = [op for op in run.ops if op.op == "WaitForEvent"]
     assert wait.opts == {"if": None, "timeout": "91s"}
+
+
+CONTACT = kit.event_for(durations.sync_crm_fixed)  # same trigger
+
+
+def test_an_int_meant_as_seconds_is_milliseconds_and_too_short(
+    inngest_api: kit.FakeInngestAPI,
+) -> None:
+    app = fastapi.FastAPI()
+    inngest.fast_api.serve(app, client, [hello, durations.sync_crm])
+    res = TestClient(app).put("/api/inngest")
+    assert res.status_code == 500
+    assert inngest_api.syncs == []  # the whole app
+    body = res.json()
+    assert f"{body['name']}: {body['message']}" == lines("min-duration")[0]
+    # The wait of 30 (ms) fails every run at that step.
+    run = kit.Executor(TestClient(app), []).run("debug-guide-sync-crm", CONTACT)
+    assert run.status == "Failed"
+    assert run.steps() == []
+    assert f"{run.error['name']}: {run.error['message']}" == lines("min-duration")[1]
+
+
+def test_an_hour_written_as_3600_is_not_whole_seconds() -> None:
+    page = " ".join((paths.DOCS / "guides" / "debug.md").read_text().split())
+    assert "`period=3600` is 3.6 s" in page
+    with pytest.raises(
+        PydanticSerializationError, match="duration must be a whole number of seconds"
+    ):
+        inngest.Throttle(limit=10, period=3600).model_dump(mode="json")
+
+
+def test_timedelta_seconds_sync_and_wait(inngest_api: kit.FakeInngestAPI) -> None:
+    fn = durations.sync_crm_fixed
+    executor = kit.serve_functions(client, [fn])
+    [registered] = kit.sync(executor.client, inngest_api)["functions"]
+    assert registered["throttle"]["period"] == "1m"
+    run = executor.run(fn, CONTACT, waits={"wait-for-merge": []})
+    assert run.completed
+    [wait] = [op for op in run.ops if op.op == "WaitForEvent"]
+    assert wait.opts == {"if": None, "timeout": "30s"}

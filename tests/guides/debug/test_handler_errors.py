@@ -3,14 +3,17 @@
 import asyncio
 import datetime
 import importlib
+import traceback
 from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
 
 import inngest
 import pytest
+from inngest._internal.errors import FunctionConfigInvalidError
 
 import inngest_kit as kit
+from docsite import paths
 from snippets.guides.debug import handler_errors as h
 from snippets.guides.debug.app import client
 from tests.guides.debug.messages import lines, message
@@ -50,7 +53,44 @@ def test_string_duration_fails_at_run_time_not_at_definition() -> None:
     assert run.status == "Failed"
     assert run.requests == 1  # retries=0
     assert run.steps() == []  # the sleep was never planned
-    assert _error_line(run) == message("string-duration")
+    assert _error_line(run) == lines("string-duration")[0]
+
+
+@client.create_function(
+    fn_id="string-wait-timeout",
+    trigger=inngest.TriggerEvent(event="debug/string-wait-timeout"),
+    retries=0,
+)
+async def await_reply_string(ctx: inngest.Context) -> None:
+    await ctx.step.wait_for_event("reply", event="debug/reply", timeout="24h")  # type: ignore[arg-type]
+
+
+@client.create_function(
+    fn_id="string-invoke-timeout",
+    trigger=inngest.TriggerEvent(event="debug/string-invoke-timeout"),
+    retries=0,
+)
+async def invoke_string(ctx: inngest.Context) -> None:
+    await ctx.step.invoke_by_id("call", function_id="hello", timeout="24h")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("fn", [await_reply_string, invoke_string])
+def test_a_string_wait_or_invoke_timeout_fails_at_run_time(
+    fn: inngest.Function[None],
+) -> None:
+    run = _run(fn)
+    assert run.status == "Failed"
+    assert run.steps() == []  # the step was never planned
+    assert _error_line(run) == lines("string-duration")[1]
+
+
+def test_an_option_model_refuses_a_string_duration_when_built() -> None:
+    page = " ".join((paths.DOCS / "guides" / "debug.md").read_text().split())
+    assert '(`Debounce(period="30s")`: last line)' in page
+    with pytest.raises(FunctionConfigInvalidError) as info:
+        inngest.Debounce(period="30s")  # type: ignore[arg-type]
+    shown = traceback.format_exception_only(info.value)[-1].rstrip()
+    assert shown == lines("string-duration")[2]
 
 
 def test_timedelta_duration_plans_a_sleep() -> None:

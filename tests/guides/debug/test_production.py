@@ -204,3 +204,18 @@ def test_serve_origin_is_the_address_a_signed_sync_registers(
     )
     assert signed.status_code == 200
     assert cloud_api.syncs[-1]["url"] == "https://shop.example.com/api/inngest"
+
+
+def test_an_unsigned_get_or_refused_sync_gets_the_same_401_and_log_line(
+    cloud_api: kit.FakeInngestAPI,
+    production: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    production.setenv("INNGEST_ENABLE_UNAUTHED_SYNC", "false")
+    app, _ = create_app()
+    for method in ("GET", "PUT"):
+        caplog.clear()
+        res = TestClient(app).request(method, "/api/inngest")
+        logs = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+        assert [f"{res.status_code} {res.text}", *logs] == lines("unauthorized"), method
+    assert cloud_api.syncs == []

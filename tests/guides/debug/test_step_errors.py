@@ -82,6 +82,7 @@ def test_a_step_inside_a_step_fails_the_run() -> None:
 def test_mocked_trigger_reports_a_nested_step_differently() -> None:
     result = _mocked(s.onboard_nested)
     assert result.status is mocked.Status.FAILED
+    assert type(result.error).__name__ == "StepUnexpectedError"
     assert (
         str(result.error) == 'found step "send-welcome" when targeting a different step'
     )
@@ -104,3 +105,25 @@ def test_a_variable_set_inside_a_step_is_lost_on_replay() -> None:
 def test_the_return_value_survives_replay() -> None:
     run = _run(s.welcome)
     assert run.output == "welcome sent to U1@EXAMPLE.COM"
+
+
+def test_a_step_id_that_changes_between_requests_fails_the_run() -> None:
+    run = _run(s.notify_unique)
+    [email, sms] = run.steps("StepPlanned")
+    assert email.startswith("email-")
+    assert len(email) == len("email-") + 36  # a uuid4
+    assert sms == "sms"
+    # The next request targets the planned email step: its id is new by then,
+    # so the SDK finds the step after the group instead.
+    assert run.status == "Failed"
+    assert run.requests == 2  # the plan, then the failure (retries=0)
+    assert f"{run.error['name']}: {run.error['message']}" == message("step-unexpected")
+
+
+def test_a_step_id_from_the_event_is_the_same_in_every_request() -> None:
+    s.calls.clear()
+    fn = s.notify_user
+    run = kit.serve_functions(client, [fn]).run(fn, kit.event_for(fn, user_id="u1"))
+    assert run.output == "sent by log"
+    assert run.steps("StepPlanned") == ["email-u1", "sms"]
+    assert sorted(s.calls) == ["email", "log", "sms"]
