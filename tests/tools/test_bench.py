@@ -243,7 +243,7 @@ def test_a_full_run_writes_and_prints_the_report(
     for engine in report["search"].values():
         assert engine["gzip_bytes"] == 2048
         assert engine["first_result_ms"] == 250.0
-        assert list(engine["sets"]) == ["tuning", "blind", "blind-2", "blind-3"]
+        assert list(engine["sets"]) == ["tuning", "dev", "blind", "blind-2", "blind-3"]
         for name, data in search_eval.SETS.items():
             assert engine["sets"][name]["file"] == data.name
             assert engine["sets"][name]["rates"]["top3"] == 0.5
@@ -433,19 +433,20 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
                     "gzip_bytes": 1024,
                     "first_result_ms": 1.0,
                     "sets": {
-                        "tuning": {
-                            "file": "search_eval.toml",
+                        name: {
+                            "file": f"{name}.toml",
                             "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
                             "misses": [
                                 {
-                                    "query": "q",
+                                    "query": f"q of {name}",
                                     "kind": "task",
                                     "rank": None,
                                     "expected": "",
                                     "cards": [],
                                 }
                             ],
-                        },
+                        }
+                        for name in ["tuning", "dev", "blind-2"]
                     },
                 },
             },
@@ -455,7 +456,9 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
     out = capsys.readouterr().out
     home = next(line for line in out.splitlines() if line.strip().startswith("home"))
     assert home.split()[1:] == ["1.0", "-", "-", "-", "-"]
-    assert "tuning miss (task, rank -): 'q' -> '', landed on nothing" in out
+    assert "tuning miss (task, rank -): 'q of tuning' -> '', landed on nothing" in out
+    assert "dev miss (task, rank -): 'q of dev' ->" in out
+    assert "q of blind-2" not in out  # never tuned against: the report only
     assert "Lighthouse" not in out  # no page was measured
 
 
