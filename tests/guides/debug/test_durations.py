@@ -88,6 +88,10 @@ def test_an_hour_written_as_3600_is_not_whole_seconds() -> None:
         PydanticSerializationError, match="duration must be a whole number of seconds"
     ):
         inngest.Throttle(limit=10, period=3600).model_dump(mode="json")
+    # A multiple of 1000 passes: 50 minutes written as 3000 is three seconds.
+    assert "`period=3000`, meant as 50 minutes, is 3 s" in page
+    throttle = inngest.Throttle(limit=10, period=3000).model_dump(mode="json")
+    assert throttle["period"] == "3s"
 
 
 def test_timedelta_seconds_sync_and_wait(inngest_api: kit.FakeInngestAPI) -> None:
