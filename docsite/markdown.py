@@ -41,7 +41,12 @@ HEADING_ID = re.compile(
 # A relative link (no scheme, no leading slash) to a page or another file of docs/.
 LINK = re.compile(r"\]\((?P<target>(?![\w+.-]+:|/)[^)\s#]+)?(?P<fragment>#[^)\s]*)?\)")
 LINK_CLASSES = re.compile(r"\)\{\s*(?:\.[\w-]+\s*)+\}")
-API_LINK = re.compile(r"\]\(#(?P<module>[a-z_]\w*(?:\.\w+)*?)\.[A-Z]\w*\)")
+# A link to an API entry (mkdocstrings' id): a class and its members
+# (`#inngest_kit.Executor.run`) or a function (`#inngest_kit.sync`) of a module.
+API_LINK = re.compile(
+    r"\]\(#(?P<module>[a-z_]\w*(?:\.[a-z_]\w*)*?)"
+    r"\.(?:[A-Z]\w*(?:\.\w+)*|[a-z_]\w*)\)"
+)
 TAB = re.compile(r'^(?P<indent>\s*)===\+?\s+"(?P<title>[^"]*)"\s*$')
 TITLE = re.compile(r"^# (?P<title>.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 ADMONITION = re.compile(

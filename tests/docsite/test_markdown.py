@@ -129,6 +129,20 @@ def test_tabs_and_api_blocks(site: Path) -> None:
     assert "(https://owner.github.io/name/downloads/inngest_kit.py)" in text
 
 
+def test_a_link_to_an_api_entry_goes_to_its_module(site: Path) -> None:
+    """Plain Markdown has the module's anchor only (`<a id="inngest_kit">`)."""
+    links = (
+        "[a](#inngest_kit.Executor) [b](#inngest_kit.Executor.run) "
+        "[c](#inngest_kit.sync) [d](#pkg.mod.Class.field) [e](#pkg.mod.func) "
+        "[f](#kept)"
+    )
+    text = render(site, links, bases=None)
+    assert text.strip() == (
+        "[a](#inngest_kit) [b](#inngest_kit) [c](#inngest_kit) [d](#pkg.mod) "
+        "[e](#pkg.mod) [f](#kept)"
+    )
+
+
 def test_plain_markdown_names_what_is_missing(site: Path) -> None:
     with pytest.raises(markdown.PageError, match=r"page 'sub/page\.md' is not in"):
         markdown.page_source("sub/page.md", site / "nowhere")

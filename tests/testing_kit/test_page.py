@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 import inngest_kit as kit
+from docsite import sections
+from docsite.embeds import all_sections
 from docsite.paths import DOCS, ROOT, SNIPPETS
+from docsite.search_records import article
 from tools import built_html as html
 
 KIT_NAME = re.compile(r"\bkit\.([A-Za-z_]\w*)")
@@ -79,3 +82,50 @@ def test_the_pages_that_teach_testing_link_the_download(page: str) -> None:
 def test_the_site_serves_the_kit_itself(built_site: Path) -> None:
     served = built_site / "downloads" / "inngest_kit.py"
     assert served.read_bytes() == (ROOT / "inngest_kit.py").read_bytes()
+
+
+# --- Messages from the kit ---------------------------------------------------------
+
+MESSAGES = SNIPPETS / "testing_kit" / "messages.txt"
+MESSAGE_NAMES = sorted(all_sections(MESSAGES))
+
+
+def _messages_section() -> list[str]:
+    """The lines of the page's "Messages from the kit" section."""
+    lines = (DOCS / "testing-kit.md").read_text().splitlines()
+    start = lines.index("## Messages from the kit {#messages}")
+    end = next(
+        (n for n in range(start + 1, len(lines)) if lines[n].startswith("## ")),
+        len(lines),
+    )
+    return lines[start:end]
+
+
+def test_the_messages_file_has_every_message_the_kit_raises() -> None:
+    assert len(MESSAGE_NAMES) == 9, MESSAGE_NAMES
+
+
+@pytest.mark.parametrize("name", MESSAGE_NAMES)
+def test_each_message_is_shown_in_the_messages_section(name: str) -> None:
+    embed = f'--8<-- "testing_kit/messages.txt:{name}"'
+    assert embed in _messages_section(), f"#messages does not embed {embed}"
+
+
+@pytest.mark.parametrize("name", MESSAGE_NAMES)
+def test_each_message_is_compared_with_what_the_kit_says(name: str) -> None:
+    tests = (ROOT / "tests" / "testing_kit" / "test_messages.py").read_text()
+    assert f'message("{name}")' in tests, (
+        f"{MESSAGES}:{name}: no test in tests/testing_kit/test_messages.py reads it "
+        "with message() to compare it with what the kit raised or warned"
+    )
+
+
+@pytest.mark.parametrize("name", MESSAGE_NAMES)
+def test_each_message_is_in_the_entry_of_its_name(name: str, built_site: Path) -> None:
+    # Search results link to a section: a pasted message lands on its entry.
+    page = (built_site / "testing-kit" / "index.html").read_text()
+    entries = {s.anchor: s for s in sections.split(article(page))}
+    assert name in entries, f"no heading {{#{name}}} on the testing-kit page"
+    assert entries[name].parents == ("Messages from the kit",)
+    for line in all_sections(MESSAGES)[name].splitlines():
+        assert line in sections.text(entries[name].html), line
