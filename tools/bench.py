@@ -15,9 +15,9 @@ Three sites, built and measured in the same run (tools/stock_site.py):
    (tools/search_eval.py ENGINES: Material's search as tuned, Material with an
    identifier tokenizer and section boosts, Pagefind, the one the site ships),
    on the same build in the same browser: the tuning set
-   (tools/search_eval.toml) and the blind sets (tools/search_blind*.toml,
-   never tuned against: their misses go to the report only, not to the
-   screen): top-1, top-3, mean reciprocal rank; the bytes (gzip) each
+   (tools/search_eval.toml), the development set (tools/search_dev.toml) and
+   the blind sets (tools/search_blind*.toml, never tuned against: their misses
+   go to the report only, not to the screen): top-1, top-3, mean reciprocal rank; the bytes (gzip) each
    engine's index and code weigh, and the time to the first result on a phone
    profile (CPU slowed 4x, median of 3 cold loads). `--search-only` builds
    this site and runs this step alone (`make bench-search`).

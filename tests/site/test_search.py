@@ -1,8 +1,9 @@
 """Search finds the page that owns the term, in a real browser, through the
 site's search (Pagefind behind Material's box): the tuning set
-(tools/search_eval.toml, the one table of search expectations) and the two
-blind sets (tools/search_blind*.toml, never tuned against: a regression shows
-there first), each held at its floor.
+(tools/search_eval.toml, the one table of search expectations), the
+development set (tools/search_dev.toml, written as the blind sets were, tuned
+against) and the three blind sets (tools/search_blind*.toml, never tuned
+against: a regression shows there first), each held at its floor.
 
 The rows are what readers type: identifiers, error messages, task phrases,
 one-letter typos, each with the page and section that should answer it. A
@@ -23,18 +24,19 @@ from tools import built_html as html
 from tools import search_eval
 from tools.serve import SiteServer
 
-# Floors at the figures measured with the engine of one record per section,
-# rounded down: tuning 95.1% (305 rows; the 108 added with the engine are
-# harder than the first 197), blind 75.0%, blind-2 68.2%, blind-3 67.7% top-3
-# (the last two measured once each, with the engine done). They are only ever
-# raised: raise one when the rate rises, never lower one to let a change in.
-# Targets: tuning >= 95% (held), each blind set >= 90% (not yet).
+# Floors at the figures measured with the engine of 2026-12-07 (typos by edit
+# distance, pasted code and messages, alternatives; the kit's messages and more
+# catalogue entries on the pages), rounded down: tuning 95.4% (305 rows), dev
+# 77.1% (205 rows, tuned against), blind 75.0%, blind-2 70.5%, blind-3 70.1%
+# top-3 (the blind sets measured once, with the change done). They are only
+# ever raised: raise one when the rate rises, never lower one to let a change
+# in. Targets: tuning >= 95% (held), each blind set >= 90% (not yet).
 MIN_TOP3 = {
     "tuning": 0.95,
-    "dev": 0.75,
+    "dev": 0.77,
     "blind": 0.75,
-    "blind-2": 0.68,
-    "blind-3": 0.67,
+    "blind-2": 0.70,
+    "blind-3": 0.70,
 }
 
 
