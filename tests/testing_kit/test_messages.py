@@ -52,8 +52,10 @@ def test_the_version_warning_names_both_releases(
     # Another installed inngest, under warnings as errors (this site's
     # conftest, and `-W error`): importing the kit fails with the warning.
     real = metadata.version
+    major, minor, _ = kit.INNGEST_VERSION.split(".", 2)
+    other = f"{major}.{int(minor) + 1}.0"  # the next minor release: 0.6.0
     monkeypatch.setattr(
-        metadata, "version", lambda name: "0.6.0" if name == "inngest" else real(name)
+        metadata, "version", lambda name: other if name == "inngest" else real(name)
     )
     spec = importlib.util.spec_from_file_location("inngest_kit", kit.__file__)
     assert spec is not None
@@ -64,7 +66,10 @@ def test_the_version_warning_names_both_releases(
         with pytest.raises(UserWarning) as warned:
             spec.loader.exec_module(module)
     assert type(warned.value).__name__ == "InngestVersionWarning"
-    assert shown(warned.value) == message("version-warning")
+    assert shown(warned.value) == message("version-warning"), (
+        "after a pin bump, write both releases into "
+        "snippets/testing_kit/messages.txt (version-warning)"
+    )
 
 
 # --- Set-up: serving and syncing the app ----------------------------------------
