@@ -17,10 +17,11 @@ Three sites, built and measured in the same run (tools/stock_site.py):
    on the same build in the same browser: the tuning set
    (tools/search_eval.toml), the development set (tools/search_dev.toml) and
    the blind sets (tools/search_blind*.toml, never tuned against: their misses
-   go to the report only, not to the screen): top-1, top-3, mean reciprocal rank; the bytes (gzip) each
-   engine's index and code weigh, and the time to the first result on a phone
-   profile (CPU slowed 4x, median of 3 cold loads). `--search-only` builds
-   this site and runs this step alone (`make bench-search`).
+   go to the report only, not to the screen): top-1, top-3, mean reciprocal
+   rank; the bytes (gzip) each engine's index and code weigh, and the time to
+   the first result on a phone profile (CPU slowed 4x, median of 3 cold
+   loads). `--search-only` builds this site and runs this step alone
+   (`make bench-search`).
 4. For every page, `--runs` times, the three sites in turn (so each round
    of the three meets the same load on a shared machine):
    - a profile as a slow phone (tools/main_thread.py): elements, style
