@@ -25,8 +25,37 @@ CELERY_NAMES = [
     "task_routes",
     "Flower",
     "celery inspect",
+    ".delay()",
+    ".apply_async(",
+    ".s()",
+    "crontab(",
+    "bind=True",
+    "self.request.retries",
+    "self.retry(",
+    "time_limit",
+    "soft_time_limit",
+    "acks_late",
+    "task_acks_late",
+    "visibility timeout",
+    "ignore_result",
+    "result_expires",
 ]
-RQ_NAMES = ["depends_on", "enqueue_in", "rq cron", "Retry(", "job.cancel()", "rq info"]
+RQ_NAMES = [
+    "depends_on",
+    "enqueue_in",
+    "rq cron",
+    "Retry(max=",
+    "Retry(interval=",
+    "job.cancel()",
+    "rq info",
+    "q.enqueue(",
+    "job_timeout",
+    "result_ttl",
+    "failure_ttl",
+    "rq-scheduler",
+    "scheduler.cron(",
+    "retries_left",
+]
 
 
 @pytest.fixture(scope="module")

@@ -162,6 +162,18 @@ def test_the_sdk_has_no_backoff_setting() -> None:
     assert [o for o in options if "retr" in o or "backoff" in o] == ["retries"]
 
 
+def test_the_sdk_has_no_time_limit_for_a_step() -> None:
+    for step in (inngest.Step, inngest.StepSync):
+        parameters = inspect.signature(step.run).parameters
+        assert [p for p in parameters if "time" in p or "limit" in p] == []
+    options = inspect.signature(client.create_function).parameters
+    assert [o for o in options if "time" in o or "limit" in o] == [
+        "rate_limit",
+        "timeouts",
+    ]
+    assert list(inngest.Timeouts.model_fields) == ["start", "finish"]
+
+
 # --- rate_limit is throttle: one throttled function for every CRM call -------
 
 
