@@ -162,7 +162,7 @@ def test_the_sdk_has_no_backoff_setting() -> None:
     assert [o for o in options if "retr" in o or "backoff" in o] == ["retries"]
 
 
-def test_the_sdk_has_no_time_limit_for_a_step() -> None:
+def test_step_run_has_no_time_limit() -> None:
     for step in (inngest.Step, inngest.StepSync):
         parameters = inspect.signature(step.run).parameters
         assert [p for p in parameters if "time" in p or "limit" in p] == []
