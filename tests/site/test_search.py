@@ -25,15 +25,16 @@ from tools import search_eval
 from tools.serve import SiteServer
 
 # Floors at the figures measured with the engine of 2026-12-07 (typos by edit
-# distance, pasted code and messages, alternatives; the kit's messages and more
-# catalogue entries on the pages), rounded down: tuning 95.4% (305 rows), dev
-# 77.1% (205 rows, tuned against), blind 75.0%, blind-2 70.5%, blind-3 70.1%
-# top-3 (the blind sets measured once, with the change done). They are only
+# distance, pasted code and messages, alternatives; the kit's messages, more
+# catalogue entries and a fuller Celery/RQ concept map on the pages), rounded
+# down: tuning 95.4% (305 rows), dev 78.0% (205 rows, tuned against), blind
+# 75.9%, blind-2 70.5%, blind-3 70.1% top-3 (the blind sets measured with the
+# engine done, and again with the concept map). They are only
 # ever raised: raise one when the rate rises, never lower one to let a change
 # in. Targets: tuning >= 95% (held), each blind set >= 90% (not yet).
 MIN_TOP3 = {
     "tuning": 0.95,
-    "dev": 0.77,
+    "dev": 0.78,
     "blind": 0.75,
     "blind-2": 0.70,
     "blind-3": 0.70,
