@@ -3,13 +3,11 @@ into an empty folder, a fresh virtualenv with only the packages the page
 names, and the page's example tests run there with warnings as errors. And
 the kit's pin: it warns when imported with another inngest."""
 
-import importlib.util
 import os
 import re
 import shlex
 import subprocess
 import sys
-import types
 import warnings
 from importlib import metadata
 from pathlib import Path
@@ -19,6 +17,7 @@ import pytest
 import inngest_kit as kit
 from docsite import config
 from docsite.paths import DOCS, ROOT, SNIPPETS
+from tests.testing_kit.conftest import LoadCopy
 
 SCRIPT = SNIPPETS / "testing_kit" / "install.sh"
 UV = ROOT / ".tools" / "bin" / "uv"
@@ -89,27 +88,10 @@ def test_the_kit_imports_the_sdks_fastapi_module_without_its_warning() -> None:
     assert (through_the_kit.returncode, through_the_kit.stderr) == (0, "")
 
 
-def _load_a_copy(monkeypatch: pytest.MonkeyPatch, inngest: str) -> types.ModuleType:
-    """Import a second copy of the kit's file with `inngest` as the installed version."""
-    real = metadata.version
-    monkeypatch.setattr(
-        metadata, "version", lambda name: inngest if name == "inngest" else real(name)
-    )
-    spec = importlib.util.spec_from_file_location("inngest_kit_copy", kit.__file__)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, module)  # for its dataclasses
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_imported_with_another_inngest_the_kit_warns(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_imported_with_another_inngest_the_kit_warns(load_a_copy: LoadCopy) -> None:
     # A UserWarning, not an error: shown, and the import goes on.
     with pytest.warns(UserWarning, match="checked against inngest") as warned:
-        copy = _load_a_copy(monkeypatch, "0.6.0")
+        copy = load_a_copy("0.6.0")
     [warning] = warned
     assert warning.category is copy.InngestVersionWarning
     assert str(warning.message).startswith(
@@ -120,18 +102,18 @@ def test_imported_with_another_inngest_the_kit_warns(
 
 
 def test_imported_with_another_inngest_under_warnings_as_errors_the_import_fails(
-    monkeypatch: pytest.MonkeyPatch,
+    load_a_copy: LoadCopy,
 ) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(UserWarning, match="checked against inngest"):
-            _load_a_copy(monkeypatch, "0.6.0")
+            load_a_copy("0.6.0")
 
 
 def test_imported_with_its_own_inngest_the_kit_is_silent(
-    monkeypatch: pytest.MonkeyPatch, recwarn: pytest.WarningsRecorder
+    load_a_copy: LoadCopy, recwarn: pytest.WarningsRecorder
 ) -> None:
-    copy = _load_a_copy(monkeypatch, kit.INNGEST_VERSION)
+    copy = load_a_copy(kit.INNGEST_VERSION)
     assert [w for w in recwarn if w.category is copy.InngestVersionWarning] == []
 
 

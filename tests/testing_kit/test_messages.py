@@ -5,12 +5,10 @@ fix the testing-kit page gives for it."""
 
 import datetime
 import errno
-import importlib.util
 import socket
 import traceback
 import warnings
 from collections.abc import Awaitable, Callable, MutableMapping
-from importlib import metadata
 from typing import Any
 
 import inngest
@@ -22,6 +20,7 @@ from starlette.testclient import TestClient
 import inngest_kit as kit
 from docsite.embeds import all_sections
 from docsite.paths import SNIPPETS
+from tests.testing_kit.conftest import LoadCopy
 
 MESSAGES = SNIPPETS / "testing_kit" / "messages.txt"
 
@@ -46,25 +45,15 @@ def shown(err: BaseException) -> str:
 # --- At import -------------------------------------------------------------------
 
 
-def test_the_version_warning_names_both_releases(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_the_version_warning_names_both_releases(load_a_copy: LoadCopy) -> None:
     # Another installed inngest, under warnings as errors (this site's
     # conftest, and `-W error`): importing the kit fails with the warning.
-    real = metadata.version
     major, minor, _ = kit.INNGEST_VERSION.split(".", 2)
     other = f"{major}.{int(minor) + 1}.0"  # the next minor release: 0.6.0
-    monkeypatch.setattr(
-        metadata, "version", lambda name: other if name == "inngest" else real(name)
-    )
-    spec = importlib.util.spec_from_file_location("inngest_kit", kit.__file__)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         with pytest.raises(UserWarning) as warned:
-            spec.loader.exec_module(module)
+            load_a_copy(other, name="inngest_kit")
     assert type(warned.value).__name__ == "InngestVersionWarning"
     assert shown(warned.value) == message("version-warning"), (
         "after a pin bump, write both releases into "
