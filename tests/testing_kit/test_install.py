@@ -8,7 +8,9 @@ import re
 import shlex
 import subprocess
 import sys
+import types
 import warnings
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
@@ -17,7 +19,6 @@ import pytest
 import inngest_kit as kit
 from docsite import config
 from docsite.paths import DOCS, ROOT, SNIPPETS
-from tests.testing_kit.conftest import LoadCopy
 
 SCRIPT = SNIPPETS / "testing_kit" / "install.sh"
 UV = ROOT / ".tools" / "bin" / "uv"
@@ -88,7 +89,9 @@ def test_the_kit_imports_the_sdks_fastapi_module_without_its_warning() -> None:
     assert (through_the_kit.returncode, through_the_kit.stderr) == (0, "")
 
 
-def test_imported_with_another_inngest_the_kit_warns(load_a_copy: LoadCopy) -> None:
+def test_imported_with_another_inngest_the_kit_warns(
+    load_a_copy: Callable[..., types.ModuleType],
+) -> None:
     # A UserWarning, not an error: shown, and the import goes on.
     with pytest.warns(UserWarning, match="checked against inngest") as warned:
         copy = load_a_copy("0.6.0")
@@ -102,7 +105,7 @@ def test_imported_with_another_inngest_the_kit_warns(load_a_copy: LoadCopy) -> N
 
 
 def test_imported_with_another_inngest_under_warnings_as_errors_the_import_fails(
-    load_a_copy: LoadCopy,
+    load_a_copy: Callable[..., types.ModuleType],
 ) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -111,7 +114,7 @@ def test_imported_with_another_inngest_under_warnings_as_errors_the_import_fails
 
 
 def test_imported_with_its_own_inngest_the_kit_is_silent(
-    load_a_copy: LoadCopy, recwarn: pytest.WarningsRecorder
+    load_a_copy: Callable[..., types.ModuleType], recwarn: pytest.WarningsRecorder
 ) -> None:
     copy = load_a_copy(kit.INNGEST_VERSION)
     assert [w for w in recwarn if w.category is copy.InngestVersionWarning] == []

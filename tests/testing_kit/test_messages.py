@@ -7,6 +7,7 @@ import datetime
 import errno
 import socket
 import traceback
+import types
 import warnings
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -20,7 +21,6 @@ from starlette.testclient import TestClient
 import inngest_kit as kit
 from docsite.embeds import all_sections
 from docsite.paths import SNIPPETS
-from tests.testing_kit.conftest import LoadCopy
 
 MESSAGES = SNIPPETS / "testing_kit" / "messages.txt"
 
@@ -45,7 +45,9 @@ def shown(err: BaseException) -> str:
 # --- At import -------------------------------------------------------------------
 
 
-def test_the_version_warning_names_both_releases(load_a_copy: LoadCopy) -> None:
+def test_the_version_warning_names_both_releases(
+    load_a_copy: Callable[..., types.ModuleType],
+) -> None:
     # Another installed inngest, under warnings as errors (this site's
     # conftest, and `-W error`): importing the kit fails with the warning.
     major, minor, _ = kit.INNGEST_VERSION.split(".", 2)
