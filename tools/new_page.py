@@ -11,7 +11,8 @@ Writes what follows from the page's path, then prints what is left to write:
 - two rows in tools/search_eval.toml (the title, and one TODO for what a
   reader would type), and the page in its `awaiting_blind` list. It never
   writes blind rows: someone who has not read the page does
-  (the headers of the blind sets, tools/search_blind*.toml).
+  (the headers of the blind sets, tools/search_blind*.toml, and of the
+  development set, tools/search_dev.toml).
 
 Bad input (a page that exists, a name that is no path, an unknown section)
 stops with one error naming it; nothing is written then.
@@ -172,8 +173,9 @@ Left to write (then `make check`):
      `make search-ranks PAGE={src.removesuffix(".md")}` ranks its rows.
   5. `make skill`, and commit skills/ with the page (the skill ships it).
 Blind search rows: not yours to write. Ask someone who has not read the page to
-add two to each blind set, tools/search_blind*.toml (their headers say how),
-and to remove {url!r} from awaiting_blind in tools/search_eval.toml.
+add two to each blind set, tools/search_blind*.toml, and to the development
+set, tools/search_dev.toml (their headers say how), and to remove {url!r}
+from awaiting_blind in tools/search_eval.toml.
 Public anchors: none yet (a new page has no links to keep). Give headings
 explicit ids ({{#stable-id}}) all the same."""
 

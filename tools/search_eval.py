@@ -2,18 +2,17 @@
 
 Shared by the browser test (tests/site/test_search.py, in `make test`),
 `make bench`, which prints the rates, and `make search-ranks`
-(tools/search_ranks.py), which prints each query's rank. Four sets of
+(tools/search_ranks.py), which prints each query's rank. Five sets of
 queries, each with the page (and section) every query should find, in the same
 format and scored by the same code: tools/search_eval.toml, the tuning set
 (the one table of search expectations) that changes to the pages and the
 engine are checked against; tools/search_dev.toml, a development set written
 as the blind sets were but tuned against, like the tuning set; and three blind
-sets, each written by someone who
-had not read the pages, before a change to the search engine, and never tuned
-against (their headers say how): tools/search_blind.toml, before Pagefind
-replaced Material's search; tools/search_blind_2.toml, before the index held
-one record per section; tools/search_blind_3.toml, after it, for the next
-change.
+sets, each written by someone who had not read the pages, before a change to
+the search engine, and never tuned against (their headers say how):
+tools/search_blind.toml, before Pagefind replaced Material's search;
+tools/search_blind_2.toml, before the index held one record per section;
+tools/search_blind_3.toml, after it, for the next change.
 
 Each query goes to Material's search worker (the one the built site ships,
 set up as Material's bundle sets it up), and the result is turned into the

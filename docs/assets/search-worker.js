@@ -11,9 +11,9 @@
 // A query is read as a reader types it:
 // - its words, identifiers split as the pages' are ("step.sleep_until",
 //   "sleepUntil" -> step, sleep, until), each typo (a word the site has in
-//   no form: "batches" is "batch") read as the most frequent site word one
-//   edit away (pagefind/vocabulary.json), the commonest English
-//   words dropped where others remain (COMMON);
+//   no form: "batches" is "batch") read as the site word fewest edits away
+//   (two in a word of TWO_EDITS letters or more; pagefind/vocabulary.json),
+//   the commonest English words dropped where others remain (COMMON);
 // - each word is searched alone, and with the words readers use for the same
 //   thing (pagefind/synonyms.json, from docsite/synonyms.toml) at SYNONYM of
 //   its score; a section scores the sum over the words (each as ln(1 +
@@ -182,9 +182,16 @@ function read(query, known) {
     tokens.push(token);
     if (names.length !== 1 || names[0] !== token) tokens = tokens.concat(names);
   });
+  // A word in both the whole token and a name of it is corrected once (a
+  // typo costs a pass over the site's words).
+  var fixes = new Map();
+  var fix = function (word) {
+    if (!fixes.has(word)) fixes.set(word, corrected(word, known));
+    return fixes.get(word);
+  };
   var all = [], identifiers = [], constants = [];
   tokens.forEach(function (token) {
-    var parts = words(token), fixed = parts.map(function (w) { return corrected(w, known); });
+    var parts = words(token), fixed = parts.map(fix);
     all = all.concat(fixed);
     if (parts.length === 1 && /^[A-Z][A-Z0-9]{4,}$/.test(token)) {
       identifiers.push(parts[0]);
