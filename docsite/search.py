@@ -17,6 +17,8 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
 - SYNONYMS, groups of words readers use for the same thing (docsite/
   synonyms.toml): the worker also searches a query word's group, at a lower
   score;
+The phrases readers type for a section (docsite/search_phrases.toml) are
+indexed with it, in its context, and their words are in VOCABULARY.
 - API_ENTRIES, the URLs of the API entries' sections: the worker ranks them
   below guide sections unless one is named what was typed.
 """
@@ -52,6 +54,7 @@ EXCLUDE = [
 VOCABULARY = "vocabulary.json"  # in BUNDLE: {word: occurrences}
 SYNONYMS = "synonyms.json"  # in BUNDLE: {word: [words of its groups]}
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
+PHRASE_FILE = Path(__file__).with_name("search_phrases.toml")
 API_ENTRIES = "api.json"  # in BUNDLE: [section URL, ...]
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 
@@ -101,14 +104,53 @@ def synonyms(path: Path | None = None) -> dict[str, list[str]]:
     return found
 
 
-def vocabulary(found: dict[str, str]) -> dict[str, int]:
+def phrases(path: Path | None = None) -> dict[str, list[str]]:
+    """Section link -> what readers type when it is the answer, from `path`'s
+    (PHRASE_FILE's) `[sections]` table. A bad file raises SearchIndexError
+    naming it and the section."""
+    path = path or PHRASE_FILE
+    try:
+        table = tomllib.loads(path.read_text())["sections"]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise SearchIndexError(
+            f'{path}: needs a `[sections]` table of "page/#anchor" = [...] ({error})'
+        ) from None
+    if not isinstance(table, dict):
+        raise SearchIndexError(f"{path}: `sections` must be a table, got {table!r}")
+    for link, said in table.items():
+        if not isinstance(said, list) or not all(
+            isinstance(p, str) and p.strip() and p == p.lower() and "\n" not in p
+            for p in said
+        ):
+            raise SearchIndexError(
+                f"{path}: section {link!r} must list phrases (lower-case, one"
+                f" line each), got {said!r}"
+            )
+    return table
+
+
+def unknown_sections(
+    said: dict[str, list[str]], records: list[search_records.Record]
+) -> list[str]:
+    """The links in `said` whose page was built without that section (a
+    renamed anchor). A page not built at all is not checked: the built-site
+    test (tests/site/test_search.py) checks every link against the whole site."""
+    built = {record.url[1:] for record in records}
+    pages = {link.split("#")[0] for link in built}
+    return [link for link in said if link.split("#")[0] in pages and link not in built]
+
+
+def vocabulary(found: dict[str, str], extra: list[str] | None = None) -> dict[str, int]:
     """Every word of the pages' articles (identifiers split at _ . and
-    CamelCase, as the worker splits a query), with its count."""
+    CamelCase, as the worker splits a query), and of `extra` texts, with its
+    count."""
     counts: Counter[str] = Counter()
     for text in found.values():
         plain = sections.text(search_records.article(text))
         plain = re.sub(r"([a-z])([A-Z])", r"\1 \2", plain).lower()
         counts.update(_WORD.findall(plain))
+    for text in extra or []:
+        counts.update(_WORD.findall(text.lower()))
     return dict(sorted(counts.items()))
 
 
@@ -160,11 +202,18 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     if not found:
         return  # nothing built to search (a folder of downloads only)
     groups = synonyms()  # a bad file stops the build before Pagefind runs
+    said = phrases(PHRASE_FILE)
     records = [
         record
         for url, text in found.items()
-        for record in search_records.records(url, text)
+        for record in search_records.records(url, text, said)
     ]
+    unknown = unknown_sections(said, records)
+    if unknown:
+        raise SearchIndexError(
+            f"{PHRASE_FILE}: no section {', '.join(map(repr, unknown))} on the built"
+            " pages: move its phrases to the section's new link, or remove them"
+        )
     bundle = site_dir / BUNDLE
     for attempt in range(1, ATTEMPTS + 1):
         shutil.rmtree(bundle, ignore_errors=True)
@@ -189,7 +238,8 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
             and file.name not in USED
         ):
             file.unlink()
-    words = json.dumps(vocabulary(found), separators=(",", ":"))
+    typed = [phrase for listed in said.values() for phrase in listed]
+    words = json.dumps(vocabulary(found, typed), separators=(",", ":"))
     (bundle / VOCABULARY).write_text(words)
     for name, data in (
         (SYNONYMS, groups),

@@ -7,11 +7,14 @@ each section is indexed on its own, as a small HTML document Pagefind reads
 - the section's HTML (docsite/sections.py), its heading first; an API entry's
   heading (mkdocstrings) is indexed as the entry's name (`Executor.run`), not
   its signature, and shown as its signature without a default value;
-- after it, a paragraph of context at CONTEXT weight: the page's title (and,
-  for the page's own part, its description), the titles of the sections it
-  is part of, an API entry's full name
-  (`inngest_kit.Executor.run`) and the tails of its dotted identifiers
-  (`wait_for_event` of `ctx.step.wait_for_event`);
+- after it, a paragraph of context at CONTEXT weight, which no reader sees
+  (it starts with HIDDEN: the search worker never shows a preview from it):
+  the page's title (and, for the page's own part, its description), the
+  titles of the sections it is part of, an API entry's full name
+  (`inngest_kit.Executor.run`), the tails of its dotted identifiers
+  (`wait_for_event` of `ctx.step.wait_for_event`), and what readers type when
+  the section is the answer (docsite/search_phrases.toml: "run a job every
+  night" finds the cron section, which says neither "job" nor "night");
 - its title and its page's title, as Pagefind metadata (shown on the result);
 - whether it is an API entry, which the search worker
   (docs/assets/search-worker.js) reads from a list beside the index: not
@@ -21,12 +24,14 @@ each section is indexed on its own, as a small HTML document Pagefind reads
 import dataclasses
 import html
 import re
+from collections.abc import Mapping, Sequence
 
 from docsite import sections
 from docsite.sections import Section
 
 ROOT = "article.md-content__inner"
 CONTEXT = 0.5  # the weight of the context paragraph (1 = prose)
+HIDDEN = "\u2042"  # ⁂ starts the context paragraph (docs/assets/search-worker.js)
 # Pagefind weighs words by where they stand (1 = prose): opening tags that
 # start with one of these get data-pagefind-weight.
 WEIGHTS = {
@@ -83,8 +88,11 @@ def api_name(section: Section) -> str:
     return section.anchor.removeprefix(API_MODULE)
 
 
-def records(url: str, page: str) -> list[Record]:
-    """The records of the built page `page` at `url` ("/guides/debug/")."""
+def records(
+    url: str, page: str, phrases: Mapping[str, Sequence[str]] | None = None
+) -> list[Record]:
+    """The records of the built page `page` at `url` ("/guides/debug/"), with
+    the `phrases` readers type for each section (by its link: "guides/debug/#keys")."""
     inner = article(page)
     parts = sections.split(inner) if inner else []
     page_title = parts[0].title if parts else ""
@@ -106,12 +114,13 @@ def records(url: str, page: str) -> list[Record]:
             described = _DESCRIPTION.search(page)
             context += [html.unescape(described.group(1))] if described else []
         context += tails(sections.text(section.html))  # the heading is in it
+        context += (phrases or {}).get(place, [])
         meta = {"title": shown or page_title, "page": page_title}
         head = "".join(
             f'<meta data-pagefind-meta="{key}[content]" content="{html.escape(value)}">'
             for key, value in meta.items()
         )
-        words = html.escape(" · ".join(context))
+        words = html.escape(f"{HIDDEN} " + " · ".join(context))
         document = (
             '<html lang="en"><head></head><body>'
             f'<article class="{ROOT.partition(".")[2].replace(".", " ")}">'

@@ -34,7 +34,10 @@
 //   asks a question ("Which flow-control option?") ranks higher (CHOICE).
 // A result card is one page: its title, then its sections that answer best
 // (up to SHOWN, with the section title and a preview), the others folded
-// under "N more on this page".
+// under "N more on this page". A preview is Pagefind's excerpt of the
+// section's text, never of the context the index adds to it (the page's title,
+// the phrases readers type for it: docsite/search_records.py), which no
+// reader sees: an excerpt from there becomes the section's first words.
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -57,6 +60,8 @@ var PHRASE = 1;        // a section with the query's words one after another (a 
 var PHRASE_MIN = 4;    // message), PHRASE_MIN or more, scores 1 + PHRASE times their share
 var CHOICE = 2;        // a section titled as a question, for a query naming alternatives
 var API = 0.3;         // an API entry not named exactly what was typed
+var PREVIEW = 24;      // words of a preview (Pagefind's excerpt, or the section's start)
+var HIDDEN = "\u2042";  // starts the context (docsite/search_records.py HIDDEN)
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
@@ -73,7 +78,7 @@ var queue = Promise.resolve();
 function setup() {
   return import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ranking: RANKING, excerptLength: 24});
+    return pagefind.options({ranking: RANKING, excerptLength: PREVIEW});
   }).then(function () {
     return pagefind.init();
   });
@@ -312,10 +317,27 @@ function exact(data, query) {
   });
 }
 
+// What a card shows of a section: Pagefind's excerpt up to the context no
+// reader sees, or, for an excerpt from that context, the section's first
+// PREVIEW words with the query's words marked.
+function preview(data, terms) {
+  var shown = (data.content || "").split(HIDDEN)[0].replace(/\s+/g, " ").trim();
+  var excerpt = (data.excerpt || "").split(HIDDEN)[0];
+  var plain = excerpt.replace(/<[^>]*>/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ").trim();
+  if (plain && shown.indexOf(plain) >= 0) return excerpt.trim();
+  return shown.split(" ").slice(0, PREVIEW).map(function (word) {
+    var safe = word.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    var said = words(word).some(function (w) { return terms.indexOf(w) >= 0; });
+    return said ? "<mark>" + safe + "</mark>" : safe;
+  }).join(" ");
+}
+
 // Cards, best first: one Material result group per page, the page first,
 // then its sections, best first; Material shows those scoring as high as the
 // page and folds the rest.
-function cards(entries) {
+function cards(entries, terms) {
   var pages = new Map();
   entries.forEach(function (entry) {
     var page = relative(entry.data.url).split("#")[0];
@@ -326,12 +348,12 @@ function cards(entries) {
     var page = item[0], found = item[1].sort(function (a, b) { return b.score - a.score; });
     var best = found[0].score;
     var docs = [{location: page, title: found[0].data.meta.page || page,
-                 text: found[0].data.excerpt, score: best, terms: {}}];
+                 text: preview(found[0].data, terms), score: best, terms: {}}];
     found.filter(function (entry) { return relative(entry.data.url) !== page; })
       .forEach(function (entry, index) {
         var shown = index < SHOWN && entry.score >= best * SHOWN_SHARE;
         docs.push({location: relative(entry.data.url), title: entry.data.meta.title,
-                   text: entry.data.excerpt, score: shown ? best : best / 2, terms: {}});
+                   text: preview(entry.data, terms), score: shown ? best : best / 2, terms: {}});
       });
     return docs;
   }).sort(function (a, b) { return b[0].score - a[0].score; }).slice(0, PAGES);
@@ -381,7 +403,7 @@ function answer(query) {
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
               (same ? EXACT : api.has(url) ? API : 1);
           });
-          return cards(top);
+          return cards(top, terms);
         });
     });
   });

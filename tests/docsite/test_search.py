@@ -11,6 +11,15 @@ from docsite import search
 ARTICLE = '<html><body><article class="md-content__inner md-typeset">{}</article>'
 
 
+@pytest.fixture(autouse=True)
+def no_phrases(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small sites here have none of the site's sections: no phrases."""
+    empty = tmp_path_factory.mktemp("phrases") / "search_phrases.toml"
+    empty.write_text("[sections]\n")
+    monkeypatch.setattr(search, "PHRASE_FILE", empty)
+    return empty
+
+
 def page(site: Path, folder: str, body: str) -> None:
     out = site / folder / "index.html"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -196,3 +205,55 @@ def test_incomplete_finds_an_empty_or_cut_file(tmp_path: Path) -> None:
     fragment.write_bytes(whole)
     (bundle / "pagefind.js").write_text("")
     assert search.incomplete(bundle) == "pagefind.js"
+
+
+def test_the_site_phrases_are_valid() -> None:
+    said = search.phrases(Path(search.__file__).with_name("search_phrases.toml"))
+    assert "run a job every night" in said["guides/scheduled-functions/#cron"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("sections = [", "needs a `\\[sections\\]` table"),
+        ("[pages]", "needs a `\\[sections\\]` table"),
+        ('sections = "x"', "`sections` must be a table"),
+        ('[sections]\n"a/#b" = "one"', "section 'a/#b' must list phrases"),
+        ('[sections]\n"a/#b" = ["Upper"]', "section 'a/#b' must list phrases"),
+        ('[sections]\n"a/#b" = [" "]', "section 'a/#b' must list phrases"),
+        ('[sections]\n"a/#b" = ["two\\nlines"]', "section 'a/#b' must list phrases"),
+    ],
+)
+def test_a_bad_phrases_file_is_named_with_what_is_wrong(
+    tmp_path: Path, text: str, wrong: str
+) -> None:
+    said = tmp_path / "search_phrases.toml"
+    said.write_text(text)
+    with pytest.raises(search.SearchIndexError, match=f"{said}: {wrong}"):
+        search.phrases(said)
+
+
+def test_phrases_are_indexed_and_their_words_known(
+    tmp_path: Path, no_phrases: Path
+) -> None:
+    page(tmp_path, "guides/debug", ARTICLE.format('<h1>Debug</h1><h2 id="keys">Keys</h2>'))
+    no_phrases.write_text('[sections]\n"guides/debug/#keys" = ["rotate the secret"]\n'
+                          '"elsewhere/#x" = ["a page this build has not"]')
+    search.index(tmp_path)
+    words = json.loads((tmp_path / search.BUNDLE / search.VOCABULARY).read_text())
+    assert words["secret"] == 1
+    # A page this build has not is no error (the built-site test checks them).
+    assert search.incomplete(tmp_path / search.BUNDLE) is None
+
+
+def test_a_phrase_for_a_section_the_page_lacks_stops_the_index(
+    tmp_path: Path, no_phrases: Path
+) -> None:
+    page(tmp_path, "guides/debug", ARTICLE.format('<h1>Debug</h1><h2 id="keys">Keys</h2>'))
+    no_phrases.write_text('[sections]\n"guides/debug/#signing" = ["rotate"]')
+    with pytest.raises(
+        search.SearchIndexError,
+        match=f"{no_phrases}: no section 'guides/debug/#signing' on the built pages",
+    ):
+        search.index(tmp_path)
+    assert not (tmp_path / search.BUNDLE).exists()

@@ -27,9 +27,12 @@ def meta(record: search_records.Record) -> dict[str, str]:
 
 
 def context(record: search_records.Record) -> str:
+    """The context paragraph, after the mark that keeps it out of previews."""
     found = re.search(r'data-pagefind-weight="0.5">([^<]*)</p>', record.html)
     assert found
-    return found.group(1)
+    hidden, _, words = found.group(1).partition(" ")
+    assert hidden == search_records.HIDDEN
+    return words
 
 
 def test_one_record_per_section_with_its_context() -> None:
@@ -78,3 +81,10 @@ def test_tails_of_dotted_identifiers() -> None:
     assert search_records.tails(
         "ctx.step.run and inngest.fast_api.serve x.y raise inngest.RetryAfterError"
     ) == ["RetryAfterError", "fast_api.serve", "step.run"]
+
+
+def test_what_readers_type_for_a_section_is_in_its_context() -> None:
+    said = {"kit/#api": ["look up a method"], "other/#api": ["not this page"]}
+    top, api, *_ = search_records.records("/kit/", KIT, said)
+    assert context(api) == "Testing kit · look up a method"
+    assert "look up" not in context(top)

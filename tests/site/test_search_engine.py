@@ -66,7 +66,8 @@ PAGES = {
         '<h2 id="flags">Flags</h2><p><span data-pagefind-weight="10">'
         "pytest pytest</span> runs it. A function.</p>"
         '<h2 id="calls">Calls</h2><p>Each pytest case calls the function, then'
-        " pytest checks the function's result: a function per pytest case.</p>",
+        " pytest checks the function's result: a function per pytest case."
+        " One more function call.</p>",
     ),
     "flow": (
         "Flow control",
@@ -91,7 +92,12 @@ PAGES["more"] = (
     ),
 )
 
-# A search worker for each query, as Material starts one; the cards' links.
+# What readers type for a section (docsite/search_phrases.toml), here: no page
+# says "reminder".
+PHRASES = '[sections]\n"guide/#sleep" = ["send the reminder three days later"]\n'
+
+# A search worker for each query, as Material starts one; each card's links
+# with their previews.
 SEARCH = """async (query) => {
   const worker = new Worker(new URL("assets/search-worker.js", location));
   const next = () => new Promise(resolve => { worker.onmessage = e => resolve(e.data); });
@@ -102,7 +108,7 @@ SEARCH = """async (query) => {
   worker.postMessage({type: 2, data: query});
   const {data} = await answer;
   worker.terminate();
-  return data.items.map(group => group.map(doc => doc.location));
+  return data.items.map(group => group.map(doc => [doc.location, doc.text]));
 }"""
 
 
@@ -117,7 +123,13 @@ def write_site(site: Path) -> None:
     (site / "404.html").write_text("<p>Not found</p>")
     (site / "assets").mkdir()
     shutil.copy(ROOT / "docs/assets/search-worker.js", site / "assets")
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+    phrases = site.parent / f"{site.name}-phrases.toml"
+    phrases.write_text(PHRASES)
+    with (
+        pytest.MonkeyPatch.context() as patch,
+        concurrent.futures.ThreadPoolExecutor(1) as pool,
+    ):
+        patch.setattr(search, "PHRASE_FILE", phrases)
         pool.submit(search.index, site).result()
 
 
@@ -135,9 +147,14 @@ def small_site(
         assert not visit.external, f"search requested other hosts: {visit.external}"
 
 
-def cards(visit: Visit, query: str) -> list[list[str]]:
-    found: list[list[str]] = visit.page.evaluate(SEARCH, query)
+def previews(visit: Visit, query: str) -> list[list[list[str]]]:
+    """Per card, each link with the preview it shows."""
+    found: list[list[list[str]]] = visit.page.evaluate(SEARCH, query)
     return found
+
+
+def cards(visit: Visit, query: str) -> list[list[str]]:
+    return [[link for link, _ in card] for card in previews(visit, query)]
 
 
 def first_section(visit: Visit, query: str) -> str:
@@ -218,3 +235,21 @@ def test_a_word_said_more_often_does_not_decide_alone(small_site: Visit) -> None
 def test_a_pasted_message_finds_where_it_is_written(small_site: Visit) -> None:
     # "keys/#rotate" has the words more often, "keys/#message" in this order.
     assert first_section(small_site, "signing key is not valid") == "keys/#message"
+
+
+@pytest.mark.browser
+def test_what_readers_type_for_a_section_finds_it(small_site: Visit) -> None:
+    assert first_section(small_site, "reminder three days later") == "guide/#sleep"
+
+
+@pytest.mark.browser
+def test_a_preview_shows_the_section_never_its_context(small_site: Visit) -> None:
+    # Found by the phrase only: the section's first words.
+    [_, (link, shown), *_] = previews(small_site, "reminder three days later")[0]
+    assert link == "guide/#sleep"
+    assert shown == "Pause. Pause a function with step.sleep for a while."
+    # Found by both: Pagefind's excerpt, cut where the context starts.
+    [_, (link, shown), *_] = previews(small_site, "pause reminder")[0]
+    assert link == "guide/#sleep"
+    assert shown.startswith("<mark>Pause.</mark> <mark>Pause</mark> a function")
+    assert "reminder" not in shown
