@@ -12,7 +12,9 @@ ARTICLE = '<html><body><article class="md-content__inner md-typeset">{}</article
 
 
 @pytest.fixture(autouse=True)
-def no_phrases(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def no_phrases(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """The small sites here have none of the site's sections: no phrases."""
     empty = tmp_path_factory.mktemp("phrases") / "search_phrases.toml"
     empty.write_text("[sections]\n")
@@ -236,9 +238,15 @@ def test_a_bad_phrases_file_is_named_with_what_is_wrong(
 def test_phrases_are_indexed_and_their_words_known(
     tmp_path: Path, no_phrases: Path
 ) -> None:
-    page(tmp_path, "guides/debug", ARTICLE.format('<h1>Debug</h1><h2 id="keys">Keys</h2>'))
-    no_phrases.write_text('[sections]\n"guides/debug/#keys" = ["rotate the secret"]\n'
-                          '"elsewhere/#x" = ["a page this build has not"]')
+    page(
+        tmp_path,
+        "guides/debug",
+        ARTICLE.format('<h1>Debug</h1><h2 id="keys">Keys</h2>'),
+    )
+    no_phrases.write_text(
+        '[sections]\n"guides/debug/#keys" = ["rotate the secret"]\n'
+        '"elsewhere/#x" = ["a page this build has not"]'
+    )
     search.index(tmp_path)
     words = json.loads((tmp_path / search.BUNDLE / search.VOCABULARY).read_text())
     assert words["secret"] == 1
@@ -249,7 +257,11 @@ def test_phrases_are_indexed_and_their_words_known(
 def test_a_phrase_for_a_section_the_page_lacks_stops_the_index(
     tmp_path: Path, no_phrases: Path
 ) -> None:
-    page(tmp_path, "guides/debug", ARTICLE.format('<h1>Debug</h1><h2 id="keys">Keys</h2>'))
+    page(
+        tmp_path,
+        "guides/debug",
+        ARTICLE.format('<h1>Debug</h1><h2 id="keys">Keys</h2>'),
+    )
     no_phrases.write_text('[sections]\n"guides/debug/#signing" = ["rotate"]')
     with pytest.raises(
         search.SearchIndexError,
