@@ -11,16 +11,16 @@ What is indexed: one record per section of each page's article
 (docsite/search_records.py: the section and its context),
 without the heading links, the page's buttons, the page foot and the code
 comments (EXCLUDE). Beside the index, in BUNDLE:
-- VOCABULARY, the site's own words with how often each occurs: the search
-  worker corrects a typed word that is not one of them to the most frequent
-  one a single edit away ("debounse" -> "debounce");
+- VOCABULARY, the site's own words (the phrases' too) with how often each
+  occurs: the search worker reads a typed word that is none of them as the
+  site word fewest edits away ("debounse" -> "debounce");
 - SYNONYMS, groups of words readers use for the same thing (docsite/
   synonyms.toml): the worker also searches a query word's group, at a lower
   score;
-The phrases readers type for a section (docsite/search_phrases.toml) are
-indexed with it, in its context, and their words are in VOCABULARY.
 - API_ENTRIES, the URLs of the API entries' sections: the worker ranks them
   below guide sections unless one is named what was typed.
+The phrases readers type for a section (docsite/search_phrases.toml) are
+indexed with it, in its context, and their words are in VOCABULARY too.
 """
 
 import asyncio

@@ -13,8 +13,8 @@ each section is indexed on its own, as a small HTML document Pagefind reads
   titles of the sections it is part of, an API entry's full name
   (`inngest_kit.Executor.run`), the tails of its dotted identifiers
   (`wait_for_event` of `ctx.step.wait_for_event`), and what readers type when
-  the section is the answer (docsite/search_phrases.toml: "run a job every
-  night" finds the cron section, which says neither "job" nor "night");
+  the section is the answer (docsite/search_phrases.toml: "wait until user
+  stops editing" finds the debounce section, which says none of those words);
 - its title and its page's title, as Pagefind metadata (shown on the result);
 - whether it is an API entry, which the search worker
   (docs/assets/search-worker.js) reads from a list beside the index: not

@@ -172,8 +172,8 @@ Left to write (then `make check`):
      find the page (a heading's words count most);
      `make search-ranks PAGE={src.removesuffix(".md")}` ranks its rows. In
      docsite/search_phrases.toml, under each section's link, what readers type
-     when it is the answer, in words it does not use (from the page, never
-     from a search set's rows).
+     when it is the answer, in their own words (from the page, never from a
+     search set's rows).
   5. `make skill`, and commit skills/ with the page (the skill ships it).
 Blind search rows: not yours to write. Ask someone who has not read the page to
 add two to each blind set, tools/search_blind*.toml, and to the development

@@ -211,7 +211,7 @@ def test_incomplete_finds_an_empty_or_cut_file(tmp_path: Path) -> None:
 
 def test_the_site_phrases_are_valid() -> None:
     said = search.phrases(Path(search.__file__).with_name("search_phrases.toml"))
-    assert "run a job every night" in said["guides/scheduled-functions/#cron"]
+    assert "wait until user stops editing" in said["guides/improve/#debounce"]
 
 
 @pytest.mark.parametrize(
