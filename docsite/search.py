@@ -18,7 +18,9 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
   synonyms.toml): the worker also searches a query word's group, at a lower
   score;
 - API_ENTRIES, the URLs of the API entries' sections: the worker ranks them
-  below guide sections unless one is named what was typed.
+  below guide sections unless one is named what was typed;
+- SYMPTOM_ENTRIES, the URLs of the error catalogue's entries: the worker
+  ranks them lower for a query that says nothing went wrong.
 The phrases readers type for a section (docsite/search_phrases.toml) are
 indexed with it, in its context, and their words are in VOCABULARY too.
 """
@@ -56,6 +58,7 @@ SYNONYMS = "synonyms.json"  # in BUNDLE: {word: [words of its groups]}
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
 PHRASE_FILE = Path(__file__).with_name("search_phrases.toml")
 API_ENTRIES = "api.json"  # in BUNDLE: [section URL, ...]
+SYMPTOM_ENTRIES = "symptoms.json"  # in BUNDLE: [section URL, ...]
 _WORD = re.compile(r"[a-z][a-z0-9]*")
 
 
@@ -244,6 +247,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     for name, data in (
         (SYNONYMS, groups),
         (API_ENTRIES, [record.url[1:] for record in records if record.api]),
+        (SYMPTOM_ENTRIES, [record.url[1:] for record in records if record.symptom]),
     ):
         (bundle / name).write_text(json.dumps(data, separators=(",", ":")))
     if not keep_material_index:

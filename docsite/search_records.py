@@ -16,9 +16,10 @@ each section is indexed on its own, as a small HTML document Pagefind reads
   the section is the answer (docsite/search_phrases.toml: "wait until user
   stops editing" finds the debounce section, which says none of those words);
 - its title and its page's title, as Pagefind metadata (shown on the result);
-- whether it is an API entry, which the search worker
-  (docs/assets/search-worker.js) reads from a list beside the index: not
-  metadata, which Pagefind searches as it searches text.
+- whether it is an API entry, and whether it is a symptom's entry (a section
+  inside a heading of class SYMPTOMS: the debug guide's error catalogue),
+  which the search worker (docs/assets/search-worker.js) reads from lists
+  beside the index: not metadata, which Pagefind searches as it searches text.
 """
 
 import dataclasses
@@ -38,6 +39,8 @@ WEIGHTS = {
     '<div class="doc doc-contents': 0.4,  # an API entry's body (mkdocstrings)
 }
 API_MODULE = "inngest_kit."  # an API entry's name is its anchor without this
+SYMPTOMS = "symptoms"  # the class of a heading whose subsections are symptoms' entries
+_CLASS = re.compile(r'\bclass="([^"]*)"')
 _ARTICLE = re.compile(
     r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', re.S
 )
@@ -52,6 +55,7 @@ class Record:
     url: str  # root-relative with a leading slash: "/guides/debug/#keys"
     html: str  # the document Pagefind indexes
     api: bool  # an API entry (mkdocstrings)
+    symptom: bool = False  # an entry of an error catalogue (SYMPTOMS)
 
 
 def article(page: str) -> str:
@@ -88,6 +92,21 @@ def api_name(section: Section) -> str:
     return section.anchor.removeprefix(API_MODULE)
 
 
+def symptoms(parts: list[Section]) -> set[str]:
+    """The anchors of the sections inside a heading of class SYMPTOMS
+    (`## Error catalogue {#error-catalogue .symptoms}`)."""
+    found: set[str] = set()
+    inside = 0  # the level of the marked heading the sections are in; 0: none
+    for section in parts:
+        if inside and section.level <= inside:
+            inside = 0
+        if inside:
+            found.add(section.anchor)
+        elif any(SYMPTOMS in c.split() for c in _CLASS.findall(section.heading)):
+            inside = section.level
+    return found
+
+
 def records(
     url: str, page: str, phrases: Mapping[str, Sequence[str]] | None = None
 ) -> list[Record]:
@@ -96,6 +115,7 @@ def records(
     inner = article(page)
     parts = sections.split(inner) if inner else []
     page_title = parts[0].title if parts else ""
+    entries = symptoms(parts)
     found = []
     for section in parts:
         place = url.removeprefix("/") + (f"#{section.anchor}" if section.anchor else "")
@@ -128,5 +148,6 @@ def records(
             f'<p data-pagefind-weight="{CONTEXT}">{words}</p>'
             "</article></body></html>"
         )
-        found.append(Record(url=f"/{place}", html=document, api=api))
+        symptom = section.anchor in entries
+        found.append(Record(url=f"/{place}", html=document, api=api, symptom=symptom))
     return found

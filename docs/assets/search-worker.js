@@ -29,9 +29,12 @@
 // - a section named after the query's words ranks higher (TITLE), one named
 //   exactly the identifier typed far higher (EXACT), one with the query's
 //   words one after another (a pasted message) higher (PHRASE), an API entry
-//   (pagefind/api.json) lower (API) unless named exactly; for a query naming
-//   alternatives ("debounce or throttle", "a vs b"), a section whose title
-//   asks a question ("Which flow-control option?") ranks higher (CHOICE).
+//   (pagefind/api.json) lower (API) unless named exactly, an entry of the
+//   error catalogue (pagefind/symptoms.json) lower (SYMPTOM) unless the query
+//   says something went wrong (FAILURE: "fails", "why", "401") or is a pasted
+//   message; for a query naming alternatives ("debounce or throttle", "a vs
+//   b"), a section whose title asks a question ("Which flow-control option?")
+//   ranks higher (CHOICE).
 // A result card is one page: its title, then its sections that answer best
 // (up to SHOWN, with the section title and a preview), the others folded
 // under "N more on this page". A preview is Pagefind's excerpt of the
@@ -60,11 +63,18 @@ var PHRASE = 1;        // a section with the query's words one after another (a 
 var PHRASE_MIN = 4;    // message), PHRASE_MIN or more, scores 1 + PHRASE times their share
 var CHOICE = 2;        // a section titled as a question, for a query naming alternatives
 var API = 0.3;         // an API entry not named exactly what was typed
+var SYMPTOM = 0.5;     // a symptom's entry, for a query that says nothing went wrong
 var PREVIEW = 24;      // words of a preview (Pagefind's excerpt, or the section's start)
 var HIDDEN = "\u2042";  // starts the context (docsite/search_records.py HIDDEN)
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
+// Words that say something went wrong (their starts), an HTTP error status,
+// and "doesn't" and the like as the query is split ("doesn", "t").
+var FAILURE = new RegExp("^(error|exception|fail|crash|broke|wrong|invalid|unexpected|" +
+  "missing|refus|reject|denied|stuck|warn|traceback|ignor|silent|problem|debug)|" +
+  "^(no|not|nothing|never|cannot|can|doesn|didn|isn|wasn|aren|won|why|hangs?|twice|" +
+  "dropped|issues?|[45]\\d\\d)$");
 // Lucene's English stop words, and the words a question starts with.
 var COMMON = new Set(("a an and are as at be but by for if in into is it no not of on or such " +
   "that the their then there these they this to was will with how what when where which " +
@@ -72,7 +82,7 @@ var COMMON = new Set(("a an and are as at be but by for if in into is it no not 
 
 var root = new URL("../", self.location);  // this file is assets/search-worker.js
 var pagefind = null;
-var lists = null;  // [vocabulary, synonyms, API entries], loaded with the first query
+var lists = null;  // [vocabulary, synonyms, API entries, symptoms' entries], with the first query
 var queue = Promise.resolve();
 
 function setup() {
@@ -92,7 +102,8 @@ function load(name) {
 
 function loadLists() {
   lists = lists || Promise.all(
-    [load("vocabulary.json"), load("synonyms.json"), load("api.json")]);
+    [load("vocabulary.json"), load("synonyms.json"), load("api.json"),
+     load("symptoms.json")]);
   return lists;
 }
 
@@ -363,9 +374,11 @@ function answer(query) {
   return loadLists().then(function (loaded) {
     var known = loaded[0], synonyms = loaded[1];
     var api = new Set(Array.isArray(loaded[2]) ? loaded[2] : []);
+    var symptoms = new Set(Array.isArray(loaded[3]) ? loaded[3] : []);
     var read_ = read(query, known);
     var terms = read_.words;
     var said = words(query);
+    var failing = said.some(function (word) { return FAILURE.test(word); });
     var choice = /\S\s+(or|vs\.?|versus)\s+\S/i.test(query) && !/[:"']/.test(query);
     return Promise.all([
       byWord(terms, synonyms),
@@ -400,6 +413,8 @@ function answer(query) {
             if (run >= PHRASE_MIN) entry.score *= 1 + PHRASE * run / said.length;
             var url = relative(entry.data.url), same = exact(entry.data, query);
             if (choice && /\?$/.test(entry.data.meta.title || "")) entry.score *= CHOICE;
+            // A pasted message says it: it is one.
+            if (symptoms.has(url) && !failing && run < PHRASE_MIN) entry.score *= SYMPTOM;
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
               (same ? EXACT : api.has(url) ? API : 1);
           });

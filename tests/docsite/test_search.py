@@ -161,6 +161,14 @@ def test_index_lists_the_api_entries(tmp_path: Path) -> None:
     assert api == ["kit/#kit.run"]
 
 
+def test_index_lists_the_symptoms_entries(tmp_path: Path) -> None:
+    catalogue = '<h2 id="errors" class="symptoms">Errors</h2><h3 id="e401">401</h3>'
+    page(tmp_path, "debug", ARTICLE.format(f"<h1>Debug</h1>{catalogue}"))
+    search.index(tmp_path)
+    found = (tmp_path / search.BUNDLE / search.SYMPTOM_ENTRIES).read_text()
+    assert json.loads(found) == ["debug/#e401"]
+
+
 def test_an_incomplete_index_is_written_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -88,3 +88,17 @@ def test_what_readers_type_for_a_section_is_in_its_context() -> None:
     top, api, *_ = search_records.records("/kit/", KIT, said)
     assert context(api) == "Testing kit · look up a method"
     assert "look up" not in context(top)
+
+
+def test_the_entries_under_a_symptoms_heading_are_symptoms() -> None:
+    page = PAGE.format(
+        '<h1 id="d">Debug</h1><h2 id="dev">Dev Server</h2>'
+        '<h2 class="symptoms" id="catalogue">Errors</h2>'
+        '<h3 id="missing-key">Missing key</h3><h4 id="why">Why</h4>'
+        '<h2 id="keys">Keys</h2><h3 id="rotate">Rotate</h3>'
+    )
+    found = {r.url: r.symptom for r in search_records.records("/d/", page)}
+    assert [url for url, symptom in found.items() if symptom] == [
+        "/d/#missing-key",
+        "/d/#why",
+    ]

@@ -81,6 +81,13 @@ PAGES = {
         " load, priority for order, and rate limits for floods of events.</p>",
     ),
 }
+# An error catalogue: its entries are symptoms' (docsite/search_records.py).
+PAGES["debug"] = (
+    "Debug",
+    '<h2 id="catalogue" class="symptoms">Errors</h2>'
+    '<h3 id="retried-fails">Still failing</h3><p>A step retried four times,'
+    " then retried again.</p>",
+)
 # Sections on other things, so that the words above are as rare as a real
 # site's names are (Pagefind scores a rare word higher).
 PAGES["more"] = (
@@ -253,3 +260,11 @@ def test_a_preview_shows_the_section_never_its_context(small_site: Visit) -> Non
     assert link == "guide/#sleep"
     assert shown.startswith("<mark>Pause.</mark> <mark>Pause</mark> a function")
     assert "reminder" not in shown
+
+
+@pytest.mark.browser
+def test_a_symptom_ranks_lower_unless_something_went_wrong(small_site: Visit) -> None:
+    # "debug/#retried-fails" says "retried" more often than "guide/#retries".
+    assert first_section(small_site, "retried") == "guide/#retries"
+    assert first_section(small_site, "retried but fails") == "debug/#retried-fails"
+    assert first_section(small_site, "why not retried") == "debug/#retried-fails"
