@@ -26,18 +26,19 @@ from tools import search_eval
 from tools.serve import SiteServer
 
 # Floors at the figures measured on 2026-12-07 with the phrases readers type
-# indexed with each section (docsite/search_phrases.toml), rounded down: tuning
-# 97.7% (305 rows), dev 81.5% (205 rows, tuned against), blind 80.6%, blind-2
-# 77.3%, blind-3 78.0% top-3 (the blind sets measured once, after the change).
-# They are only ever raised: raise one when the rate rises, never lower one to
-# let a change in. Targets: tuning >= 95% (held), each blind set >= 90% (not
-# yet).
+# indexed with each section (docsite/search_phrases.toml) and the error
+# catalogue's entries ranked lower for a query that says nothing went wrong,
+# rounded down: tuning 98.4% (305 rows), dev 82.4% (205 rows, tuned against),
+# blind 80.6%, blind-2 77.3%, blind-3 79.3% top-3 (the blind sets measured
+# after each of the two changes). They are only ever raised: raise one when
+# the rate rises, never lower one to let a change in. Targets: tuning >= 95%
+# (held), each blind set >= 90% (not yet).
 MIN_TOP3 = {
-    "tuning": 0.97,
-    "dev": 0.81,
+    "tuning": 0.98,
+    "dev": 0.82,
     "blind": 0.80,
     "blind-2": 0.77,
-    "blind-3": 0.78,
+    "blind-3": 0.79,
 }
 
 
