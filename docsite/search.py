@@ -34,6 +34,7 @@ import tomllib
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
@@ -79,17 +80,20 @@ def pages(site_dir: Path) -> dict[str, str]:
     return found
 
 
+def _read(path: Path, key: str, needs: str) -> Any:
+    """`key` of the TOML file at `path`; SearchIndexError saying what it needs."""
+    try:
+        return tomllib.loads(path.read_text())[key]
+    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+        raise SearchIndexError(f"{path}: needs {needs} ({error})") from None
+
+
 def synonyms(path: Path | None = None) -> dict[str, list[str]]:
     """Word -> the other words of its groups, from `path`'s (SYNONYM_FILE's)
     `groups`: lists of lower-case words. A bad file raises SearchIndexError
     naming it."""
     path = path or SYNONYM_FILE
-    try:
-        groups = tomllib.loads(path.read_text())["groups"]
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
-        raise SearchIndexError(
-            f"{path}: needs `groups = [[...], ...]` ({error})"
-        ) from None
+    groups = _read(path, "groups", "`groups = [[...], ...]`")
     found: dict[str, list[str]] = {}
     for number, group in enumerate(groups if isinstance(groups, list) else [None], 1):
         if (
@@ -112,12 +116,7 @@ def phrases(path: Path | None = None) -> dict[str, list[str]]:
     (PHRASE_FILE's) `[sections]` table. A bad file raises SearchIndexError
     naming it and the section."""
     path = path or PHRASE_FILE
-    try:
-        table = tomllib.loads(path.read_text())["sections"]
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
-        raise SearchIndexError(
-            f'{path}: needs a `[sections]` table of "page/#anchor" = [...] ({error})'
-        ) from None
+    table = _read(path, "sections", 'a `[sections]` table of "page/#anchor" = [...]')
     if not isinstance(table, dict):
         raise SearchIndexError(f"{path}: `sections` must be a table, got {table!r}")
     for link, said in table.items():

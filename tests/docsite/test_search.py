@@ -115,23 +115,51 @@ def test_the_site_synonyms_are_valid() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "wrong"),
+    ("name", "text", "wrong"),
     [
-        ("groups = [", "needs `groups = "),
-        ("words = []", "needs `groups = "),
-        ('groups = [["task"]]', "group 1 must list two or more"),
-        ('groups = [["a", "b"], ["Task", "function"]]', "group 2 must list"),
-        ('groups = [["step.run", "run"]]', "group 1 must list"),
-        ('groups = "task"', "group 1 must list"),
+        ("synonyms.toml", "groups = [", "needs `groups = "),
+        ("synonyms.toml", "words = []", "needs `groups = "),
+        ("synonyms.toml", 'groups = [["task"]]', "group 1 must list two or more"),
+        (
+            "synonyms.toml",
+            'groups = [["a", "b"], ["Task", "function"]]',
+            "group 2 must list",
+        ),
+        ("synonyms.toml", 'groups = [["step.run", "run"]]', "group 1 must list"),
+        ("synonyms.toml", 'groups = "task"', "group 1 must list"),
+        ("search_phrases.toml", "sections = [", "needs a `\\[sections\\]` table"),
+        ("search_phrases.toml", "[pages]", "needs a `\\[sections\\]` table"),
+        ("search_phrases.toml", 'sections = "x"', "`sections` must be a table"),
+        (
+            "search_phrases.toml",
+            '[sections]\n"a/#b" = "one"',
+            "section 'a/#b' must list phrases",
+        ),
+        (
+            "search_phrases.toml",
+            '[sections]\n"a/#b" = ["Upper"]',
+            "section 'a/#b' must list phrases",
+        ),
+        (
+            "search_phrases.toml",
+            '[sections]\n"a/#b" = [" "]',
+            "section 'a/#b' must list phrases",
+        ),
+        (
+            "search_phrases.toml",
+            '[sections]\n"a/#b" = ["two\\nlines"]',
+            "section 'a/#b' must list phrases",
+        ),
     ],
 )
-def test_a_bad_synonyms_file_is_named_with_what_is_wrong(
-    tmp_path: Path, text: str, wrong: str
+def test_a_bad_words_file_is_named_with_what_is_wrong(
+    tmp_path: Path, name: str, text: str, wrong: str
 ) -> None:
-    words = tmp_path / "synonyms.toml"
-    words.write_text(text)
-    with pytest.raises(search.SearchIndexError, match=f"{words}: {wrong}"):
-        search.synonyms(words)
+    bad = tmp_path / name
+    bad.write_text(text)
+    load = search.synonyms if name == "synonyms.toml" else search.phrases
+    with pytest.raises(search.SearchIndexError, match=f"{bad}: {wrong}"):
+        load(bad)
 
 
 def test_index_writes_the_synonyms(tmp_path: Path) -> None:
@@ -220,27 +248,6 @@ def test_incomplete_finds_an_empty_or_cut_file(tmp_path: Path) -> None:
 def test_the_site_phrases_are_valid() -> None:
     said = search.phrases(Path(search.__file__).with_name("search_phrases.toml"))
     assert "wait until user stops editing" in said["guides/improve/#debounce"]
-
-
-@pytest.mark.parametrize(
-    ("text", "wrong"),
-    [
-        ("sections = [", "needs a `\\[sections\\]` table"),
-        ("[pages]", "needs a `\\[sections\\]` table"),
-        ('sections = "x"', "`sections` must be a table"),
-        ('[sections]\n"a/#b" = "one"', "section 'a/#b' must list phrases"),
-        ('[sections]\n"a/#b" = ["Upper"]', "section 'a/#b' must list phrases"),
-        ('[sections]\n"a/#b" = [" "]', "section 'a/#b' must list phrases"),
-        ('[sections]\n"a/#b" = ["two\\nlines"]', "section 'a/#b' must list phrases"),
-    ],
-)
-def test_a_bad_phrases_file_is_named_with_what_is_wrong(
-    tmp_path: Path, text: str, wrong: str
-) -> None:
-    said = tmp_path / "search_phrases.toml"
-    said.write_text(text)
-    with pytest.raises(search.SearchIndexError, match=f"{said}: {wrong}"):
-        search.phrases(said)
 
 
 def test_phrases_are_indexed_and_their_words_known(
