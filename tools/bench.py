@@ -575,10 +575,15 @@ def print_search(engines: dict[str, Any]) -> None:
     that are tuned against (the blind sets' are in the report)."""
     print(
         "\nSearch engines, same build, same browser (top-3: the owner in the first"
-        " 3 cards; KB: what the search loads, gzip; first: ms to the first result,"
-        f" CPU {PHONE_CPU}x slower)"
+        " 3 cards; answered: the owner or another section judged to answer the"
+        " query, tools/search_answers.toml, in the first 3 cards; KB: what the"
+        f" search loads, gzip; first: ms to the first result, CPU {PHONE_CPU}x"
+        " slower)"
     )
-    header = f"  {'engine':<48}{'set':<8}{'n':>5}{'top-1':>7}{'top-3':>7}{'MRR':>6}"
+    header = (
+        f"  {'engine':<48}{'set':<8}{'n':>5}{'top-1':>7}{'top-3':>7}"
+        f"{'answered':>9}{'MRR':>6}"
+    )
     print(header + f"{'KB':>7}{'first':>8}")
     for name, engine in engines.items():
         label = name + (" (kept)" if engine["kept"] else "")
@@ -586,7 +591,7 @@ def print_search(engines: dict[str, Any]) -> None:
             rates = result["rates"]
             print(
                 f"  {label:<48}{set_name:<8}{rates['total']:>5}{rates['top1']:>7.0%}"
-                f"{rates['top3']:>7.0%}{rates['mrr']:>6.2f}"
+                f"{rates['top3']:>7.0%}{rates['answered']:>9.0%}{rates['mrr']:>6.2f}"
                 f"{kb(engine['gzip_bytes']):>7}{engine['first_result_ms']:>8.0f}"
             )
     for engine in engines.values():

@@ -22,7 +22,10 @@ are folded under "N more on this page" and do not count. This mirrors
 `renderSearchResultItem` in Material's source (templates/search/index.tsx).
 A query's rank is the position of the first card that shows its expected
 link: rank 1 means the first card is the right page, with the right section
-visible in it.
+visible in it. A set's owner is one reader's pick among the sections that
+answer a query; tools/search_answers.toml lists, per set, every section an
+independent reader judged to answer each query, and "answered" counts a
+query whose owner or any of those is shown in the first TOP cards.
 """
 
 import dataclasses
@@ -40,6 +43,8 @@ BLIND = Path(__file__).with_name("search_blind.toml")
 BLIND_2 = Path(__file__).with_name("search_blind_2.toml")
 BLIND_3 = Path(__file__).with_name("search_blind_3.toml")
 DEV = Path(__file__).with_name("search_dev.toml")
+# The sections judged to answer each query, per set (its header says how).
+ANSWERS = Path(__file__).with_name("search_answers.toml")
 # The name `make bench` prints: its file.
 SETS = {
     "tuning": DATA,
@@ -137,6 +142,7 @@ class Query:
     text: str
     expected: str  # "page/#section" or "page/"; the home page is ""
     kind: str  # identifier, error, task, typo, term, ...
+    answers: tuple[str, ...] = ()  # the sections judged to answer it (ANSWERS)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -152,9 +158,34 @@ class Outcome:
                 return position
         return None
 
+    @property
+    def answered(self) -> bool:
+        """A card in the top TOP shows the expected link or one judged to answer."""
+        wanted = {self.query.expected, *self.query.answers}
+        return any(wanted.intersection(links) for links in self.cards[:TOP])
+
+
+def answers(name: str, path: Path = ANSWERS) -> dict[str, list[str]]:
+    """Query -> the sections judged to answer it, for the set `name` (none
+    for a set the file has no table for); a bad table raises ValueError
+    naming the file and the query."""
+    try:
+        table = tomllib.loads(path.read_text()).get(name, {})
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise ValueError(
+            f"{path}: not a TOML file of tables per set ({error})"
+        ) from None
+    for query, links in table.items():
+        if not isinstance(links, list) or not all(isinstance(x, str) for x in links):
+            raise ValueError(
+                f"{path}: [{name}] {query!r} must list section links, got {links!r}"
+            )
+    return dict(table)
+
 
 def load(path: Path = DATA) -> list[Query]:
-    """The evaluation set; a bad row raises ValueError naming the file and row."""
+    """The evaluation set, with the sections judged to answer each query when
+    it is one of SETS; a bad row raises ValueError naming the file and row."""
     try:
         rows = tomllib.loads(path.read_text())["queries"]
     except (tomllib.TOMLDecodeError, KeyError) as error:
@@ -172,7 +203,12 @@ def load(path: Path = DATA) -> list[Query]:
                 f"(three strings, a non-empty query), got {row!r}"
             )
         queries.append(Query(*row))
-    return queries
+    name = next((name for name, known in SETS.items() if known == path), None)
+    judged = answers(name) if name else {}
+    return [
+        dataclasses.replace(query, answers=tuple(judged.get(query.text, ())))
+        for query in queries
+    ]
 
 
 def awaiting_blind(path: Path = DATA) -> list[str]:
@@ -279,6 +315,7 @@ class Rates:
     top3: float
     mrr: float  # mean reciprocal rank, 0 for a query whose link is not shown
     total: int
+    answered: float = 0.0  # top TOP with any section judged to answer (ANSWERS)
 
 
 def rates(outcomes: list[Outcome]) -> Rates:
@@ -289,4 +326,5 @@ def rates(outcomes: list[Outcome]) -> Rates:
         top3=sum(rank is not None and rank <= TOP for rank in ranks) / total,
         mrr=sum(1 / rank for rank in ranks if rank) / total,
         total=total,
+        answered=sum(outcome.answered for outcome in outcomes) / total,
     )

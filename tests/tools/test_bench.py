@@ -284,15 +284,17 @@ def test_a_full_run_writes_and_prints_the_report(
     assert "cold" in out
     assert "warm" in out
     rows = [line.split() for line in out.splitlines()]
-    assert ["(kept)", "blind", "2", "50%", "50%", "0.50", "2.0", "250"] in [
-        row[-8:] for row in rows
+    # top-1, top-3, answered (the owner or a section judged to answer), MRR
+    assert ["(kept)", "blind", "2", "50%", "50%", "50%", "0.50", "2.0", "250"] in [
+        row[-9:] for row in rows
     ]
     assert (
         "tuning miss (typo, rank -): 'miss' -> 'nowhere/', landed on guides/debug/"
         in out
     )
-    assert ["(kept)", "blind-2", "2", "50%", "50%", "0.50", "2.0", "250"] in [
-        row[-8:] for row in rows
+    # top-1, top-3, answered (the owner or a section judged to answer), MRR
+    assert ["(kept)", "blind-2", "2", "50%", "50%", "50%", "0.50", "2.0", "250"] in [
+        row[-9:] for row in rows
     ]
     assert out.count("tuning miss") == 1  # the kept engine's only
     assert "blind miss" not in out  # not tuned against: in the report only
@@ -435,7 +437,13 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
                     "sets": {
                         name: {
                             "file": f"{name}.toml",
-                            "rates": {"total": 1, "top1": 1, "top3": 1, "mrr": 1},
+                            "rates": {
+                                "total": 1,
+                                "top1": 1,
+                                "top3": 1,
+                                "answered": 1,
+                                "mrr": 1,
+                            },
                             "misses": [
                                 {
                                     "query": f"q of {name}",

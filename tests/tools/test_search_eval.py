@@ -88,7 +88,9 @@ def test_run_ranks_each_query_by_the_card_showing_its_link() -> None:
     }
     assert [o.rank for o in outcomes] == [1, 2, None]
     rates = search_eval.rates(outcomes)
-    assert rates == search_eval.Rates(top1=1 / 3, top3=2 / 3, mrr=0.5, total=3)
+    assert rates == search_eval.Rates(
+        top1=1 / 3, top3=2 / 3, mrr=0.5, total=3, answered=2 / 3
+    )
 
 
 def test_a_rank_past_the_top_three_is_a_miss_for_top3() -> None:
@@ -98,6 +100,41 @@ def test_a_rank_past_the_top_three_is_a_miss_for_top3() -> None:
     assert outcome.rank == 4
     rates = search_eval.rates([outcome])
     assert (rates.top1, rates.top3, rates.mrr) == (0, 0, 0.25)
+
+
+def test_answered_counts_a_section_judged_to_answer_in_the_top_three() -> None:
+    query = search_eval.Query("q", "d/#x", "term", answers=("b/#y",))
+    assert search_eval.Outcome(query, [["a/"], ["b/", "b/#y"], ["c/"]]).answered
+    assert search_eval.Outcome(query, [["d/", "d/#x"]]).answered  # its owner too
+    late = search_eval.Outcome(query, [["a/"], ["c/"], ["e/"], ["b/", "b/#y"]])
+    assert not late.answered
+    assert search_eval.rates([late]).answered == 0
+
+
+def test_a_set_loads_with_the_sections_judged_to_answer() -> None:
+    queries = search_eval.load(search_eval.DATA)
+    where = next(q for q in queries if q.text == "where to start")
+    assert where.answers == ("#start",)
+    # Every set of the bench is judged; a file of its own is not.
+    judged = {name: search_eval.answers(name) for name in search_eval.SETS}
+    assert all(judged.values())
+
+
+def test_a_set_outside_the_bench_has_no_judgments(tmp_path: Path) -> None:
+    data = tmp_path / "set.toml"
+    data.write_text('queries = [["where to start", "#start", "task"]]\n')
+    assert search_eval.load(data)[0].answers == ()
+
+
+def test_a_bad_answers_file_names_the_file_and_the_query(tmp_path: Path) -> None:
+    bad = tmp_path / "answers.toml"
+    bad.write_text('[dev]\n"q" = "a/#b"\n')
+    with pytest.raises(ValueError, match=r"answers\.toml: \[dev\] 'q' must list"):
+        search_eval.answers("dev", bad)
+    assert search_eval.answers("blind", bad) == {}
+    bad.write_text("[dev\n")
+    with pytest.raises(ValueError, match=r"answers\.toml: not a TOML file"):
+        search_eval.answers("dev", bad)
 
 
 NAV = [url_of(src) for src in config.load().nav_pages()]
