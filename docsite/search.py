@@ -1,7 +1,8 @@
 """Site search: Pagefind's index of the built pages, for Material's search box.
 
 Runs after the pages are built (docsite/finish.py), on any generator's output:
-Pagefind reads the HTML, so what it indexes is what a reader sees. The box,
+Pagefind reads the HTML, so what it indexes is what a reader sees, plus each
+section's context, which no reader sees (docsite/search_records.py). The box,
 its shortcuts and the result cards stay Material's: overrides/main.html points
 Material's search worker at docs/assets/search-worker.js, which answers from
 this index. Material's own index (search/search_index.json, which Material's
@@ -20,7 +21,8 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
 - API_ENTRIES, the URLs of the API entries' sections: the worker ranks them
   below guide sections unless one is named what was typed;
 - SYMPTOM_ENTRIES, the URLs of the error catalogue's entries: the worker
-  ranks them lower for a query that says nothing went wrong.
+  ranks them lower for a query that says nothing went wrong, unless the
+  entry has four or more of the query's words in a row (a pasted message).
 The phrases readers type for a section (docsite/search_phrases.toml) are
 indexed with it, in its context, and their words are in VOCABULARY too.
 """
@@ -65,7 +67,7 @@ _WORD = re.compile(r"[a-z][a-z0-9]*")
 
 class SearchIndexError(RuntimeError):
     """The index could not be written: Pagefind's own message with the site
-    folder, or what is wrong with the synonyms file."""
+    folder, or what is wrong with the synonyms or the phrases file."""
 
 
 def pages(site_dir: Path) -> dict[str, str]:

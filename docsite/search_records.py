@@ -13,8 +13,9 @@ each section is indexed on its own, as a small HTML document Pagefind reads
   titles of the sections it is part of, an API entry's full name
   (`inngest_kit.Executor.run`), the tails of its dotted identifiers
   (`wait_for_event` of `ctx.step.wait_for_event`), and what readers type when
-  the section is the answer (docsite/search_phrases.toml: "wait until user
-  stops editing" finds the debounce section, which says none of those words);
+  the section is the answer (docsite/search_phrases.toml: "backpressure for
+  background jobs" finds the flow-control section, which says none of those
+  words);
 - its title and its page's title, as Pagefind metadata (shown on the result);
 - whether it is an API entry, and whether it is a symptom's entry (a section
   inside a heading of class SYMPTOMS: the debug guide's error catalogue),

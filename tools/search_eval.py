@@ -175,6 +175,8 @@ def answers(name: str, path: Path = ANSWERS) -> dict[str, list[str]]:
         raise ValueError(
             f"{path}: not a TOML file of tables per set ({error})"
         ) from None
+    if not isinstance(table, dict):
+        raise ValueError(f"{path}: [{name}] must be a table of queries, got {table!r}")
     for query, links in table.items():
         if not isinstance(links, list) or not all(isinstance(x, str) for x in links):
             raise ValueError(
@@ -203,7 +205,7 @@ def load(path: Path = DATA) -> list[Query]:
                 f"(three strings, a non-empty query), got {row!r}"
             )
         queries.append(Query(*row))
-    name = next((name for name, known in SETS.items() if known == path), None)
+    name = next((name for name, known in SETS.items() if known.name == path.name), None)
     judged = answers(name) if name else {}
     return [
         dataclasses.replace(query, answers=tuple(judged.get(query.text, ())))

@@ -31,10 +31,11 @@
 //   words one after another (a pasted message) higher (PHRASE), an API entry
 //   (pagefind/api.json) lower (API) unless named exactly, an entry of the
 //   error catalogue (pagefind/symptoms.json) lower (SYMPTOM) unless the query
-//   says something went wrong (FAILURE: "fails", "why", "401") or is a pasted
-//   message; for a query naming alternatives ("debounce or throttle", "a vs
-//   b"), a section whose title asks a question ("Which flow-control option?")
-//   ranks higher (CHOICE).
+//   says something went wrong (FAILURE: "fails", "why", "doesn't", "401") or
+//   the entry has PHRASE_MIN of its words in a row (a pasted message); for a
+//   query naming alternatives ("debounce or throttle", "a vs b"), a section
+//   whose title asks a question ("Which flow-control option?") ranks higher
+//   (CHOICE).
 // A result card is one page: its title, then its sections that answer best
 // (up to SHOWN, with the section title and a preview), the others folded
 // under "N more on this page". A preview is Pagefind's excerpt of the
@@ -69,12 +70,11 @@ var HIDDEN = "\u2042";  // starts the context (docsite/search_records.py HIDDEN)
 // Pagefind's ranking (docs: pagefind.app/docs/ranking); measured on the tuning
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
-// Words that say something went wrong (their starts), an HTTP error status,
-// and "doesn't" and the like as the query is split ("doesn", "t").
+// Words that say something went wrong or did not happen (by their start, or
+// whole), and an HTTP error status; a query with "n't" ("doesn't") says so too.
 var FAILURE = new RegExp("^(error|exception|fail|crash|broke|wrong|invalid|unexpected|" +
   "missing|refus|reject|denied|stuck|warn|traceback|ignor|silent|problem|debug)|" +
-  "^(no|not|nothing|never|cannot|can|doesn|didn|isn|wasn|aren|won|why|hangs?|twice|" +
-  "dropped|issues?|[45]\\d\\d)$");
+  "^(no|not|nothing|never|cannot|why|hangs?|twice|dropped|issues?|[45]\\d\\d)$");
 // Lucene's English stop words, and the words a question starts with.
 var COMMON = new Set(("a an and are as at be but by for if in into is it no not of on or such " +
   "that the their then there these they this to was will with how what when where which " +
@@ -378,7 +378,8 @@ function answer(query) {
     var read_ = read(query, known);
     var terms = read_.words;
     var said = words(query);
-    var failing = said.some(function (word) { return FAILURE.test(word); });
+    var failing = /n['\u2019]t\b/i.test(query) ||
+      said.some(function (word) { return FAILURE.test(word); });
     var choice = /\S\s+(or|vs\.?|versus)\s+\S/i.test(query) && !/[:"']/.test(query);
     return Promise.all([
       byWord(terms, synonyms),
@@ -413,7 +414,7 @@ function answer(query) {
             if (run >= PHRASE_MIN) entry.score *= 1 + PHRASE * run / said.length;
             var url = relative(entry.data.url), same = exact(entry.data, query);
             if (choice && /\?$/.test(entry.data.meta.title || "")) entry.score *= CHOICE;
-            // A pasted message says it: it is one.
+            // An entry that has a pasted message's words in a row is its answer.
             if (symptoms.has(url) && !failing && run < PHRASE_MIN) entry.score *= SYMPTOM;
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
               (same ? EXACT : api.has(url) ? API : 1);

@@ -247,7 +247,7 @@ def test_incomplete_finds_an_empty_or_cut_file(tmp_path: Path) -> None:
 
 def test_the_site_phrases_are_valid() -> None:
     said = search.phrases(Path(search.__file__).with_name("search_phrases.toml"))
-    assert "wait until user stops editing" in said["guides/improve/#debounce"]
+    assert "backpressure for background jobs" in said["guides/improve/#flow-control"]
 
 
 def test_phrases_are_indexed_and_their_words_known(

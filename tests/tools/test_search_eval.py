@@ -132,6 +132,9 @@ def test_a_bad_answers_file_names_the_file_and_the_query(tmp_path: Path) -> None
     with pytest.raises(ValueError, match=r"answers\.toml: \[dev\] 'q' must list"):
         search_eval.answers("dev", bad)
     assert search_eval.answers("blind", bad) == {}
+    bad.write_text('dev = "q"\n')
+    with pytest.raises(ValueError, match=r"answers\.toml: \[dev\] must be a table"):
+        search_eval.answers("dev", bad)
     bad.write_text("[dev\n")
     with pytest.raises(ValueError, match=r"answers\.toml: not a TOML file"):
         search_eval.answers("dev", bad)
