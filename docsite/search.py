@@ -13,8 +13,9 @@ What is indexed: one record per section of each page's article
 without the heading links, the page's buttons, the page foot and the code
 comments (EXCLUDE). Beside the index, in BUNDLE:
 - VOCABULARY, the site's own words (the phrases' too) with how often each
-  occurs: the search worker reads a typed word that is none of them as the
-  site word fewest edits away ("debounse" -> "debounce");
+  occurs: the search worker reads a typed word that is none of them (nor a
+  form of one) as the site word one edit away, two for a word of 8 letters or
+  more ("debounse" -> "debounce"), when there is one;
 - SYNONYMS, groups of words readers use for the same thing (docsite/
   synonyms.toml): the worker also searches a query word's group, at a lower
   score;
@@ -22,7 +23,8 @@ comments (EXCLUDE). Beside the index, in BUNDLE:
   below guide sections unless one is named what was typed;
 - SYMPTOM_ENTRIES, the URLs of the error catalogue's entries: the worker
   ranks them lower for a query that says nothing went wrong, unless the
-  entry has four or more of the query's words in a row (a pasted message).
+  entry has four or more of the query's words in a row, in its text or its
+  phrases (a pasted message, a reader's words for it).
 The phrases readers type for a section (docsite/search_phrases.toml) are
 indexed with it, in its context, and their words are in VOCABULARY too.
 """
@@ -67,7 +69,8 @@ _WORD = re.compile(r"[a-z][a-z0-9]*")
 
 class SearchIndexError(RuntimeError):
     """The index could not be written: Pagefind's own message with the site
-    folder, or what is wrong with the synonyms or the phrases file."""
+    folder, an index Pagefind wrote incomplete, or what is wrong with the
+    synonyms or the phrases file."""
 
 
 def pages(site_dir: Path) -> dict[str, str]:

@@ -31,8 +31,9 @@
 //   words one after another (a pasted message) higher (PHRASE), an API entry
 //   (pagefind/api.json) lower (API) unless named exactly, an entry of the
 //   error catalogue (pagefind/symptoms.json) lower (SYMPTOM) unless the query
-//   says something went wrong (FAILURE: "fails", "why", "doesn't", "401") or
-//   the entry has PHRASE_MIN of its words in a row (a pasted message); for a
+//   says something went wrong (FAILURE: "fails", "why", "401"; or an "n't")
+//   or the entry has PHRASE_MIN or more of the query's words in a row, in its
+//   text or its phrases (a pasted message, a reader's words for it); for a
 //   query naming alternatives ("debounce or throttle", "a vs b"), a section
 //   whose title asks a question ("Which flow-control option?") ranks higher
 //   (CHOICE).
@@ -71,10 +72,12 @@ var HIDDEN = "\u2042";  // starts the context (docsite/search_records.py HIDDEN)
 // set (tools/search_eval.toml) only.
 var RANKING = {termFrequency: 0.6, pageLength: 0.3, termSaturation: 1.4, termSimilarity: 3.0};
 // Words that say something went wrong or did not happen (by their start, or
-// whole), and an HTTP error status; a query with "n't" ("doesn't") says so too.
-var FAILURE = new RegExp("^(error|exception|fail|crash|broke|wrong|invalid|unexpected|" +
+// whole), and a number from 400 to 599 (an HTTP error status); a query with
+// "n't" ("doesn't") says so too.
+var FAILURE = new RegExp("^(error|exception|fail|crash|wrong|invalid|unexpected|" +
   "missing|refus|reject|denied|stuck|warn|traceback|ignor|silent|problem|debug)|" +
-  "^(no|not|nothing|never|cannot|why|hangs?|twice|dropped|issues?|[45]\\d\\d)$");
+  "^(no|not|nothing|never|cannot|why|broke|broken|hangs?|twice|dropped|issues?|" +
+  "[45]\\d\\d)$");
 // Lucene's English stop words, and the words a question starts with.
 var COMMON = new Set(("a an and are as at be but by for if in into is it no not of on or such " +
   "that the their then there these they this to was will with how what when where which " +
@@ -414,7 +417,8 @@ function answer(query) {
             if (run >= PHRASE_MIN) entry.score *= 1 + PHRASE * run / said.length;
             var url = relative(entry.data.url), same = exact(entry.data, query);
             if (choice && /\?$/.test(entry.data.meta.title || "")) entry.score *= CHOICE;
-            // An entry that has a pasted message's words in a row is its answer.
+            // An entry with the query's words in a row (in its text or its
+            // phrases: a pasted message, a reader's words for it) answers it.
             if (symptoms.has(url) && !failing && run < PHRASE_MIN) entry.score *= SYMPTOM;
             entry.score *= (1 + TITLE * named(entry.data, terms, known)) *
               (same ? EXACT : api.has(url) ? API : 1);
