@@ -119,11 +119,13 @@ def synonyms(path: Path | None = None) -> dict[str, list[str]]:
 def phrases(path: Path | None = None) -> dict[str, list[str]]:
     """Section link -> what readers type when it is the answer, from `path`'s
     (PHRASE_FILE's) `[sections]` table. A bad file raises SearchIndexError
-    naming it and the section."""
+    naming it, and the section at fault; so does a phrase under two sections
+    (it belongs to the one that answers it best)."""
     path = path or PHRASE_FILE
     table = _read(path, "sections", 'a `[sections]` table of "page/#anchor" = [...]')
     if not isinstance(table, dict):
         raise SearchIndexError(f"{path}: `sections` must be a table, got {table!r}")
+    owner: dict[str, str] = {}
     for link, said in table.items():
         if not isinstance(said, list) or not all(
             isinstance(p, str) and p.strip() and p == p.lower() and "\n" not in p
@@ -133,6 +135,12 @@ def phrases(path: Path | None = None) -> dict[str, list[str]]:
                 f"{path}: section {link!r} must list phrases (lower-case, one"
                 f" line each), got {said!r}"
             )
+        for phrase in said:
+            if owner.setdefault(phrase, link) != link:
+                raise SearchIndexError(
+                    f"{path}: {phrase!r} is under {owner[phrase]!r} and {link!r}:"
+                    " keep it under the section that answers it best"
+                )
     return table
 
 

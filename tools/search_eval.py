@@ -167,8 +167,8 @@ class Outcome:
 
 def answers(name: str, path: Path = ANSWERS) -> dict[str, list[str]]:
     """Query -> the sections judged to answer it, for the set `name` (none
-    for a set the file has no table for); a bad table raises ValueError
-    naming the file and the query."""
+    for a set the file has no table for); a bad file raises ValueError
+    naming it, and the set or the query at fault."""
     try:
         table = tomllib.loads(path.read_text()).get(name, {})
     except (OSError, tomllib.TOMLDecodeError) as error:

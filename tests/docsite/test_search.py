@@ -132,6 +132,11 @@ def test_the_site_synonyms_are_valid() -> None:
         ("search_phrases.toml", 'sections = "x"', "`sections` must be a table"),
         (
             "search_phrases.toml",
+            '[sections]\n"a/#b" = ["run it"]\n"c/" = ["run it"]',
+            "'run it' is under 'a/#b' and 'c/'",
+        ),
+        (
+            "search_phrases.toml",
             '[sections]\n"a/#b" = "one"',
             "section 'a/#b' must list phrases",
         ),
