@@ -56,7 +56,7 @@ class Record:
     url: str  # root-relative with a leading slash: "/guides/debug/#keys"
     html: str  # the document Pagefind indexes
     api: bool  # an API entry (mkdocstrings)
-    symptom: bool = False  # an entry of an error catalogue (SYMPTOMS)
+    symptom: bool  # an entry of an error catalogue (SYMPTOMS)
 
 
 def article(page: str) -> str:

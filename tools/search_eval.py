@@ -192,6 +192,8 @@ def load(path: Path = DATA) -> list[Query]:
         rows = tomllib.loads(path.read_text())["queries"]
     except (tomllib.TOMLDecodeError, KeyError) as error:
         raise ValueError(f"{path}: needs a `queries = [...]` list ({error})") from None
+    name = next((name for name, known in SETS.items() if known.name == path.name), None)
+    judged = answers(name) if name else {}
     queries = []
     for number, row in enumerate(rows, 1):
         if (
@@ -204,13 +206,9 @@ def load(path: Path = DATA) -> list[Query]:
                 f"{path}: query {number} must be [query, expected, kind] "
                 f"(three strings, a non-empty query), got {row!r}"
             )
-        queries.append(Query(*row))
-    name = next((name for name, known in SETS.items() if known.name == path.name), None)
-    judged = answers(name) if name else {}
-    return [
-        dataclasses.replace(query, answers=tuple(judged.get(query.text, ())))
-        for query in queries
-    ]
+        text, expected, kind = row
+        queries.append(Query(text, expected, kind, tuple(judged.get(text, ()))))
+    return queries
 
 
 def awaiting_blind(path: Path = DATA) -> list[str]:
@@ -317,7 +315,7 @@ class Rates:
     top3: float
     mrr: float  # mean reciprocal rank, 0 for a query whose link is not shown
     total: int
-    answered: float = 0.0  # top TOP with any section judged to answer (ANSWERS)
+    answered: float  # top TOP with any section judged to answer (ANSWERS)
 
 
 def rates(outcomes: list[Outcome]) -> Rates:

@@ -12,6 +12,7 @@ failure lists every miss with its rank and the cards shown instead;
 `make bench` the same rates for each engine compared.
 """
 
+import functools
 import urllib.parse
 from pathlib import Path
 
@@ -138,6 +139,24 @@ ROWS = [
 ]
 
 
+@functools.cache
+def ids(file: Path) -> frozenset[str]:
+    """The ids of a built page, each page parsed once."""
+    return frozenset(html.parse(file).ids)
+
+
+def missing(built_site: Path, link: str) -> str | None:
+    """What the built site lacks of `link` ("page/#section"): its page, its
+    section, or nothing (None)."""
+    page, _, fragment = link.partition("#")
+    file = built_site / page / "index.html"
+    if not file.is_file():
+        return f"a missing page {page!r}"
+    if fragment and fragment not in ids(file):
+        return f"#{fragment}, not on {page or 'home'}"
+    return None
+
+
 @pytest.mark.parametrize(
     ("data", "query"), ROWS, ids=[f"{d.stem}: {q.text}" for d, q in ROWS]
 )
@@ -145,21 +164,12 @@ def test_expected_link_exists(
     built_site: Path, data: Path, query: search_eval.Query
 ) -> None:
     # Tells a typo in a table apart from a search that misses.
-    page, _, fragment = query.expected.partition("#")
-    file = built_site / page / "index.html"
-    assert file.is_file(), f"{data.name}: {query.text!r} names a missing page {page!r}"
-    if fragment:
-        assert fragment in html.parse(file).ids, (
-            f"{data.name}: {query.text!r} names #{fragment}, not on {page or 'home'}"
-        )
+    gone = missing(built_site, query.expected)
+    assert gone is None, f"{data.name}: {query.text!r} names {gone}"
 
 
 def test_every_phrase_names_a_section_of_the_site(built_site: Path) -> None:
     # The build checks the pages it has; this checks a page that is gone.
-    unknown = []
-    for link in search.phrases(search.PHRASE_FILE):
-        page, _, fragment = link.partition("#")
-        file = built_site / page / "index.html"
-        if not file.is_file() or (fragment and fragment not in html.parse(file).ids):
-            unknown.append(link)
+    said = search.phrases(search.PHRASE_FILE)
+    unknown = [link for link in said if missing(built_site, link)]
     assert not unknown, f"{search.PHRASE_FILE}: no such section on the site: {unknown}"
