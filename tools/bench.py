@@ -233,6 +233,7 @@ def search_rates(
 
 
 PHONE_CPU = 4  # Lighthouse's mobile profile slows the CPU 4x
+READER = "independent reader (judged sections, pick first)"
 
 
 def first_result_ms(
@@ -288,6 +289,15 @@ def compare_search(browser: Browser, server: SiteServer) -> dict[str, Any]:
     }
 
 
+def reader_rates() -> dict[str, Any]:
+    """Each set scored by the independent reader's answers (search_eval.reader):
+    the owners' ruler applied to a careful person, beside the engines."""
+    return {
+        name: dataclasses.asdict(search_eval.reader(search_eval.load(data)))
+        for name, data in search_eval.SETS.items()
+    }
+
+
 def search_only() -> None:
     """`make bench-search`: build, compare the engines, print, write the report."""
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -297,12 +307,12 @@ def search_only() -> None:
         browser = playwright.chromium.launch(
             executable_path=chromium.path(), args=chromium.ARGS, headless=True
         )
-        report = {"search": compare_search(browser, ours)}
+        report = {"search": compare_search(browser, ours), "reader": reader_rates()}
         browser.close()
     REPORT.parent.mkdir(exist_ok=True)
     REPORT.with_name("search.json").write_text(json.dumps(report, indent=2))
     print()
-    print_search(report["search"])
+    print_search(report["search"], report["reader"])
 
 
 def measure_page(
@@ -387,6 +397,7 @@ def main() -> None:
         )
         ours = servers["ours"].root
         report["search"] = compare_search(browser, servers["ours"])
+        report["reader"] = reader_rates()
         search.empty_material_index(ours / search.MATERIAL_INDEX)  # as shipped
         every_page = html.reader_pages(ours)
         report["search_index"] = {}
@@ -498,7 +509,7 @@ def print_report(report: dict[str, Any]) -> None:
             + "".join(f"{kb(g) if g else '-':>10}" for g in gzipped)
             + "".join(f"{ratio(page['gzip'], g):>12}" for g in gzipped)
         )
-    print_search(report["search"])
+    print_search(report["search"], report["reader"])
     pages = report["pages"]
     if not pages:
         return
@@ -570,9 +581,10 @@ def print_report(report: dict[str, Any]) -> None:
         print(f"  every page meets it ({len(pages)} pages)")
 
 
-def print_search(engines: dict[str, Any]) -> None:
-    """Each engine on each set, then the kept engine's misses on the sets
-    that are tuned against (the blind sets' are in the report)."""
+def print_search(engines: dict[str, Any], reader: dict[str, Any]) -> None:
+    """Each engine on each set, then the independent reader scored the same
+    way, then the kept engine's misses on the sets that are tuned against (the
+    blind sets' are in the report)."""
     print(
         "\nSearch engines, same build, same browser (top-3: the owner in the first"
         " 3 cards; answered: the owner or another section judged to answer the"
@@ -585,15 +597,23 @@ def print_search(engines: dict[str, Any]) -> None:
         f"{'answered':>9}{'MRR':>6}"
     )
     print(header + f"{'KB':>7}{'first':>8}")
-    for name, engine in engines.items():
-        label = name + (" (kept)" if engine["kept"] else "")
-        for set_name, result in engine["sets"].items():
-            rates = result["rates"]
-            print(
-                f"  {label:<48}{set_name:<8}{rates['total']:>5}{rates['top1']:>7.0%}"
-                f"{rates['top3']:>7.0%}{rates['answered']:>9.0%}{rates['mrr']:>6.2f}"
-                f"{kb(engine['gzip_bytes']):>7}{engine['first_result_ms']:>8.0f}"
-            )
+    rows = [
+        (name + " (kept)" * engine["kept"], set_name, result["rates"], engine)
+        for name, engine in engines.items()
+        for set_name, result in engine["sets"].items()
+    ]
+    # A careful person's answer on the same ruler: what the owners allow.
+    rows += [(READER, set_name, rates, None) for set_name, rates in reader.items()]
+    for label, set_name, rates, engine in rows:
+        cost = (
+            f"{kb(engine['gzip_bytes']):>7}{engine['first_result_ms']:>8.0f}"
+            if engine
+            else f"{'-':>7}{'-':>8}"
+        )
+        print(
+            f"  {label:<48}{set_name:<8}{rates['total']:>5}{rates['top1']:>7.0%}"
+            f"{rates['top3']:>7.0%}{rates['answered']:>9.0%}{rates['mrr']:>6.2f}" + cost
+        )
     for engine in engines.values():
         if not engine["kept"]:
             continue

@@ -25,7 +25,8 @@ link: rank 1 means the first card is the right page, with the right section
 visible in it. A set's owner is one reader's pick among the sections that
 answer a query; tools/search_answers.toml lists, per set, every section an
 independent reader judged to answer each query, and "answered" counts a
-query whose owner or any of those is shown in the first TOP cards.
+query whose owner or any of those is shown in the first TOP cards; `reader`
+scores that reader's own lists against the owners, as an engine's cards.
 """
 
 import dataclasses
@@ -316,6 +317,16 @@ class Rates:
     mrr: float  # mean reciprocal rank, 0 for a query whose link is not shown
     total: int
     answered: float  # top TOP with any section judged to answer (ANSWERS)
+
+
+def reader(queries: list[Query]) -> Rates:
+    """The independent reader's rates on a set, scored as an engine's: each
+    query's judged sections (ANSWERS), the reader's pick first, one to a card.
+    The reader read every page and saw neither the set's owners nor any search
+    result: what a careful person's answer scores against the owners a set
+    names. A query with no section judged to answer it is a miss."""
+    cards = [[[link] for link in query.answers] for query in queries]
+    return rates([Outcome(q, shown) for q, shown in zip(queries, cards, strict=True)])
 
 
 def rates(outcomes: list[Outcome]) -> Rates:

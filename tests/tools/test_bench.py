@@ -190,7 +190,8 @@ def stand_ins(
 
     queries = [
         search_eval.Query("hit", "guides/debug/", "task"),
-        search_eval.Query("miss", "nowhere/", "typo"),
+        # The independent reader found it second (bench.reader_rates).
+        search_eval.Query("miss", "nowhere/", "typo", answers=("a/#b", "nowhere/")),
     ]
 
     def run(
@@ -256,6 +257,11 @@ def test_a_full_run_writes_and_prints_the_report(
                     "cards": [["guides/debug/"]],
                 }
             ]
+    # The independent reader, scored on the same sets by the same code: the
+    # unjudged query is a miss, the other is found second.
+    assert list(report["reader"]) == list(search_eval.SETS)
+    for rates in report["reader"].values():
+        assert (rates["top1"], rates["top3"], rates["mrr"]) == (0, 0.5, 0.25)
     # This site's search weight is what the kept engine loads.
     assert report["search_index"]["ours"]["gzip"] == 2048
     # Each page: three rounds, each the three sites in turn, profile then
@@ -458,10 +464,22 @@ def test_the_report_prints_dashes_where_a_baseline_has_no_figure(
                     },
                 },
             },
+            "reader": {
+                "dev": {
+                    "total": 4,
+                    "top1": 0.5,
+                    "top3": 0.75,
+                    "answered": 1,
+                    "mrr": 0.6,
+                }
+            },
             "pages": {},
         }
     )
     out = capsys.readouterr().out
+    reader = next(line for line in out.splitlines() if bench.READER in line)
+    # The reader has no bytes and no time to a first result.
+    assert reader.split()[-7:] == ["4", "50%", "75%", "100%", "0.60", "-", "-"]
     home = next(line for line in out.splitlines() if line.strip().startswith("home"))
     assert home.split()[1:] == ["1.0", "-", "-", "-", "-"]
     assert "tuning miss (task, rank -): 'q of tuning' -> '', landed on nothing" in out
@@ -528,4 +546,7 @@ def test_search_only_builds_compares_and_writes_its_own_report(
     report = json.loads((tmp_path / ".bench" / "search.json").read_text())
     assert list(report["search"]) == [e.name for e in search_eval.ENGINES]
     assert not (tmp_path / ".bench" / "report.json").exists()
-    assert "(kept)" in capsys.readouterr().out
+    assert list(report["reader"]) == list(search_eval.SETS)
+    printed = capsys.readouterr().out
+    assert "(kept)" in printed
+    assert bench.READER in printed

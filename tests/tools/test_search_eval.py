@@ -111,6 +111,17 @@ def test_answered_counts_a_section_judged_to_answer_in_the_top_three() -> None:
     assert search_eval.rates([late]).answered == 0
 
 
+def test_the_reader_is_scored_by_the_place_of_the_owner_in_its_answers() -> None:
+    first = search_eval.Query("a", "d/#x", "term", answers=("d/#x", "b/#y"))
+    third = search_eval.Query("b", "d/#x", "term", answers=("a/", "b/#y", "d/#x"))
+    fourth = search_eval.Query("c", "d/#x", "term", answers=("a/", "b/", "c/", "d/#x"))
+    unjudged = search_eval.Query("d", "d/#x", "term")
+    rates = search_eval.reader([first, third, fourth, unjudged])
+    assert (rates.top1, rates.top3) == (0.25, 0.5)
+    assert rates.mrr == pytest.approx((1 + 1 / 3 + 1 / 4) / 4)
+    assert rates.answered == 0.75  # its own pick answers, when it has one
+
+
 def test_a_set_loads_with_the_sections_judged_to_answer() -> None:
     queries = search_eval.load(search_eval.DATA)
     where = next(q for q in queries if q.text == "where to start")
