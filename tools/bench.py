@@ -233,7 +233,7 @@ def search_rates(
 
 
 PHONE_CPU = 4  # Lighthouse's mobile profile slows the CPU 4x
-READER = "independent reader (judged sections, pick first)"
+READER = "independent reader (its judged answers)"
 
 
 def first_result_ms(
