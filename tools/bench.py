@@ -291,7 +291,7 @@ def compare_search(browser: Browser, server: SiteServer) -> dict[str, Any]:
 
 def reader_rates() -> dict[str, Any]:
     """Each set scored by the independent reader's answers (search_eval.reader):
-    the owners' ruler applied to a careful person, beside the engines."""
+    the owners' ruler applied to a reader who knows every page, beside the engines."""
     return {
         name: dataclasses.asdict(search_eval.reader(search_eval.load(data)))
         for name, data in search_eval.SETS.items()
@@ -602,7 +602,7 @@ def print_search(engines: dict[str, Any], reader: dict[str, Any]) -> None:
         for name, engine in engines.items()
         for set_name, result in engine["sets"].items()
     ]
-    # A careful person's answer on the same ruler: what the owners allow.
+    # A careful reader's answer on the same ruler: what the owners allow.
     rows += [(READER, set_name, rates, None) for set_name, rates in reader.items()]
     for label, set_name, rates, engine in rows:
         cost = (

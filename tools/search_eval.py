@@ -323,7 +323,7 @@ def reader(queries: list[Query]) -> Rates:
     """The independent reader's rates on a set, scored as an engine's: each
     query's judged sections (ANSWERS), the reader's pick first, one to a card.
     The reader read every page and saw neither the set's owners nor any search
-    result: what a careful person's answer scores against the owners a set
+    result: what a careful reader's answer scores against the owners a set
     names. A query with no section judged to answer it is a miss."""
     cards = [[[link] for link in query.answers] for query in queries]
     return rates([Outcome(q, shown) for q, shown in zip(queries, cards, strict=True)])
