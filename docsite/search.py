@@ -217,7 +217,7 @@ def index(site_dir: Path, *, keep_material_index: bool = False) -> None:
     if not found:
         return  # nothing built to search (a folder of downloads only)
     groups = synonyms()  # a bad file stops the build before Pagefind runs
-    said = phrases(PHRASE_FILE)
+    said = phrases()
     records = [
         record
         for url, text in found.items()

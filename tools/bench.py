@@ -598,7 +598,12 @@ def print_search(engines: dict[str, Any], reader: dict[str, Any]) -> None:
     )
     print(header + f"{'KB':>7}{'first':>8}")
     rows = [
-        (name + " (kept)" * engine["kept"], set_name, result["rates"], engine)
+        (
+            name + (" (kept)" if engine["kept"] else ""),
+            set_name,
+            result["rates"],
+            engine,
+        )
         for name, engine in engines.items()
         for set_name, result in engine["sets"].items()
     ]

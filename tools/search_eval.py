@@ -325,8 +325,8 @@ def reader(queries: list[Query]) -> Rates:
     The reader read every page and saw neither the set's owners nor any search
     result: what a careful reader's answer scores against the owners a set
     names. A query with no section judged to answer it is a miss."""
-    cards = [[[link] for link in query.answers] for query in queries]
-    return rates([Outcome(q, shown) for q, shown in zip(queries, cards, strict=True)])
+    outcomes = [Outcome(query, [[link] for link in query.answers]) for query in queries]
+    return rates(outcomes)
 
 
 def rates(outcomes: list[Outcome]) -> Rates:
