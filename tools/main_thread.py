@@ -37,14 +37,26 @@ CPU_SLOWDOWN = 4
 LONG_TASK_MS = 50
 QUIET_MS = 1500  # settled: this long without a long task, after network idle
 DEADLINE_S = 60
-# Long tasks, as the page sees them (PerformanceObserver, buffered from the start).
+# Long tasks, as the page sees them (PerformanceObserver, buffered from the
+# start). The observer hands its entries to its callback in a task of its own,
+# which a busy page may run late: a look (LOOK) also takes the entries it holds
+# but has not handed over yet (takeRecords), so none is missed for being late.
 WATCH = """
-window.__longTasks = [];
-new PerformanceObserver(list => {
-  for (const entry of list.getEntries())
-    window.__longTasks.push([entry.startTime, entry.duration]);
-}).observe({type: "longtask", buffered: true});
+(() => {
+  window.__longTasks = [];
+  const keep = entries => {
+    for (const entry of entries)
+      window.__longTasks.push([entry.startTime, entry.duration]);
+  };
+  const observer = new PerformanceObserver(list => keep(list.getEntries()));
+  observer.observe({type: "longtask", buffered: true});
+  window.__readLongTasks = () => {
+    keep(observer.takeRecords());
+    return window.__longTasks;
+  };
+})();
 """
+LOOK = "[performance.now(), window.__readLongTasks()]"
 TASK = "RunTask"  # the trace's event for one task of the main thread
 # Trace event name -> kind of main-thread work (as DevTools groups them).
 KINDS = {
@@ -164,7 +176,7 @@ def _settled(page: Page) -> list[float]:
     deadline = time.monotonic() + DEADLINE_S
     first = None
     while True:
-        now, tasks = page.evaluate("[performance.now(), window.__longTasks]")
+        now, tasks = page.evaluate(LOOK)
         first = now if first is None else first
         last = max((start + duration for start, duration in tasks), default=first)
         quiet_since = max(last, first)

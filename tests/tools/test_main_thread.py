@@ -133,7 +133,7 @@ class FakeBrowser:
         )
 
     def evaluate(self, expression: str) -> Any:
-        if "longTasks" in expression:
+        if expression == main_thread.LOOK:
             return next(self.looks)
         return 25
 
